@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Abri",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "AbriCrypto", targets: ["AbriCrypto"]),
+        .library(name: "AbriVault", targets: ["AbriVault"]),
+        .executable(name: "abri", targets: ["abri"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .target(name: "AbriCrypto", dependencies: ["CSodium"], swiftSettings: upcoming),
+        .target(
+            name: "AbriVault",
+            dependencies: ["AbriCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "abri",
+            dependencies: ["AbriVault", "AbriCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(name: "AbriCryptoTests", dependencies: ["AbriCrypto"], swiftSettings: upcoming),
+        .testTarget(name: "AbriVaultTests", dependencies: ["AbriVault", "AbriCrypto"], swiftSettings: upcoming),
+        .testTarget(name: "AbriCLITests", dependencies: ["abri"], swiftSettings: upcoming),
+    ]
+)

@@ -1,0 +1,2 @@
+// The only place libsodium is named. Everything else goes through AbriCrypto.
+#include <sodium.h>
