@@ -1,0 +1,33 @@
+/// The hashes of the complete subtrees covering a tree's leaves so far, so that the root
+/// of every prefix of a log can be computed in one pass over its leaves.
+public struct CompactRange: Sendable {
+    /// Subtree roots from the largest (leftmost) to the smallest; one per set bit of `size`.
+    private var hashes: [[UInt8]] = []
+
+    /// The number of leaves appended.
+    public private(set) var size: UInt64 = 0
+
+    /// An empty range.
+    public init() {}
+
+    /// Appends the next leaf hash, merging equal-sized subtrees.
+    public mutating func append(leafHash: [UInt8]) {
+        var hash = leafHash
+        var s = size
+        while s & 1 == 1 {
+            hash = MerkleTree.nodeHash(hashes.removeLast(), hash)
+            s >>= 1
+        }
+        hashes.append(hash)
+        size += 1
+    }
+
+    /// The RFC 6962 root of the leaves appended so far.
+    public func rootHash() -> [UInt8] {
+        guard var hash = hashes.last else { return SHA256.hash([]) }
+        for left in hashes.dropLast().reversed() {
+            hash = MerkleTree.nodeHash(left, hash)
+        }
+        return hash
+    }
+}
