@@ -5,20 +5,23 @@ public struct BLAKE2bHasher: ~Copyable {
     private var state: SecureBytes
     private let length: Int
 
-    /// Starts a hash of `length` bytes, keyed when `key` is given.
-    public init(length: Int = 32, key: borrowing SecureBytes? = nil) throws {
-        let keyLength: Int? = switch key {
-        case .some(let k): k.count
-        case .none: nil
-        }
-        try BLAKE2b.checkLengths(length: length, keyLength: keyLength)
+    /// Starts an unkeyed hash of `length` (16 to 64) bytes.
+    public init(length: Int = 32) throws {
+        try BLAKE2b.checkLengths(length: length, keyLength: nil)
         Sodium.ensureInitialized()
         let state = try SecureBytes(count: crypto_generichash_statebytes())
-        let s = OpaquePointer(state.mutableBytes)
-        let code: Int32 = switch key {
-        case .some(let k): crypto_generichash_init(s, k.bytes, k.count, length)
-        case .none: crypto_generichash_init(s, nil, 0, length)
-        }
+        let code = crypto_generichash_init(OpaquePointer(state.mutableBytes), nil, 0, length)
+        try Sodium.check(code, .failure("blake2b failed"))
+        self.state = state
+        self.length = length
+    }
+
+    /// Starts a hash of `length` (16 to 64) bytes keyed with a 16- to 64-byte secret.
+    public init(length: Int = 32, key: borrowing SecureBytes) throws {
+        try BLAKE2b.checkLengths(length: length, keyLength: key.count)
+        Sodium.ensureInitialized()
+        let state = try SecureBytes(count: crypto_generichash_statebytes())
+        let code = crypto_generichash_init(OpaquePointer(state.mutableBytes), key.bytes, key.count, length)
         try Sodium.check(code, .failure("blake2b failed"))
         self.state = state
         self.length = length

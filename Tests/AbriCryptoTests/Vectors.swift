@@ -1,3 +1,4 @@
+import AbriCrypto
 import Foundation
 import Testing
 
@@ -80,4 +81,9 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+/// The bytes of a secret, copied out so that tests can compare and print them.
+func revealed(_ secret: borrowing SecureBytes) -> [UInt8] {
+    secret.withUnsafeBytes { Array($0) }
 }
