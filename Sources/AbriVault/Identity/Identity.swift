@@ -1,0 +1,87 @@
+public import AbriCrypto
+import Foundation
+
+/// A person's secret identity: an X25519 key pair that opens what is sealed to them, an Ed25519
+/// key pair that signs what they do, and the name they chose.
+///
+/// Both secret keys live in secure memory and the type cannot be copied: pass it `borrowing`.
+/// On disk it is an identity file sealed under a passphrase (see `IdentityFile`).
+public struct Identity: ~Copyable {
+    /// The name given at creation (may be empty), in NFC, at most 255 bytes.
+    public let name: String
+    /// The X25519 key pair.
+    public let boxKeyPair: BoxKeyPair
+    /// The Ed25519 key pair.
+    public let signingKeyPair: SigningKeyPair
+
+    /// An identity from its two key pairs; `name` must already be valid (see `validatedName`).
+    public init(name: String, boxKeyPair: consuming BoxKeyPair, signingKeyPair: consuming SigningKeyPair) {
+        self.name = name
+        self.boxKeyPair = boxKeyPair
+        self.signingKeyPair = signingKeyPair
+    }
+
+    /// A new identity with fresh random keys.
+    ///
+    /// - Parameter name: what to call it; checked and normalised with `validatedName(_:)`.
+    public static func generate(name: String) throws -> Identity {
+        Identity(name: try validatedName(name), boxKeyPair: try BoxKeyPair.generate(), signingKeyPair: try SigningKeyPair.generate())
+    }
+
+    /// The public identity: what others seal to and check signatures with.
+    public var publicIdentity: PublicIdentity {
+        PublicIdentity(boxPublicKey: boxKeyPair.publicKey, signingPublicKey: signingKeyPair.publicKey)
+    }
+
+    /// Signs `message` with the Ed25519 key; returns the 64-byte signature.
+    public func sign(_ message: [UInt8]) throws -> [UInt8] {
+        try signingKeyPair.sign(message)
+    }
+
+    /// Opens a sealed box sent to this identity's X25519 key; throws
+    /// `AbriCryptoError.authenticationFailed` when it was not sealed to it or was altered.
+    public func openSealed(_ box: [UInt8]) throws -> SecureBytes {
+        try SealedBox.open(box, with: boxKeyPair)
+    }
+
+    /// Reads and unlocks the identity file at `path`.
+    ///
+    /// Throws `AbriError.noInput` (66) when it cannot be read, `.badData` (65) when it is damaged,
+    /// `.notPermitted` (77) for a wrong passphrase.
+    public static func unlock(contentsOf path: String, passphrase: borrowing SecureBytes) throws -> Identity {
+        try IdentityFile.unlock(IdentityFile.read(path), passphrase: passphrase)
+    }
+
+    /// Seals the identity under `passphrase` and writes it to a new file at `path` (mode 0600).
+    ///
+    /// Throws `AbriError.cannotCreate` (73) when the file exists or cannot be created, `.io` (74)
+    /// when writing fails; nothing is left behind on failure.
+    public func save(to path: String, passphrase: borrowing SecureBytes,
+                     parameters: Argon2id.Parameters = Identity.creationParameters) throws {
+        let bytes = try IdentityFile.seal(self, passphrase: passphrase, parameters: parameters)
+        try ExclusiveFile.create(path, contents: bytes, what: "the identity file")
+    }
+
+    /// The Argon2id parameters a new identity file is sealed with: MODERATE.
+    ///
+    /// Debug builds only: `ABRI_TEST_FAST_KDF=1` picks the minimum parameters so that tests run
+    /// fast. Release builds do not contain the hook. Unlocking always uses the file's parameters.
+    public static var creationParameters: Argon2id.Parameters {
+        #if DEBUG
+        if ProcessInfo.processInfo.environment["ABRI_TEST_FAST_KDF"] == "1" { return .minimum }
+        #endif
+        return .moderate
+    }
+
+    /// `name` in NFC, or `AbriError.usage` (64) when it is longer than 255 bytes or holds a control character.
+    public static func validatedName(_ name: String) throws -> String {
+        let normalised = name.precomposedStringWithCanonicalMapping
+        guard normalised.utf8.count <= IdentityFile.maximumNameBytes else {
+            throw AbriError.usage("the name is longer than 255 bytes (choose a shorter one)")
+        }
+        guard !normalised.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw AbriError.usage("the name holds a control character (use letters, digits and spaces)")
+        }
+        return normalised
+    }
+}
