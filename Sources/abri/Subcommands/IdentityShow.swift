@@ -1,0 +1,31 @@
+import AbriVault
+import ArgumentParser
+
+/// `abri identity show`: prints the public identity of an identity file.
+struct IdentityShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the public identity of an identity file.",
+        discussion: """
+        Needs no passphrase: the public identity is stored in clear. Checks the file's checksum, \
+        so a damaged file is refused.
+
+        Example:
+          abri identity show ~/alice.identity
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The identity file.", valueName: "file"))
+    var file: String
+
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let (publicIdentity, name) = try Identity.readPublic(contentsOf: file)
+        if output.json {
+            try Output.json(IdentityJSON(publicIdentity: publicIdentity.line, name: name))
+        } else {
+            Output.result(publicIdentity.line)
+        }
+    }
+}

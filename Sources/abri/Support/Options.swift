@@ -1,0 +1,67 @@
+import AbriCrypto
+import AbriVault
+import ArgumentParser
+
+/// Where the passphrase comes from: `--passphrase-file`, else `$ABRI_PASSPHRASE_FILE`, else the terminal.
+struct PassphraseOptions: ParsableArguments {
+    @Option(
+        name: .customLong("passphrase-file"),
+        help: ArgumentHelp(
+            "Read the passphrase from the first line of this file (mode 0600) instead of the terminal.",
+            discussion: "Else $ABRI_PASSPHRASE_FILE. The passphrase itself is never a flag value.",
+            valueName: "file"
+        )
+    )
+    var passphraseFile: String?
+
+    /// The passphrase file to read, if any.
+    var resolvedFile: String? { Paths.passphraseFile(explicit: passphraseFile) }
+
+    /// The passphrase, from the file or the terminal.
+    ///
+    /// - Parameter confirm: ask twice on the terminal (creating something); a file is read once.
+    func read(prompt: String = "Passphrase: ", confirm: Bool = false) throws -> SecureBytes {
+        try Passphrase.read(file: resolvedFile, prompt: prompt, confirm: confirm)
+    }
+}
+
+/// The options every vault command shares: the vault, the acting identity, the passphrase.
+struct VaultOptions: ParsableArguments {
+    @Option(
+        name: .customLong("vault"),
+        help: ArgumentHelp(
+            "The vault file.",
+            discussion: "Else $ABRI_VAULT, else $XDG_DATA_HOME/abri/vault.db (~/.local/share/abri/vault.db).",
+            valueName: "path"
+        )
+    )
+    var vault: String?
+
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("Act as the identity in this file (else $ABRI_IDENTITY).", valueName: "file")
+    )
+    var identity: String?
+
+    @OptionGroup var passphrase: PassphraseOptions
+
+    /// The vault path after `--vault`, `$ABRI_VAULT` and the XDG default.
+    var vaultPath: String { Paths.vault(explicit: vault) }
+
+    /// The acting identity file, if one was named by `--as` or `$ABRI_IDENTITY`.
+    var identityPath: String? { Paths.identity(explicit: identity) }
+
+    /// The acting identity file, or a usage error (64) that says how to name one.
+    func requireIdentityPath() throws -> String {
+        guard let path = identityPath else {
+            throw AbriError.usage("no identity to act as (pass --as FILE or set ABRI_IDENTITY)")
+        }
+        return path
+    }
+}
+
+/// `--json`: one JSON document on stdout instead of the human output.
+struct JSONOption: ParsableArguments {
+    @Flag(name: .customLong("json"), help: "Print one JSON document on stdout, and nothing else there.")
+    var json = false
+}

@@ -1,0 +1,111 @@
+import AbriVault
+import ArgumentParser
+import Foundation
+
+/// Parses and runs the root command, and turns every outcome into the contract's exit code.
+///
+/// ArgumentParser's own `main()` would print an unknown error's description (possibly a
+/// library's text) and exit 1; here an `AbriError` prints its one line and its code, a usage
+/// error 64, anything else the fixed "internal error" line and 70.
+enum Runner {
+    /// The exit status of `abri` run with `arguments` (without the program name).
+    static func run(arguments: [String]) async -> Int32 {
+        let command: any ParsableCommand
+        do {
+            command = try Abri.parseAsRoot(arguments)
+        } catch {
+            return parsingFailed(error, arguments: arguments)
+        }
+
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var command = command
+                try command.run()
+            }
+            return 0
+        } catch let error as AbriError {
+            Output.error(error.message)
+            return error.exitCode
+        } catch let error as ExitCode {
+            return error.rawValue
+        } catch {
+            return ranIntoOtherError(error, arguments: arguments)
+        }
+    }
+
+    /// The one line of an error that is a bug; its details stay out of the terminal.
+    static let internalErrorMessage = "internal error (please report it)"
+
+    /// `--help` and `--version` are clean exits (their text on stdout, 0); every other parsing
+    /// failure is a usage error: one line on stderr, 64.
+    private static func parsingFailed(_ error: any Error, arguments: [String]) -> Int32 {
+        if Abri.exitCode(for: error) == .success {
+            printHelpOrVersion(error)
+            return 0
+        }
+        Output.error(sentence(Abri.message(for: error), arguments: arguments))
+        return AbriError.usage("").exitCode
+    }
+
+    /// An error thrown while running that is not an `AbriError`: ArgumentParser's own (help
+    /// asked through `abri help …` or a command run without its subcommand, a `ValidationError`)
+    /// keep their meaning; anything else is a bug, shown as one fixed line.
+    private static func ranIntoOtherError(_ error: any Error, arguments: [String]) -> Int32 {
+        switch Abri.exitCode(for: error) {
+        case .success:
+            printHelpOrVersion(error)
+            return 0
+        case .validationFailure where error is ValidationError || isArgumentParserError(error):
+            Output.error(sentence(Abri.message(for: error), arguments: arguments))
+            return AbriError.usage("").exitCode
+        default:
+            Output.error(internalErrorMessage)
+            return AbriError.internalError("").exitCode
+        }
+    }
+
+    /// Whether ArgumentParser threw `error` (its types are internal; their module name is not).
+    private static func isArgumentParserError(_ error: any Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    }
+
+    /// Prints the help or the version on stdout, exactly as ArgumentParser would.
+    private static func printHelpOrVersion(_ error: any Error) {
+        let text = Abri.fullMessage(for: error)
+        if !text.isEmpty { Output.write(text + "\n", to: 1) }
+    }
+
+    /// ArgumentParser's message as one line in the house style: lower case first letter,
+    /// and in parentheses where to read how the command is used.
+    static func sentence(_ message: String, arguments: [String]) -> String {
+        var text = message
+            .split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "; ")
+        for prefix in ["Error: ", "error: "] where text.hasPrefix(prefix) {
+            text.removeFirst(prefix.count)
+        }
+        if let first = text.first, first.isUppercase, !(text.dropFirst().first?.isUppercase ?? false) {
+            text = first.lowercased() + text.dropFirst()
+        }
+        while text.hasSuffix(".") { text.removeLast() }
+        return text + " (see `\(commandPath(arguments: arguments).joined(separator: " ")) --help`)"
+    }
+
+    /// The subcommand the arguments name, e.g. `["abri", "identity", "new"]`.
+    static func commandPath(arguments: [String]) -> [String] {
+        var path = ["abri"]
+        var current: any ParsableCommand.Type = Abri.self
+        for argument in arguments where !argument.hasPrefix("-") {
+            guard let next = current.configuration.subcommands.first(where: { $0._commandName == argument }) else {
+                break
+            }
+            path.append(argument)
+            current = next
+        }
+        return path
+    }
+}
