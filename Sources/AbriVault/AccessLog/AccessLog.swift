@@ -1,0 +1,193 @@
+import AbriCrypto
+import Foundation
+import GRDB
+
+/// What an action wants written to the log; sealed and signed when the command commits.
+struct LogDraft {
+    var details: LogDetails
+    /// The case's keys, so that its holders can read the entry; nil for administrator-only entries.
+    var caseKeys: CaseKeys?
+}
+
+/// Who signs the tree head at the end of a command.
+enum HeadSigner {
+    /// A member, with the vault's current log key.
+    case logKey(Key, generation: Int)
+    /// The administrator: the head is a checkpoint.
+    case administrator
+}
+
+/// The append-only, hash-chained, signed access log (Docs/FORMAT.md §3.6, §3.7).
+enum AccessLog {
+    static let entryContext = Array("abri-log-entry-v1".utf8)
+
+    static func associatedData(vault: [UInt8], seq: Int) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.raw(vault)
+        writer.u64(UInt64(seq))
+        return writer.bytes
+    }
+
+    /// The bytes hashed into the tree for one stored entry.
+    static func leaf(seq: Int, day: Int32, tag: [UInt8]?, details: [UInt8], adminSlot: [UInt8], caseSlot: [UInt8]?) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.raw("abri-log-v1")
+        writer.u64(UInt64(seq))
+        writer.i32(day)
+        writer.blob16(tag ?? [])
+        writer.blob32(details)
+        writer.blob16(adminSlot)
+        writer.blob16(caseSlot ?? [])
+        return writer.bytes
+    }
+
+    static func leaf(of row: Row) -> [UInt8] {
+        leaf(seq: row["seq"], day: row["day"], tag: (row["tag"] as Data?).map(Array.init),
+             details: Array(row["details"] as Data), adminSlot: Array(row["admin_slot"] as Data),
+             caseSlot: (row["case_slot"] as Data?).map(Array.init))
+    }
+
+    static func frontier(_ db: Database) throws -> LogFrontier {
+        guard let data = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'frontier'") else { return LogFrontier() }
+        return try LogFrontier(encoded: Array(data))
+    }
+
+    /// Seals, signs and appends the drafts, then stores a signed head: all inside the caller's transaction.
+    static func append(_ drafts: [LogDraft], vault: Vault, actor: borrowing Identity, headSigner: HeadSigner,
+                       _ db: Database) throws -> Head {
+        var frontier = try frontier(db)
+        let day = Day.today()
+        for draft in drafts {
+            let seq = frontier.size + 1
+            let json = try canonicalJSON(draft.details)
+            var signed = ByteWriter()
+            signed.raw(entryContext)
+            signed.raw(vault.id)
+            signed.u64(UInt64(seq))
+            signed.raw(json)
+            let signature = try actor.sign(signed.bytes)
+            var plaintext = ByteWriter()
+            plaintext.blob32(json)
+            plaintext.raw(signature)
+            let entryKey = try Key.random()
+            let ad = associatedData(vault: vault.id, seq: seq)
+            let details = try AEAD.seal(Padding.pad(plaintext.bytes, blockSize: Padding.bucket(for: plaintext.bytes.count)),
+                                        key: entryKey.bytes, associatedData: ad)
+            let adminSlot = try SealedBox.seal(secret: entryKey.bytes, to: vault.admin.boxPublicKey)
+            var caseSlot: [UInt8]?
+            var tag: [UInt8]?
+            if let caseKeys = draft.caseKeys {
+                caseSlot = try AEAD.seal(secret: entryKey.bytes, key: caseKeys.logKey.bytes, associatedData: ad)
+                tag = caseKeys.logTag
+            }
+            try db.execute(sql: "INSERT INTO log (seq, day, tag, details, admin_slot, case_slot) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [seq, day.number, tag.map { Data($0) }, Data(details), Data(adminSlot), caseSlot.map { Data($0) }])
+            frontier.append(leafHash: LogFrontier.leafHash(
+                leaf(seq: seq, day: day.number, tag: tag, details: details, adminSlot: adminSlot, caseSlot: caseSlot)))
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('frontier', ?)", arguments: [Data(frontier.encoded())])
+        let head = frontier.head
+        try storeHead(head, vault: vault, actor: actor, signer: headSigner, db)
+        return head
+    }
+
+    private static func storeHead(_ head: Head, vault: Vault, actor: borrowing Identity, signer: HeadSigner, _ db: Database) throws {
+        let day = Day.today().description
+        let text = head.noteText(vaultHex: vault.idHex, day: day)
+        let signature: [UInt8]
+        let signerName: String
+        let generation: Int
+        switch signer {
+        case .logKey(let key, let keyGeneration):
+            let pair = try SigningKeyPair(seed: key.bytes)
+            signature = try pair.sign(text)
+            signerName = "log"
+            generation = keyGeneration
+        case .administrator:
+            signature = try actor.sign(text)
+            signerName = "admin"
+            generation = 0
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO heads (size, root, day, signer, key_generation, signature) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [head.size, Data(head.root), day, signerName, generation, Data(signature)])
+    }
+
+    /// The latest stored head (signature checked) and a way to look up the root at an earlier size.
+    static func latestHead(_ db: Database, vault: Vault) throws -> (head: Head, rootAt: (Int) throws -> [UInt8]?) {
+        let frontier = try frontier(db)
+        let head = frontier.head
+        let lookup: (Int) throws -> [UInt8]? = { size in
+            if size == 0 { return Head.empty.root }
+            if size == head.size { return head.root }
+            return try Data.fetchOne(db, sql: "SELECT root FROM heads WHERE size = ?", arguments: [size]).map(Array.init)
+        }
+        if head.size > 0 {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM heads WHERE size = ?", arguments: [head.size]),
+                  Array(row["root"] as Data) == head.root,
+                  try headSignatureIsValid(row, vault: vault, db) else {
+                throw AbriError.badData("the log's latest head does not check out: the vault was altered (run `abri verify`)")
+            }
+        }
+        return (head, lookup)
+    }
+
+    /// Checks one stored head's signature against the administrator or the log keys in the roster's history.
+    static func headSignatureIsValid(_ row: Row, vault: Vault, _ db: Database) throws -> Bool {
+        let head = Head(size: row["size"], root: Array(row["root"] as Data))
+        let text = head.noteText(vaultHex: vault.idHex, day: row["day"])
+        let signature = Array(row["signature"] as Data)
+        switch row["signer"] as String {
+        case "admin":
+            return Ed25519.isValidSignature(signature, for: text, publicKey: vault.admin.signingPublicKey)
+        case "log":
+            guard let key = try logPublicKey(generation: row["key_generation"], vault: vault, db) else { return false }
+            return Ed25519.isValidSignature(signature, for: text, publicKey: key)
+        default:
+            return false
+        }
+    }
+
+    /// The log key of a generation, from the administrator-signed roster versions.
+    static func logPublicKey(generation: Int, vault: Vault, _ db: Database) throws -> [UInt8]? {
+        for row in try Row.fetchAll(db, sql: "SELECT body, signature FROM roster ORDER BY version DESC") {
+            let body = Array(row["body"] as Data)
+            guard Ed25519.isValidSignature(Array(row["signature"] as Data), for: Roster.signatureContext + body,
+                                           publicKey: vault.admin.signingPublicKey) else { continue }
+            let roster = try Roster.decode(body: body)
+            if roster.logKey.generation == generation {
+                return Data(base64Encoded: roster.logKey.publicKey).map(Array.init)
+            }
+            if roster.logKey.generation < generation { return nil }
+        }
+        return nil
+    }
+
+    static func canonicalJSON(_ details: LogDetails) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(details))
+    }
+
+    /// Opens an entry's details with the entry key, checking the padding and the actor's signature.
+    static func openDetails(_ row: Row, entryKey: borrowing SecureBytes, vault: Vault) throws -> (LogDetails, signatureValid: Bool) {
+        let seq: Int = row["seq"]
+        let ad = associatedData(vault: vault.id, seq: seq)
+        let damaged = AbriError.badData("log entry \(seq) is damaged: the vault was altered (run `abri verify`)")
+        guard let padded = try? AEAD.open(Array(row["details"] as Data), key: entryKey, associatedData: ad),
+              let plaintext = try? Padding.unpad(padded, blockSize: Padding.bucket(for: padded.count - 1)) else {
+            throw damaged
+        }
+        var reader = ByteReader(plaintext, malformed: damaged)
+        let json = try reader.blob32()
+        let signature = try reader.raw(64)
+        try reader.expectEnd()
+        guard let details = try? JSONDecoder().decode(LogDetails.self, from: Data(json)) else { throw damaged }
+        var signed = ByteWriter()
+        signed.raw(entryContext)
+        signed.raw(vault.id)
+        signed.u64(UInt64(seq))
+        signed.raw(json)
+        let key = Data(base64Encoded: details.actorKey).map(Array.init) ?? []
+        return (details, Ed25519.isValidSignature(signature, for: signed.bytes, publicKey: key))
+    }
+}

@@ -1,0 +1,64 @@
+import AbriCrypto
+import Foundation
+
+/// A tree head: how many entries the log holds and the Merkle root over them.
+public struct Head: Equatable, Sendable {
+    /// Number of entries.
+    public var size: Int
+    /// RFC 6962 root hash (SHA-256).
+    public var root: [UInt8]
+
+    /// The head of an empty log.
+    public static let empty = Head(size: 0, root: SHA256.hash([]))
+
+    /// The signed-note text of this head (Docs/FORMAT.md §3.7).
+    func noteText(vaultHex: String, day: String) -> [UInt8] {
+        Array("abri.vault/\(vaultHex)\n\(size)\n\(Data(root).base64EncodedString())\n\(day)\n".utf8)
+    }
+}
+
+/// The RFC 6962 tree's right edge: the roots of its complete subtrees, enough to append and to compute the root.
+struct LogFrontier {
+    private(set) var size = 0
+    private(set) var hashes: [[UInt8]] = []
+
+    init() {}
+
+    static func leafHash(_ leaf: [UInt8]) -> [UInt8] { SHA256.hash([0x00] + leaf) }
+    static func nodeHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] { SHA256.hash([0x01] + left + right) }
+
+    mutating func append(leafHash: [UInt8]) {
+        hashes.append(leafHash)
+        size += 1
+        // Each trailing one bit of the new size is a pair of equal subtrees to merge.
+        var merges = size.trailingZeroBitCount
+        while merges > 0 {
+            let right = hashes.removeLast()
+            let left = hashes.removeLast()
+            hashes.append(LogFrontier.nodeHash(left, right))
+            merges -= 1
+        }
+    }
+
+    var root: [UInt8] {
+        guard var result = hashes.last else { return Head.empty.root }
+        for hash in hashes.dropLast().reversed() { result = LogFrontier.nodeHash(hash, result) }
+        return result
+    }
+
+    var head: Head { Head(size: size, root: root) }
+
+    func encoded() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.u64(UInt64(size))
+        for hash in hashes { writer.raw(hash) }
+        return writer.bytes
+    }
+
+    init(encoded bytes: [UInt8]) throws {
+        var reader = ByteReader(bytes, malformed: .badData("the log's frontier is damaged (run `abri verify`)"))
+        size = Int(try reader.u64())
+        for _ in 0 ..< size.nonzeroBitCount { hashes.append(try reader.raw(32)) }
+        try reader.expectEnd()
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The sealed part of a log entry: who did what to which case, never a field value (Docs/FORMAT.md §3.6).
+public struct LogDetails: Codable, Sendable, Equatable {
+    /// One of the contract's actions: deposit, add, share, open, reveal, refused, export, import, enrol,
+    /// member-add, member-remove, rotate, consent-withdraw, consent-expired, shred, restore.
+    public var action: String
+    /// `partner/name`, or `admin`.
+    public var actor: String
+    /// The actor's Ed25519 public key, base64.
+    public var actorKey: String
+    /// The full time, UTC.
+    public var at: String
+    /// The case id, when the action concerns one.
+    public var `case`: String?
+    /// Record ids touched.
+    public var records: [String]?
+    /// Compartments touched (`general`, `locating`).
+    public var compartments: [String]?
+    /// Why, when the actor said.
+    public var purpose: String?
+    /// The partner the action concerns (the recipient of a share, the partner rotated).
+    public var partner: String?
+    /// The consent under which something was granted.
+    public var consent: ConsentRecord?
+    /// A key generation.
+    public var generation: Int?
+    /// The grants created: for whom, with the revoker that finds each again.
+    public var grants: [GrantReference]?
+    /// Whether the case holds a locating compartment after this action.
+    public var hasLocating: Bool?
+    /// The household reference, only for records without a locating part (household extracts).
+    public var household: String?
+    /// Revokers of destroyed grants (consent expiry seen by someone who cannot open the grant).
+    public var revoker: String?
+    /// A count, where the action has one (grants re-sealed).
+    public var count: Int?
+}
+
+/// The consent recorded with a grant.
+public struct ConsentRecord: Codable, Sendable, Equatable {
+    /// `consent` or `without-consent`.
+    public var kind: String
+    /// The reference of the victim's consent, or the reason for sharing without it.
+    public var text: String
+    /// The consent's last day, YYYY-MM-DD.
+    public var until: String?
+}
+
+/// One grant made by an action.
+public struct GrantReference: Codable, Sendable, Equatable {
+    /// The recipient partner.
+    public var partner: String
+    /// base64 of the row's revoker.
+    public var revoker: String
+    /// The compartments granted.
+    public var compartments: [String]
+}

@@ -1,0 +1,41 @@
+import AbriCrypto
+import Foundation
+import GRDB
+
+/// One line of `abri cases`.
+public struct CaseSummary: Sendable, Codable, Equatable {
+    /// Case id.
+    public var `case`: String
+    /// The household reference, as the caller's partner knows it.
+    public var household: String
+    /// How many records the caller can read.
+    public var records: Int
+}
+
+extension MemberSession {
+    /// The cases this member's partner holds, or those of one household (found through the partner's blind index).
+    public func cases(household: String? = nil) throws -> [CaseSummary] {
+        try run { context in
+            var rows: [(GenerationKeys, Data)] = []
+            if let household {
+                for keys in context.generations {
+                    guard let blind = try keys.blindIndex(household) else { continue }
+                    for box in try Data.fetchAll(context.db, sql: "SELECT box FROM grants WHERE blind = ? AND holder = ?",
+                                                 arguments: [Data(blind), Data(try keys.holderLabel())]) {
+                        rows.append((keys, box))
+                    }
+                }
+            } else {
+                rows = try GrantStore.ownRows(generations: context.generations, context.db).map { ($0.keys, $0.box) }
+            }
+            var result: [CaseSummary] = []
+            for (keys, box) in rows {
+                guard let plaintext = try? SealedBox.open(Array(box), with: keys.boxKeyPair) else { throw GrantBody.malformed }
+                let body = try GrantBody.decode(plaintext)
+                let readable = Set(body.compartments.filter { $0.compartment == .general }.map(\.record)).count
+                result.append(CaseSummary(case: body.caseID.description, household: body.household, records: readable))
+            }
+            return result.sorted { $0.case < $1.case }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import AbriCrypto
+import Foundation
+
+/// Who receives what: the general compartment (`--to`) or both (`--locating-to`).
+public struct Recipients: Sendable, Equatable {
+    /// Partners that receive the general compartment only.
+    public var general: [String]
+    /// Partners that receive both compartments.
+    public var locating: [String]
+
+    /// Recipients as the flags name them.
+    public init(general: [String] = [], locating: [String] = []) {
+        self.general = general
+        self.locating = locating
+    }
+
+    var isEmpty: Bool { general.isEmpty && locating.isEmpty }
+}
+
+/// One partner that can now read a case, for the closing sentence.
+public struct Reader: Sendable, Equatable, Codable {
+    /// Partner id.
+    public var partner: String
+    /// Partner name.
+    public var name: String
+    /// Whether it reads the locating compartment too.
+    public var locating: Bool
+}
+
+extension MemberContext {
+    /// Checks recipients against the roster and the contract: known partners (64), consent given (64),
+    /// keys to seal to (64), never a locating grant to a tenancy unit (77). Returns the other partners.
+    func validate(_ recipients: Recipients, consent: Consent?) throws -> [(partner: Partner, locating: Bool)] {
+        var result: [(Partner, Bool)] = []
+        var seen = Set<String>()
+        for (id, locating) in recipients.locating.map({ ($0, true) }) + recipients.general.map({ ($0, false) }) {
+            let target = try roster.partner(id)
+            if locating && target.neverLocating {
+                throw AbriError.notPermitted("partner \(id) never receives locating parts (use --to instead of --locating-to)")
+            }
+            guard seen.insert(id).inserted, id != partner.id else { continue }
+            result.append((target, locating))
+        }
+        if !result.isEmpty && consent == nil {
+            throw AbriError.usage("sharing with another partner needs the victim's consent (add --consent TEXT [--until DATE], or --without-consent REASON)")
+        }
+        if let until = consent?.until, until < today {
+            throw AbriError.usage("the consent's end date \(until) is in the past (give a date from today on)")
+        }
+        for (target, _) in result where try Custody.currentGenerationKey(partner: target.id, roster: roster, vault: vault, db) == nil {
+            throw AbriError.usage("partner \(target.id) has no enrolled member yet, so nobody could read what it receives (ask your administrator to enrol one)")
+        }
+        return result
+    }
+
+    /// Sends each recipient its part of `source`; returns the log's grant references.
+    func grant(_ source: GrantBody, to recipients: [(partner: Partner, locating: Bool)], refs: [CompartmentRef],
+               consent: Consent) throws -> [GrantReference] {
+        var references: [GrantReference] = []
+        for (target, locating) in recipients {
+            let chosen = refs.filter { $0.compartment == .general || locating }
+            guard !chosen.isEmpty, let (_, publicKey) = try Custody.currentGenerationKey(partner: target.id, roster: roster, vault: vault, db) else {
+                continue
+            }
+            let body = try source.restricted(to: chosen, consent: consent)
+            let revoker = try GrantStore.send(body, to: target.id, publicKey: publicKey, db)
+            references.append(GrantReference(partner: target.id, revoker: Data(revoker).base64EncodedString(),
+                                             compartments: Array(Set(chosen.map(\.compartment.name))).sorted()))
+        }
+        return references
+    }
+
+    func ownReference(_ body: GrantBody) throws -> GrantReference {
+        GrantReference(partner: partner.id, revoker: Data(try body.caseKeys.revoker(for: partner.id)).base64EncodedString(),
+                       compartments: Array(Set(body.compartments.map(\.compartment.name))).sorted())
+    }
+}

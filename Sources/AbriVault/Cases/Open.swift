@@ -1,0 +1,126 @@
+import AbriCrypto
+import Foundation
+import GRDB
+
+/// One record as the caller may see it.
+public struct OpenedRecord: Sendable {
+    /// Record id.
+    public var id: String
+    /// Record type.
+    public var type: String
+    /// `partner/name` of the author (signature checked).
+    public var author: String
+    /// When it was written.
+    public var createdAt: String
+    /// The general compartment.
+    public var general: [String: JSONValue]
+    /// The locating compartment, only when revealed.
+    public var locating: [String: JSONValue]?
+    /// Attachments the caller may see (locating ones only when revealed).
+    public var attachments: [(info: AttachmentInfo, compartment: Compartment)]
+    /// `locating` when the caller may read it but did not reveal it.
+    public var masked: [String]
+    /// `locating` when the caller holds no grant on it.
+    public var withheld: [String]
+}
+
+/// A case as opened.
+public struct OpenedCase: Sendable {
+    /// The case id.
+    public var caseID: CaseID
+    /// Its records, oldest first.
+    public var records: [OpenedRecord]
+}
+
+extension MemberSession {
+    /// Opens a case; locating parts only with `reveal`. Writes attachments into `attachmentsDirectory` when given.
+    public func open(_ caseID: CaseID, reveal: Bool, purpose: String?, attachmentsDirectory: String? = nil) throws -> OpenedCase {
+        if let attachmentsDirectory { try AttachmentOutput.checkDirectory(attachmentsDirectory) }
+        let outcome: Result<(OpenedCase, [(info: AttachmentInfo, dataKey: Key)]), AbriError> = try run { context in
+            guard let (grant, _) = try context.grant(on: caseID),
+                  let caseKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?",
+                                                  arguments: [Data(caseID.bytes)]) else {
+                // Refused: logged for the administrator only, with no case keys (the caller has none).
+                var entry = context.details("refused")
+                entry.case = caseID.description
+                entry.purpose = purpose
+                context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+                return .failure(AbriError.notPermitted(CaseID.unknownMessage))
+            }
+            let opened = try context.openRecords(caseID: caseID, caseKey: Array(caseKey), grant: grant, reveal: reveal)
+            var entry = context.details("open")
+            entry.case = caseID.description
+            entry.records = opened.value.records.map(\.id)
+            entry.compartments = ["general"]
+            entry.purpose = purpose
+            context.drafts.append(LogDraft(details: entry, caseKeys: grant.caseKeys))
+            if reveal && opened.revealed {
+                var revealEntry = context.details("reveal")
+                revealEntry.case = caseID.description
+                revealEntry.records = opened.value.records.filter { $0.locating != nil }.map(\.id)
+                revealEntry.compartments = ["locating"]
+                revealEntry.purpose = purpose
+                context.drafts.append(LogDraft(details: revealEntry, caseKeys: grant.caseKeys))
+            }
+            return .success((opened.value, opened.files))
+        }
+        let (opened, files) = try outcome.get()
+        // Files are written only once the log holds the open: a log that cannot be written gives nothing.
+        if let attachmentsDirectory {
+            try vault.store.read { db in try AttachmentOutput.write(files, into: attachmentsDirectory, db) }
+        }
+        return opened
+    }
+}
+
+extension MemberContext {
+    struct Opened {
+        var value: OpenedCase
+        var files: [(info: AttachmentInfo, dataKey: Key)]
+        var revealed: Bool
+    }
+
+    func openRecords(caseID: CaseID, caseKey: [UInt8], grant: GrantBody, reveal: Bool) throws -> Opened {
+        var records: [OpenedRecord] = []
+        var files: [(AttachmentInfo, Key)] = []
+        var revealed = false
+        for row in try Row.fetchAll(db, sql: "SELECT id, origin, general, locating FROM records WHERE case_id = ? ORDER BY seq",
+                                    arguments: [Data(caseID.bytes)]) {
+            let recordID = RecordID(bytes: Array(row["id"] as Data))
+            let origin = Array(row["origin"] as Data)
+            guard let generalHalf = grant.half(CompartmentRef(record: recordID, compartment: .general)) else { continue }
+            let generalKey = try RecordSealing.dataKey(half: generalHalf, caseKey: caseKey, record: recordID, compartment: .general)
+            let general = try RecordSealing.open(Array(row["general"] as Data), dataKey: generalKey,
+                                                 associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: .general),
+                                                 roster: roster)
+            guard general.record == recordID.description, general.case == caseID.description, general.compartment == "general" else {
+                throw RecordSealing.damaged
+            }
+            var record = OpenedRecord(id: recordID.description, type: general.type, author: general.author,
+                                      createdAt: general.createdAt, general: general.content, locating: nil,
+                                      attachments: general.attachments.map { ($0, .general) }, masked: [], withheld: [])
+            files += general.attachments.map { ($0, generalKey) }
+            if general.hasLocating {
+                if let locatingHalf = grant.half(CompartmentRef(record: recordID, compartment: .locating)) {
+                    if reveal {
+                        let locatingKey = try RecordSealing.dataKey(half: locatingHalf, caseKey: caseKey, record: recordID, compartment: .locating)
+                        let locating = try RecordSealing.open(Array(row["locating"] as Data), dataKey: locatingKey,
+                                                              associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: .locating),
+                                                              roster: roster)
+                        guard locating.record == recordID.description, locating.compartment == "locating" else { throw RecordSealing.damaged }
+                        record.locating = locating.content
+                        record.attachments += locating.attachments.map { ($0, .locating) }
+                        files += locating.attachments.map { ($0, locatingKey) }
+                        revealed = true
+                    } else {
+                        record.masked = ["locating"]
+                    }
+                } else {
+                    record.withheld = ["locating"]
+                }
+            }
+            records.append(record)
+        }
+        return Opened(value: OpenedCase(caseID: caseID, records: records), files: files, revealed: revealed)
+    }
+}

@@ -1,0 +1,57 @@
+import AbriCrypto
+import Foundation
+
+/// Sign, then encrypt: one compartment of one record under its data key (Docs/FORMAT.md §3.4).
+enum RecordSealing {
+    static let version: UInt8 = 1
+    static let damaged = AbriError.badData("a stored record failed its integrity check: the vault was altered (run `abri verify`)")
+
+    static func associatedData(origin: [UInt8], caseID: CaseID, record: RecordID, compartment: Compartment) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.raw("abri-record-v1")
+        writer.raw(origin)
+        writer.raw(caseID.bytes)
+        writer.raw(record.bytes)
+        writer.u8(compartment.rawValue)
+        writer.u8(version)
+        return writer.bytes
+    }
+
+    /// The data key: the grant's half, keyed over the case key kept in the vault.
+    static func dataKey(half: Key, caseKey: [UInt8], record: RecordID, compartment: Compartment) throws -> Key {
+        var writer = ByteWriter()
+        writer.raw("abri-dek-v1")
+        writer.raw(caseKey)
+        writer.raw(record.bytes)
+        writer.u8(compartment.rawValue)
+        return try half.derive(writer.bytes)
+    }
+
+    static func seal(_ body: RecordBody, author: borrowing Identity, dataKey: Key, associatedData ad: [UInt8]) throws -> [UInt8] {
+        let json = try JSONValue.canonicalData(body)
+        let signature = try author.sign(ad + json)
+        var plaintext = ByteWriter()
+        plaintext.blob32(json)
+        plaintext.raw(signature)
+        let padded = Padding.pad(plaintext.bytes, blockSize: Padding.bucket(for: plaintext.bytes.count))
+        return try AEAD.seal(padded, key: dataKey.bytes, associatedData: ad)
+    }
+
+    /// Decrypts and checks the author's signature against the roster; any failure is 65.
+    static func open(_ sealed: [UInt8], dataKey: Key, associatedData ad: [UInt8], roster: Roster) throws -> RecordBody {
+        guard let padded = try? AEAD.open(sealed, key: dataKey.bytes, associatedData: ad), !padded.isEmpty,
+              let plaintext = try? Padding.unpad(padded, blockSize: padded.count) else { throw damaged }
+        var reader = ByteReader(plaintext, malformed: damaged)
+        let json = try reader.blob32()
+        let signature = try reader.raw(64)
+        try reader.expectEnd()
+        guard let body = try? JSONDecoder().decode(RecordBody.self, from: Data(json)),
+              let authorKey = Data(base64Encoded: body.authorKey).map(Array.init),
+              let member = roster.member(signingKey: authorKey), member.handle == body.author,
+              Ed25519.isValidSignature(signature, for: ad + json, publicKey: authorKey) else { throw damaged }
+        return body
+    }
+
+    /// Random bytes the size of an empty compartment: stands where a record has no locating part.
+    static func filler() -> [UInt8] { Random.bytes(256 + AEAD.overhead) }
+}

@@ -1,0 +1,90 @@
+import AbriCrypto
+import Foundation
+import GRDB
+
+/// Reads and writes grant rows: a partner's own rows, the inbox, revocation and expiry (Docs/FORMAT.md §3.3).
+enum GrantStore {
+    /// Files `body` as `partner`'s own row under generation `keys`, replacing any row it had for the case.
+    static func file(_ body: GrantBody, partner: String, keys: GenerationKeys, replacing oldLocator: [UInt8]? = nil,
+                     _ db: Database) throws {
+        if let oldLocator {
+            try db.execute(sql: "DELETE FROM grants WHERE locator = ?", arguments: [Data(oldLocator)])
+        }
+        let plaintext = try body.encoded()
+        let box = try SealedBox.seal(secret: plaintext, to: keys.boxKeyPair.publicKey)
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO grants (locator, holder, blind, revoker, expires, box) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [Data(try keys.locator(body.caseID)), Data(try keys.holderLabel()),
+                             try keys.blindIndex(body.household).map { Data($0) },
+                             Data(try body.caseKeys.revoker(for: partner)), body.consent.until?.number, Data(box)])
+    }
+
+    /// Leaves `body` in the inbox of `partner`, sealed to its current generation; returns the row's revoker.
+    @discardableResult
+    static func send(_ body: GrantBody, to partner: String, publicKey: [UInt8], _ db: Database) throws -> [UInt8] {
+        let plaintext = try body.encoded()
+        let box = try SealedBox.seal(secret: plaintext, to: publicKey)
+        let revoker = try body.caseKeys.revoker(for: partner)
+        try db.execute(sql: "INSERT INTO grants (locator, holder, blind, revoker, expires, box) VALUES (?, NULL, NULL, ?, ?, ?)",
+                       arguments: [Data(Random.bytes(32)), Data(revoker), body.consent.until?.number, Data(box)])
+        return revoker
+    }
+
+    /// This partner's grant on a case, opened, with the row's locator; nil when it holds none.
+    static func find(_ caseID: CaseID, generations: [GenerationKeys], _ db: Database) throws -> (GrantBody, locator: [UInt8])? {
+        for keys in generations {
+            let locator = try keys.locator(caseID)
+            guard let box = try Data.fetchOne(db, sql: "SELECT box FROM grants WHERE locator = ?", arguments: [Data(locator)]) else {
+                continue
+            }
+            guard let plaintext = try? SealedBox.open(Array(box), with: keys.boxKeyPair) else { throw GrantBody.malformed }
+            let body = try GrantBody.decode(plaintext)
+            guard body.caseID == caseID else { throw GrantBody.malformed }
+            return (body, locator)
+        }
+        return nil
+    }
+
+    /// Files into `partner`'s own rows every inbox row sealed to one of its generations.
+    static func claimInbox(partner: String, generations: [GenerationKeys], _ db: Database) throws {
+        guard let newest = generations.first else { return }
+        let rows = try Row.fetchAll(db, sql: "SELECT locator, box FROM grants WHERE holder IS NULL")
+        for row in rows {
+            let box = Array(row["box"] as Data)
+            for keys in generations {
+                guard let plaintext = try? SealedBox.open(box, with: keys.boxKeyPair) else { continue }
+                let incoming = try GrantBody.decode(plaintext)
+                try db.execute(sql: "DELETE FROM grants WHERE locator = ?", arguments: [row["locator"] as Data])
+                if let (existing, locator) = try find(incoming.caseID, generations: generations, db) {
+                    existing.merge(incoming)
+                    try file(existing, partner: partner, keys: newest, replacing: locator, db)
+                } else {
+                    try file(incoming, partner: partner, keys: newest, db)
+                }
+                break
+            }
+        }
+    }
+
+    /// Every row of this partner, opened lazily: (locator, generation, sealed box).
+    static func ownRows(generations: [GenerationKeys], _ db: Database) throws -> [(locator: Data, keys: GenerationKeys, box: Data)] {
+        var result: [(Data, GenerationKeys, Data)] = []
+        for keys in generations {
+            for row in try Row.fetchAll(db, sql: "SELECT locator, box FROM grants WHERE holder = ?",
+                                        arguments: [Data(try keys.holderLabel())]) {
+                result.append((row["locator"], keys, row["box"]))
+            }
+        }
+        return result
+    }
+
+    /// Destroys the rows with these revokers (filed or still in an inbox); returns how many.
+    static func revoke(_ revokers: [[UInt8]], _ db: Database) throws -> Int {
+        var count = 0
+        for revoker in Set(revokers) {
+            try db.execute(sql: "DELETE FROM grants WHERE revoker = ?", arguments: [Data(revoker)])
+            count += db.changesCount
+        }
+        return count
+    }
+}

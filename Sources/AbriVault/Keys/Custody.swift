@@ -1,0 +1,116 @@
+import AbriCrypto
+import Foundation
+import GRDB
+
+/// Who makes and who receives the partners' generation keys and the vault's log key (Docs/FORMAT.md §1, §3.2).
+enum Custody {
+    static func generationMessage(vault: [UInt8], partner: String, number: Int, publicKey: [UInt8]) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.raw("abri-generation-v1")
+        writer.raw(vault)
+        writer.str8(partner)
+        writer.u64(UInt64(number))
+        writer.raw(publicKey)
+        return writer.bytes
+    }
+
+    /// Makes a new generation of `partner`'s keys, sealed to each of `members`, signed by `signer`.
+    /// The seed is wiped when this returns: whoever made it keeps nothing.
+    @discardableResult
+    static func makeGeneration(partner: String, members: [Member], vault: Vault, signer: borrowing Identity,
+                               madeBy: String, _ db: Database) throws -> GenerationKeys {
+        let current = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM generations WHERE partner = ?", arguments: [partner]) ?? 0
+        let number = current + 1
+        let seed = try Key.random()
+        let keys = try GenerationKeys(partner: partner, number: number, seed: seed)
+        let publicKey = keys.boxKeyPair.publicKey
+        let signature = try signer.sign(generationMessage(vault: vault.id, partner: partner, number: number, publicKey: publicKey))
+        try db.execute(sql: """
+            INSERT INTO generations (partner, number, public_key, made_by, signer_key, signature) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [partner, number, Data(publicKey), madeBy, Data(signer.publicIdentity.signingPublicKey), Data(signature)])
+        for member in members {
+            let recipient = try PublicIdentity(parsing: member.identity)
+            let box = try SealedBox.seal(secret: seed.bytes, to: recipient.boxPublicKey)
+            try db.execute(sql: "INSERT INTO generation_seals (partner, number, member_key, box) VALUES (?, ?, ?, ?)",
+                           arguments: [partner, number, Data(recipient.boxPublicKey), Data(box)])
+        }
+        return keys
+    }
+
+    /// The public key of a partner's current generation, its signature checked against the roster.
+    static func currentGenerationKey(partner: String, roster: Roster, vault: Vault, _ db: Database) throws -> (number: Int, publicKey: [UInt8])? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM generations WHERE partner = ? ORDER BY number DESC LIMIT 1",
+                                         arguments: [partner]) else { return nil }
+        let number: Int = row["number"]
+        let publicKey = Array(row["public_key"] as Data)
+        let signerKey = Array(row["signer_key"] as Data)
+        let madeBy: String = row["made_by"]
+        let trusted: Bool
+        if madeBy == "admin" {
+            trusted = signerKey == vault.admin.signingPublicKey
+        } else {
+            trusted = roster.members.contains { member in
+                member.partner == partner && member.name == madeBy
+                    && (try? PublicIdentity(parsing: member.identity))?.signingPublicKey == signerKey
+            }
+        }
+        let message = generationMessage(vault: vault.id, partner: partner, number: number, publicKey: publicKey)
+        guard trusted, Ed25519.isValidSignature(Array(row["signature"] as Data), for: message, publicKey: signerKey) else {
+            throw AbriError.badData("the keys of partner \(partner) do not check out: the vault was altered (run `abri verify`)")
+        }
+        return (number, publicKey)
+    }
+
+    /// Every generation of `partner` whose seed is sealed to this identity, newest first.
+    static func unlockGenerations(partner: String, identity: borrowing Identity, _ db: Database) throws -> [GenerationKeys] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT number, box FROM generation_seals WHERE partner = ? AND member_key = ? ORDER BY number DESC
+            """, arguments: [partner, Data(identity.publicIdentity.boxPublicKey)])
+        var result: [GenerationKeys] = []
+        for row in rows {
+            guard let seed = try? identity.openSealed(Array(row["box"] as Data)) else {
+                throw AbriError.badData("a key sealed to you does not open: the vault was altered (run `abri verify`)")
+            }
+            result.append(try GenerationKeys(partner: partner, number: row["number"], seed: Key(seed)))
+        }
+        return result
+    }
+
+    /// Destroys every generation of `partner` older than `keep`: their seeds are deleted from the vault.
+    static func destroyGenerations(partner: String, olderThan keep: Int, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM generation_seals WHERE partner = ? AND number < ?", arguments: [partner, keep])
+    }
+
+    /// Makes a new log key sealed to every current member of every partner; returns its public description.
+    static func makeLogKey(roster: Roster, _ db: Database) throws -> LogKeyInfo {
+        let generation = roster.logKey.generation + 1
+        let seed = try Key.random()
+        let pair = try SigningKeyPair(seed: seed.bytes)
+        var sealedTo = Set<[UInt8]>()
+        for member in roster.members where !member.removed {
+            let recipient = try PublicIdentity(parsing: member.identity)
+            guard sealedTo.insert(recipient.boxPublicKey).inserted else { continue }
+            let box = try SealedBox.seal(secret: seed.bytes, to: recipient.boxPublicKey)
+            try db.execute(sql: "INSERT INTO log_key_seals (generation, member_key, box) VALUES (?, ?, ?)",
+                           arguments: [generation, Data(recipient.boxPublicKey), Data(box)])
+        }
+        // Older log keys are destroyed: a member who left cannot sign heads any more.
+        try db.execute(sql: "DELETE FROM log_key_seals WHERE generation < ?", arguments: [generation])
+        return LogKeyInfo(generation: generation, publicKey: Data(pair.publicKey).base64EncodedString())
+    }
+
+    /// The current log key, unsealed for this member.
+    static func unlockLogKey(roster: Roster, identity: borrowing Identity, _ db: Database) throws -> HeadSigner {
+        guard let box = try Data.fetchOne(db, sql: "SELECT box FROM log_key_seals WHERE generation = ? AND member_key = ?",
+                                          arguments: [roster.logKey.generation, Data(identity.publicIdentity.boxPublicKey)]),
+              let seed = try? identity.openSealed(Array(box)) else {
+            throw AbriError.badData("the vault's log key is not sealed to you: the vault was altered (run `abri verify`)")
+        }
+        let key = Key(seed)
+        let pair = try SigningKeyPair(seed: key.bytes)
+        guard Data(pair.publicKey).base64EncodedString() == roster.logKey.publicKey else {
+            throw AbriError.badData("the vault's log key does not match its roster: the vault was altered (run `abri verify`)")
+        }
+        return .logKey(key, generation: roster.logKey.generation)
+    }
+}

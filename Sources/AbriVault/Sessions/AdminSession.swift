@@ -1,0 +1,218 @@
+import AbriCrypto
+import Foundation
+import GRDB
+
+/// The administrator acting on a vault: signs the roster and checkpoints, holds no key that opens a case.
+public final class AdminSession {
+    let vault: Vault
+    let identity: Identity
+
+    /// A session for the administrator's identity (77 for anyone else).
+    public init(vault: Vault, identity: consuming Identity) throws {
+        guard identity.publicIdentity == vault.admin else {
+            throw AbriError.notPermitted("only this vault's administrator may do this (use the administrator's identity with --as)")
+        }
+        self.vault = vault
+        self.identity = identity
+    }
+
+    /// Runs one administrator command; its log entries end with a checkpoint signed by the administrator.
+    func run<T>(_ body: (AdminContext) throws -> T) throws -> T {
+        let (result, head) = try vault.store.write { db -> (T, Head?) in
+            let context = AdminContext(session: self, db: db, roster: try vault.roster(db))
+            let result = try body(context)
+            var head: Head?
+            if !context.drafts.isEmpty {
+                head = try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: .administrator, db)
+            }
+            return (result, head)
+        }
+        if let head { try vault.history.accept(head, admin: vault.admin.line) }
+        return result
+    }
+
+    /// Enrols a partner.
+    public func addPartner(id: String, name: String, kind: PartnerKind, neverLocating: Bool) throws {
+        let validID = try AdminSession.validatedPartnerID(id)
+        let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmedName.isEmpty else { throw AbriError.usage("a partner needs a --name") }
+        try run { context in
+            var roster = context.roster
+            guard !roster.partners.contains(where: { $0.id == validID }) else {
+                throw AbriError.usage("partner \(validID) already exists (see `abri partner list`)")
+            }
+            roster.partners.append(Partner(id: validID, name: trimmedName, kind: kind, neverLocating: neverLocating))
+            try context.save(roster)
+            var entry = context.details("enrol")
+            entry.partner = validID
+            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+        }
+    }
+
+    static func validatedPartnerID(_ id: String) throws -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
+        guard !id.isEmpty, id.count <= 64, id.allSatisfy({ allowed.contains($0) }) else {
+            throw AbriError.usage("a partner id is lower-case letters, digits and dashes, such as cidff-62")
+        }
+        return id
+    }
+
+    /// Enrols a member; makes a new generation of the partner's keys and a new log key, sealed to current members.
+    public func addMember(partner partnerID: String, identity line: PublicIdentity, name: String) throws {
+        let memberName = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        guard !memberName.isEmpty, !memberName.contains("/"), memberName.utf8.count <= 200 else {
+            throw AbriError.usage("a member needs a --name without a slash")
+        }
+        try run { context in
+            var roster = context.roster
+            _ = try roster.partner(partnerID)
+            guard line != vault.admin else {
+                throw AbriError.usage("the administrator's identity cannot be a member (enrol the person's own identity)")
+            }
+            let members = roster.currentMembers(of: partnerID)
+            guard !members.contains(where: { $0.name.precomposedStringWithCanonicalMapping == memberName }) else {
+                throw AbriError.usage("partner \(partnerID) already has a member named \(memberName) (choose another name)")
+            }
+            guard !members.contains(where: { $0.identity == line.line }) else {
+                throw AbriError.usage("that identity is already a member of \(partnerID)")
+            }
+            roster.members.append(Member(partner: partnerID, name: memberName, identity: line.line, removed: false))
+            try context.rekey(partner: partnerID, roster: &roster)
+            var entry = context.details("member-add")
+            entry.partner = partnerID
+            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+        }
+    }
+
+    /// Removes a member: refused from every command at once; the partner's keys and the log key are renewed.
+    public func removeMember(partner partnerID: String, name: String) throws {
+        let memberName = name.precomposedStringWithCanonicalMapping
+        try run { context in
+            var roster = context.roster
+            _ = try roster.partner(partnerID)
+            guard let index = roster.members.firstIndex(where: {
+                $0.partner == partnerID && !$0.removed && $0.name.precomposedStringWithCanonicalMapping == memberName
+            }) else {
+                throw AbriError.usage("partner \(partnerID) has no member named \(name) (see `abri partner list`)")
+            }
+            if roster.currentMembers(of: partnerID).count == 1, try context.partnerHoldsGrants(partnerID) {
+                throw AbriError.notPermitted("\(name) is the last member of \(partnerID), which still holds cases: they would be lost (enrol another member first)")
+            }
+            roster.members[index].removed = true
+            try context.rekey(partner: partnerID, roster: &roster)
+            var entry = context.details("member-remove")
+            entry.partner = partnerID
+            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+        }
+    }
+
+    /// Makes a new generation of a partner's keys; its members re-seal the grants at their next command.
+    public func rotate(partner partnerID: String) throws -> Int {
+        try run { context in
+            _ = try context.roster.partner(partnerID)
+            let members = context.roster.currentMembers(of: partnerID)
+            guard !members.isEmpty else { throw AbriError.usage("partner \(partnerID) has no member to hold new keys") }
+            let keys = try Custody.makeGeneration(partner: partnerID, members: members, vault: vault, signer: identity,
+                                                  madeBy: "admin", context.db)
+            var entry = context.details("rotate")
+            entry.partner = partnerID
+            entry.generation = keys.number
+            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+            return keys.number
+        }
+    }
+
+    /// Destroys every data key of a case, its records and attachments; the log keeps that it happened.
+    public func shred(_ caseID: CaseID) throws {
+        try run { context in
+            guard try Bool.fetchOne(context.db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) != nil else {
+                throw AbriError.notPermitted(CaseID.unknownMessage)
+            }
+            let history = LogReader.CaseHistory(try context.allEntries(), caseID: caseID.description)
+            _ = try GrantStore.revoke(history.allRevokers, context.db)
+            let id = Data(caseID.bytes)
+            try context.db.execute(sql: "DELETE FROM chunks WHERE case_id = ?", arguments: [id])
+            try context.db.execute(sql: "DELETE FROM records WHERE case_id = ?", arguments: [id])
+            try context.db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [id])
+            try context.db.execute(sql: "INSERT OR IGNORE INTO shredded (case_id) VALUES (?)", arguments: [id])
+            var entry = context.details("shred")
+            entry.case = caseID.description
+            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+        }
+        // Secure delete overwrote the pages; truncating the WAL and vacuuming leaves no copy in the file.
+        try vault.store.compact()
+    }
+
+    /// Destroys a partner's grants on a case (the administrator may always withdraw a consent).
+    public func withdrawConsent(_ caseID: CaseID, from partnerID: String) throws -> Int {
+        try run { context in
+            _ = try context.roster.partner(partnerID)
+            let history = LogReader.CaseHistory(try context.allEntries(), caseID: caseID.description)
+            guard history.depositor != nil else { throw AbriError.notPermitted(CaseID.unknownMessage) }
+            guard !history.authors.contains(partnerID) else {
+                throw AbriError.notPermitted("partner \(partnerID) wrote records of this case and is their last sure holder (withdrawal refused)")
+            }
+            let revokers = history.revokers[partnerID, default: []].compactMap { Data(base64Encoded: $0).map(Array.init) }
+            let count = try GrantStore.revoke(revokers, context.db)
+            var entry = context.details("consent-withdraw")
+            entry.case = caseID.description
+            entry.partner = partnerID
+            entry.count = count
+            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+            return count
+        }
+    }
+}
+
+/// One administrator command, inside its transaction.
+final class AdminContext {
+    unowned let session: AdminSession
+    let db: Database
+    let roster: Roster
+    var drafts: [LogDraft] = []
+
+    init(session: AdminSession, db: Database, roster: Roster) {
+        self.session = session
+        self.db = db
+        self.roster = roster
+    }
+
+    func details(_ action: String) -> LogDetails {
+        LogDetails(action: action, actor: "admin",
+                   actorKey: Data(session.identity.publicIdentity.signingPublicKey).base64EncodedString(), at: Clock.now())
+    }
+
+    func save(_ roster: Roster) throws {
+        var next = roster
+        next.version = self.roster.version + 1
+        try session.vault.saveRoster(next, signedBy: session.identity, db)
+    }
+
+    /// After a change of membership: a new log key for everyone, a new generation for the partner.
+    func rekey(partner: String, roster: inout Roster) throws {
+        roster.logKey = try Custody.makeLogKey(roster: roster, db)
+        try save(roster)
+        let members = roster.currentMembers(of: partner)
+        if !members.isEmpty {
+            try Custody.makeGeneration(partner: partner, members: members, vault: session.vault, signer: session.identity,
+                                       madeBy: "admin", db)
+        }
+    }
+
+    func allEntries() throws -> [OpenedEntry] {
+        try LogReader.allEntries(administrator: session.identity, vault: session.vault, db)
+    }
+
+    /// Whether any grant the log says was made to `partner` still exists.
+    func partnerHoldsGrants(_ partner: String) throws -> Bool {
+        for entry in try allEntries() {
+            for grant in entry.details.grants ?? [] where grant.partner == partner {
+                if let revoker = Data(base64Encoded: grant.revoker),
+                   try Bool.fetchOne(db, sql: "SELECT 1 FROM grants WHERE revoker = ?", arguments: [revoker]) != nil {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,193 @@
+import AbriCrypto
+import Foundation
+import GRDB
+
+/// A member acting on a vault: every command runs through `run`, which checks who they are,
+/// finishes any pending re-seal, files incoming grants, destroys lapsed ones, then logs and commits.
+public final class MemberSession {
+    let vault: Vault
+    let identity: Identity
+    let requestedPartner: String?
+    /// Where long work reports its progress.
+    public weak var progress: (any ProgressReporting)?
+
+    /// A session for `identity`; `partner` chooses among several memberships.
+    public init(vault: Vault, identity: consuming Identity, partner: String? = nil) {
+        self.vault = vault
+        self.identity = identity
+        requestedPartner = partner
+    }
+
+    /// The acting member's handle, once resolved.
+    public private(set) var handle: String?
+
+    /// Runs one command in one transaction and accepts the resulting log head.
+    func run<T>(_ body: (MemberContext) throws -> T) throws -> T {
+        let (result, head) = try vault.store.write { db -> (T, Head?) in
+            let context = try MemberContext(session: self, db: db)
+            handle = context.member.handle
+            try context.prepare()
+            let result = try body(context)
+            var head: Head?
+            if !context.drafts.isEmpty {
+                let signer = try Custody.unlockLogKey(roster: context.roster, identity: identity, db)
+                head = try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: signer, db)
+            }
+            return (result, head)
+        }
+        if let head { try vault.history.accept(head, admin: vault.admin.line) }
+        return result
+    }
+}
+
+/// Everything one command of a member needs, inside its transaction.
+final class MemberContext {
+    unowned let session: MemberSession
+    let db: Database
+    let roster: Roster
+    let member: Member
+    let partner: Partner
+    private(set) var generations: [GenerationKeys]
+    var drafts: [LogDraft] = []
+    let today = Day.today()
+
+    var vault: Vault { session.vault }
+
+    init(session: MemberSession, db: Database) throws {
+        self.session = session
+        self.db = db
+        roster = try session.vault.roster(db)
+        let line = session.identity.publicIdentity.line
+        let memberships = roster.memberships(of: line)
+        if memberships.isEmpty {
+            if roster.wasRemoved(line) {
+                throw AbriError.notPermitted("you were removed from this vault's partners (ask your administrator)")
+            }
+            if line == session.vault.admin.line {
+                throw AbriError.notPermitted("the administrator holds no key that opens a case (act as a member of a partner)")
+            }
+            throw AbriError.notPermitted("this identity is not a member of any partner of this vault (ask your administrator to enrol you)")
+        }
+        let chosen: Member
+        if let requested = session.requestedPartner {
+            guard let match = memberships.first(where: { $0.partner == requested }) else {
+                throw AbriError.notPermitted("you are not a member of partner \"\(requested)\" (see `abri partner list`)")
+            }
+            chosen = match
+        } else if memberships.count == 1 {
+            chosen = memberships[0]
+        } else {
+            let ids = memberships.map(\.partner).joined(separator: ", ")
+            throw AbriError.usage("you are a member of several partners (\(ids)): say which with --partner")
+        }
+        member = chosen
+        partner = try roster.partner(chosen.partner)
+        generations = try Custody.unlockGenerations(partner: chosen.partner, identity: session.identity, db)
+        guard !generations.isEmpty else {
+            throw AbriError.notPermitted("no key of partner \(chosen.partner) is sealed to you yet (ask your administrator)")
+        }
+    }
+
+    /// The work every command does first.
+    func prepare() throws {
+        if generations.count > 1 {
+            // A roster change left a re-seal pending: any member who holds the older keys finishes it.
+            _ = try reseal()
+        }
+        try GrantStore.claimInbox(partner: partner.id, generations: generations, db)
+        try sweepExpiredConsents()
+    }
+
+    /// The newest generation: where this partner's rows are filed.
+    var current: GenerationKeys { generations[0] }
+
+    /// Log details with the actor filled in.
+    func details(_ action: String) -> LogDetails {
+        LogDetails(action: action, actor: member.handle,
+                   actorKey: Data(session.identity.publicIdentity.signingPublicKey).base64EncodedString(), at: Clock.now())
+    }
+
+    /// This partner's grant on a case, or nil.
+    func grant(on caseID: CaseID) throws -> (GrantBody, locator: [UInt8])? {
+        try GrantStore.find(caseID, generations: generations, db)
+    }
+
+    /// Destroys grants whose consent has lapsed: the command's own partner's with full log details,
+    /// others' with their revoker only (the administrator matches it to the share that made it).
+    func sweepExpiredConsents() throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT locator, holder, revoker, box FROM grants WHERE expires IS NOT NULL AND expires < ?",
+                                    arguments: [today.number])
+        for row in rows {
+            let box = Array(row["box"] as Data)
+            var opened: GrantBody?
+            for keys in generations {
+                if let plaintext = try? SealedBox.open(box, with: keys.boxKeyPair) {
+                    opened = try GrantBody.decode(plaintext)
+                    break
+                }
+            }
+            try db.execute(sql: "DELETE FROM grants WHERE locator = ?", arguments: [row["locator"] as Data])
+            var entry = details("consent-expired")
+            entry.partner = opened == nil ? nil : partner.id
+            entry.revoker = (row["revoker"] as Data).base64EncodedString()
+            if let opened {
+                entry.case = opened.caseID.description
+                entry.consent = opened.consent.record
+                drafts.append(LogDraft(details: entry, caseKeys: opened.caseKeys))
+            } else {
+                drafts.append(LogDraft(details: entry, caseKeys: nil))
+            }
+        }
+    }
+
+    /// Makes a fresh generation, re-seals every row of this partner to it, destroys the older ones.
+    func reseal() throws -> (grants: Int, generation: Int) {
+        try GrantStore.claimInbox(partner: partner.id, generations: generations, db)
+        let old = generations
+        let fresh = try Custody.makeGeneration(partner: partner.id, members: roster.currentMembers(of: partner.id),
+                                               vault: vault, signer: session.identity, madeBy: member.name, db)
+        let rows = try GrantStore.ownRows(generations: old, db)
+        let total = rows.count
+        let label = "re-sealing \(partner.id)'s grants"
+        let freshLabel = try fresh.holderLabel()
+        let freshKey = fresh.boxKeyPair.publicKey
+        // One open and one seal per grant, spread over every core; the database writes stay on this thread.
+        let batch = 2048
+        var done = 0
+        let insert = try db.makeStatement(sql: "INSERT INTO grants (locator, holder, blind, revoker, expires, box) SELECT ?, ?, ?, revoker, expires, ? FROM grants WHERE locator = ?")
+        let delete = try db.makeStatement(sql: "DELETE FROM grants WHERE locator = ?")
+        while done < total {
+            let slice = Array(rows[done ..< min(done + batch, total)])
+            var results = [Result<(Data, Data, Data?, Data), any Error>?](repeating: nil, count: slice.count)
+            results.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let buffer = out
+                DispatchQueue.concurrentPerform(iterations: slice.count) { index in
+                    let (_, keys, box) = slice[index]
+                    buffer[index] = Result {
+                        let plaintext = try SealedBox.open(Array(box), with: keys.boxKeyPair)
+                        let header = try GrantBody.header(plaintext)
+                        let sealed = try SealedBox.seal(secret: plaintext, to: freshKey)
+                        return (Data(try fresh.locator(header.caseID)), Data(freshLabel),
+                                try fresh.blindIndex(header.household).map { Data($0) }, Data(sealed))
+                    }
+                }
+            }
+            for (index, result) in results.enumerated() {
+                guard case .success(let (locator, holder, blind, box))? = result else { throw GrantBody.malformed }
+                try insert.execute(arguments: [locator, holder, blind, box, slice[index].locator])
+                try delete.execute(arguments: [slice[index].locator])
+            }
+            done += slice.count
+            session.progress?.report(label: label, done: done, total: total)
+        }
+        if total > 0 { session.progress?.finish(label: label) }
+        try Custody.destroyGenerations(partner: partner.id, olderThan: fresh.number, db)
+        generations = [fresh]
+        var entry = details("rotate")
+        entry.partner = partner.id
+        entry.generation = fresh.number
+        entry.count = total
+        drafts.append(LogDraft(details: entry, caseKeys: nil))
+        return (total, fresh.number)
+    }
+}

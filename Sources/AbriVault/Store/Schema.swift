@@ -1,0 +1,44 @@
+import GRDB
+
+/// The vault's schema: fixed SQL migrations, never edited once shipped (Docs/FORMAT.md §3).
+enum Schema {
+    static let formatVersion = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+                CREATE TABLE roster (version INTEGER PRIMARY KEY, body BLOB NOT NULL, signature BLOB NOT NULL);
+                CREATE TABLE generations (partner TEXT NOT NULL, number INTEGER NOT NULL, public_key BLOB NOT NULL,
+                  made_by TEXT NOT NULL, signer_key BLOB NOT NULL, signature BLOB NOT NULL,
+                  PRIMARY KEY (partner, number));
+                CREATE TABLE generation_seals (partner TEXT NOT NULL, number INTEGER NOT NULL,
+                  member_key BLOB NOT NULL, box BLOB NOT NULL, PRIMARY KEY (partner, number, member_key));
+                CREATE TABLE log_key_seals (generation INTEGER NOT NULL, member_key BLOB NOT NULL,
+                  box BLOB NOT NULL, PRIMARY KEY (generation, member_key));
+                CREATE TABLE cases (id BLOB PRIMARY KEY, case_key BLOB NOT NULL, day INTEGER NOT NULL);
+                CREATE TABLE records (id BLOB PRIMARY KEY, case_id BLOB NOT NULL, seq INTEGER NOT NULL,
+                  day INTEGER NOT NULL, origin BLOB NOT NULL, general BLOB NOT NULL, locating BLOB NOT NULL);
+                CREATE INDEX records_by_case ON records (case_id, seq);
+                CREATE TABLE chunks (blob BLOB NOT NULL, n INTEGER NOT NULL, case_id BLOB NOT NULL,
+                  data BLOB NOT NULL, PRIMARY KEY (blob, n));
+                CREATE INDEX chunks_by_case ON chunks (case_id);
+                CREATE TABLE grants (locator BLOB PRIMARY KEY, holder BLOB, blind BLOB, revoker BLOB NOT NULL,
+                  expires INTEGER, box BLOB NOT NULL) WITHOUT ROWID;
+                CREATE INDEX grants_by_holder ON grants (holder);
+                CREATE INDEX grants_by_blind ON grants (blind);
+                CREATE INDEX grants_by_revoker ON grants (revoker);
+                CREATE INDEX grants_by_expiry ON grants (expires);
+                CREATE TABLE log (seq INTEGER PRIMARY KEY, day INTEGER NOT NULL, tag BLOB, details BLOB NOT NULL,
+                  admin_slot BLOB NOT NULL, case_slot BLOB);
+                CREATE INDEX log_by_tag ON log (tag);
+                CREATE TABLE heads (size INTEGER PRIMARY KEY, root BLOB NOT NULL, day TEXT NOT NULL,
+                  signer TEXT NOT NULL, key_generation INTEGER NOT NULL, signature BLOB NOT NULL);
+                CREATE TABLE shredded (case_id BLOB PRIMARY KEY);
+                CREATE TABLE imported (bundle BLOB PRIMARY KEY);
+                """)
+        }
+        return migrator
+    }
+}

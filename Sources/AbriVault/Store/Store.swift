@@ -1,0 +1,168 @@
+public import GRDB
+import Foundation
+
+/// The SQLite file behind a vault: WAL, durable commits, secure delete, one transaction per command.
+public final class Store: Sendable {
+    let queue: DatabaseQueue
+    /// The file the vault lives in.
+    public let path: String
+
+    /// How long a command waits for another one that holds the vault before giving up (exit 75).
+    static var busyWait: TimeInterval {
+        if let text = ProcessInfo.processInfo.environment["ABRI_BUSY_WAIT"], let seconds = TimeInterval(text) {
+            return seconds
+        }
+        return 60
+    }
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(busyWait)
+        config.publicStatementArguments = false
+        config.prepareDatabase { db in
+            // secure_delete overwrites freed pages so that deleted keys do not linger in the file;
+            // temp_store keeps sorts and temporary tables in memory, never in a temporary file.
+            try db.execute(sql: "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY; PRAGMA cell_size_check = ON")
+        }
+        return config
+    }
+
+    /// Opens an existing vault file (66 when it is missing or unreadable, 65 when it is not a vault).
+    public static func open(path: String) throws -> Store {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw AbriError.noInput("no vault at \(path) (create one with `abri init`, or pass --vault)")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw AbriError.noInput("the vault at \(path) cannot be read (check its permissions)")
+        }
+        let store: Store
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            store = Store(path: path, queue: queue)
+            try store.setUp()
+        } catch let error as AbriError {
+            throw error
+        } catch {
+            throw Store.map(error)
+        }
+        let format = try store.read { db in try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") }
+        guard format != nil else {
+            throw AbriError.badData("\(path) is not an abri vault (check --vault)")
+        }
+        return store
+    }
+
+    /// Creates a new vault file; refuses to touch an existing one (73).
+    public static func create(path: String) throws -> Store {
+        if FileManager.default.fileExists(atPath: path) {
+            throw AbriError.cannotCreate("a file already exists at \(path) (choose another --vault)")
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
+        }
+        // Create the file ourselves with O_EXCL and mode 0600 before SQLite opens it.
+        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw AbriError.cannotCreate("cannot create the vault at \(path) (check the folder exists and is writable)")
+        }
+        close(fd)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            let store = Store(path: path, queue: queue)
+            try store.setUp()
+            return store
+        } catch {
+            unlink(path)
+            throw Store.map(error)
+        }
+    }
+
+    private func setUp() throws {
+        try queue.writeWithoutTransaction { db in
+            // WAL lets readers go on while one command writes; FULL makes every commit durable.
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        try Schema.migrator.migrate(queue)
+    }
+
+    /// Runs `body` in one immediate transaction: everything it writes commits together or not at all.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            var result: T?
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+            }
+            return result!
+        } catch {
+            throw Store.map(error)
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot, without writing.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw Store.map(error)
+        }
+    }
+
+    /// Truncates the WAL and rebuilds the file, so that deleted pages leave no copy behind.
+    public func compact() throws {
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                try db.execute(sql: "VACUUM")
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        } catch {
+            throw Store.map(error)
+        }
+    }
+
+    /// Writes a consistent copy of the whole vault, attachments included, to a new file.
+    public func backup(to destination: String) throws {
+        if FileManager.default.fileExists(atPath: destination) {
+            throw AbriError.cannotCreate("\(destination) already exists (choose another --out)")
+        }
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
+            }
+            chmod(destination, 0o600)
+        } catch {
+            unlink(destination)
+            throw Store.map(error)
+        }
+    }
+
+    /// Turns SQLite's errors into the contract's: busy (75), disk full or I/O (74), damaged (65).
+    static func map(_ error: any Error) -> any Error {
+        if error is AbriError { return error }
+        guard let db = error as? DatabaseError else { return error }
+        switch db.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return AbriError.busy("the vault is busy with another command (try again in a moment)")
+        case .SQLITE_FULL:
+            return AbriError.io("the disk is full; nothing was changed (free some space and try again)")
+        case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+            return AbriError.io("the vault cannot be written; nothing was changed (check the disk and the file's permissions)")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return AbriError.badData("the vault file is damaged (restore it from a backup)")
+        default:
+            return AbriError.internalError("unexpected database error \(db.resultCode.rawValue) (please report it)")
+        }
+    }
+}

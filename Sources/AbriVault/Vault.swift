@@ -1,0 +1,95 @@
+import AbriCrypto
+import Foundation
+import GRDB
+
+/// An Abri vault: one SQLite file, its roster, its cases and its access log.
+public final class Vault: @unchecked Sendable {
+    /// The store underneath.
+    public let store: Store
+    /// 16 random bytes that bind every ciphertext and log entry to this vault.
+    public let id: [UInt8]
+    /// The administrator, the vault's trust anchor.
+    public let admin: PublicIdentity
+    /// Where this machine keeps the last log head it accepted for each vault.
+    public let history: HistoryGuard
+
+    /// The vault id in hex, as in heads and state files.
+    public var idHex: String { id.map { String(format: "%02x", $0) }.joined() }
+
+    private init(store: Store, id: [UInt8], admin: PublicIdentity, stateDirectory: String) {
+        self.store = store
+        self.id = id
+        self.admin = admin
+        history = HistoryGuard(directory: stateDirectory, vaultHex: id.map { String(format: "%02x", $0) }.joined())
+    }
+
+    /// Creates a vault whose administrator is `admin`.
+    public static func create(path: String, admin: PublicIdentity, stateDirectory: String) throws -> Vault {
+        let store = try Store.create(path: path)
+        let id = Random.bytes(16)
+        do {
+            try store.write { db in
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', ?), ('vault', ?), ('admin', ?)",
+                               arguments: [Data(String(Schema.formatVersion).utf8), Data(id), Data(admin.line.utf8)])
+            }
+        } catch {
+            unlink(path)
+            unlink(path + "-wal")
+            unlink(path + "-shm")
+            throw error
+        }
+        let vault = Vault(store: store, id: id, admin: admin, stateDirectory: stateDirectory)
+        try vault.history.accept(Head.empty, admin: admin.line)
+        return vault
+    }
+
+    /// Opens an existing vault and checks its log against the last head this machine accepted (65 on rollback).
+    public static func open(path: String, stateDirectory: String, checkHistory: Bool = true) throws -> Vault {
+        let store = try Store.open(path: path)
+        let (id, adminLine) = try store.read { db -> ([UInt8], String) in
+            let id = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'vault'")
+            let admin = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'admin'")
+            guard let id, id.count == 16, let admin, let line = String(data: admin, encoding: .utf8) else {
+                throw AbriError.badData("the vault's header is damaged (restore the vault from a backup)")
+            }
+            return (Array(id), line)
+        }
+        let admin = try PublicIdentity(parsing: adminLine)
+        let vault = Vault(store: store, id: id, admin: admin, stateDirectory: stateDirectory)
+        if checkHistory {
+            try vault.store.read { db in try vault.history.check(try AccessLog.latestHead(db, vault: vault), admin: adminLine) }
+        }
+        return vault
+    }
+
+    /// The current roster, its administrator's signature checked (an empty roster before the first change).
+    func roster(_ db: Database) throws -> Roster {
+        guard let row = try Row.fetchOne(db, sql: "SELECT version, body, signature FROM roster ORDER BY version DESC LIMIT 1") else {
+            return Roster(vault: idHex, version: 0, admin: admin.line, logKey: LogKeyInfo(generation: 0, publicKey: ""),
+                          partners: [], members: [])
+        }
+        let body = Array(row["body"] as Data)
+        let signature = Array(row["signature"] as Data)
+        guard Ed25519.isValidSignature(signature, for: Roster.signatureContext + body, publicKey: admin.signingPublicKey) else {
+            throw AbriError.badData("the roster's signature does not check out: the vault was altered (run `abri verify`)")
+        }
+        let roster = try Roster.decode(body: body)
+        guard roster.vault == idHex, roster.version == row["version"] as Int, roster.admin == admin.line else {
+            throw AbriError.badData("the roster belongs to another vault or version: the vault was altered (run `abri verify`)")
+        }
+        return roster
+    }
+
+    /// Signs and stores a new roster version.
+    func saveRoster(_ roster: Roster, signedBy administrator: borrowing Identity, _ db: Database) throws {
+        let body = try roster.canonicalBody()
+        let signature = try administrator.sign(Roster.signatureContext + body)
+        try db.execute(sql: "INSERT INTO roster (version, body, signature) VALUES (?, ?, ?)",
+                       arguments: [roster.version, Data(body), Data(signature)])
+    }
+
+    /// The public roster, for `partner list`.
+    public func currentRoster() throws -> Roster {
+        try store.read { db in try roster(db) }
+    }
+}
