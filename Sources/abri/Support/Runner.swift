@@ -83,7 +83,8 @@ enum Runner {
         var text = message
             .split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+            // ArgumentParser may add "Help:"/"Usage:" lines; `--help` gives those in full.
+            .filter { !$0.isEmpty && !$0.hasPrefix("Help:") && !$0.hasPrefix("Usage:") }
             .joined(separator: "; ")
         for prefix in ["Error: ", "error: "] where text.hasPrefix(prefix) {
             text.removeFirst(prefix.count)

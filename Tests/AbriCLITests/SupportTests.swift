@@ -1,0 +1,46 @@
+@testable import abri
+import Testing
+
+/// The CLI's support code, tested in process: default paths, progress text, error sentences.
+struct SupportTests {
+    @Test func vaultPathFollowsFlagThenEnvironmentThenXDG() {
+        #expect(Paths.vault(explicit: "/v.db", environment: ["ABRI_VAULT": "/e.db"]) == "/v.db")
+        #expect(Paths.vault(explicit: nil, environment: ["ABRI_VAULT": "/e.db", "XDG_DATA_HOME": "/x"]) == "/e.db")
+        #expect(Paths.vault(explicit: nil, environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/x/abri/vault.db")
+        #expect(Paths.vault(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/share/abri/vault.db")
+        // A relative or empty XDG value is ignored, as the specification says.
+        #expect(Paths.vault(explicit: nil, environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"]) == "/h/.local/share/abri/vault.db")
+        #expect(Paths.vault(explicit: nil, environment: ["ABRI_VAULT": "", "HOME": "/h"]) == "/h/.local/share/abri/vault.db")
+    }
+
+    @Test func stateIdentityAndPassphraseFile() {
+        #expect(Paths.stateDirectory(environment: ["XDG_STATE_HOME": "/s"]) == "/s/abri")
+        #expect(Paths.stateDirectory(environment: ["HOME": "/h"]) == "/h/.local/state/abri")
+        #expect(Paths.identity(explicit: nil, environment: ["ABRI_IDENTITY": "/i"]) == "/i")
+        #expect(Paths.identity(explicit: "/a", environment: ["ABRI_IDENTITY": "/i"]) == "/a")
+        #expect(Paths.identity(explicit: nil, environment: [:]) == nil)
+        #expect(Paths.passphraseFile(explicit: nil, environment: ["ABRI_PASSPHRASE_FILE": "/p"]) == "/p")
+    }
+
+    @Test func progressLineShowsDoneTotalRateAndTimeLeft() {
+        let progress = Progress(total: 1000, label: "re-sealing grants", enabled: false)
+        progress.advance(by: 250)
+        let line = progress.line(elapsed: .seconds(5))
+        #expect(line.hasPrefix("re-sealing grants ["))
+        #expect(line.contains("250/1000"))
+        #expect(line.contains("50.0/s"))
+        #expect(line.contains("15s left"))
+        progress.advance(by: 10_000)
+        #expect(progress.done == 1000)
+        #expect(!progress.line(elapsed: .seconds(10)).contains("left"))
+        #expect(Progress.formatDuration(3725) == "1h02m")
+        #expect(Progress.formatDuration(61) == "1m01s")
+    }
+
+    @Test func usageMessagesBecomeOneHouseStyleLine() {
+        let text = Runner.sentence("Error: Missing expected argument '--out <file>'\nHelp:  --out <file>  The file.\n",
+                                   arguments: ["identity", "new", "--name", "x"])
+        #expect(text == "missing expected argument '--out <file>' (see `abri identity new --help`)")
+        #expect(Runner.commandPath(arguments: ["identity", "show", "new"]) == ["abri", "identity", "show"])
+    }
+}
