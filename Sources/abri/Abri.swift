@@ -13,6 +13,20 @@ struct Abri: ParsableCommand {
         version: AbriVersion.string,
         subcommands: [
             IdentityCommand.self,
+            Init.self,
+            PartnerCommand.self,
+            MemberCommand.self,
+            Deposit.self,
+            Add.self,
+            Share.self,
+            ConsentCommand.self,
+            Open.self,
+            Cases.self,
+            Log.self,
+            Verify.self,
+            Rotate.self,
+            Shred.self,
+            Backup.self,
         ]
     )
 }

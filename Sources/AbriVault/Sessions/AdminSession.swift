@@ -49,7 +49,8 @@ public final class AdminSession {
         }
     }
 
-    static func validatedPartnerID(_ id: String) throws -> String {
+    /// Checks a partner id: lower-case letters, digits, dashes (64 otherwise).
+    public static func validatedPartnerID(_ id: String) throws -> String {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
         guard !id.isEmpty, id.count <= 64, id.allSatisfy({ allowed.contains($0) }) else {
             throw AbriError.usage("a partner id is lower-case letters, digits and dashes, such as cidff-62")

@@ -9,7 +9,7 @@ public final class MemberSession {
     let identity: Identity
     let requestedPartner: String?
     /// Where long work reports its progress.
-    public weak var progress: (any ProgressReporting)?
+    public weak var progress: (any ProgressListener)?
 
     /// A session for `identity`; `partner` chooses among several memberships.
     public init(vault: Vault, identity: consuming Identity, partner: String? = nil) {
@@ -20,6 +20,15 @@ public final class MemberSession {
 
     /// The acting member's handle, once resolved.
     public private(set) var handle: String?
+
+    /// Renews this member's partner's keys: a fresh generation, every grant re-sealed, the older ones destroyed.
+    public func rotate() throws -> (grants: Int, generation: Int) {
+        try run { context in
+            // A re-seal that this command already finished first is the rotation asked for.
+            if let done = context.resealed { return done }
+            return try context.reseal()
+        }
+    }
 
     /// Runs one command in one transaction and accepts the resulting log head.
     func run<T>(_ body: (MemberContext) throws -> T) throws -> T {
@@ -50,6 +59,8 @@ final class MemberContext {
     private(set) var generations: [GenerationKeys]
     var drafts: [LogDraft] = []
     let today = Day.today()
+    /// The re-seal this command made, if any.
+    private(set) var resealed: (grants: Int, generation: Int)?
 
     var vault: Vault { session.vault }
 
@@ -92,7 +103,7 @@ final class MemberContext {
     func prepare() throws {
         if generations.count > 1 {
             // A roster change left a re-seal pending: any member who holds the older keys finishes it.
-            _ = try reseal()
+            resealed = try reseal()
         }
         try GrantStore.claimInbox(partner: partner.id, generations: generations, db)
         try sweepExpiredConsents()
@@ -188,6 +199,7 @@ final class MemberContext {
         entry.generation = fresh.number
         entry.count = total
         drafts.append(LogDraft(details: entry, caseKeys: nil))
+        resealed = (total, fresh.number)
         return (total, fresh.number)
     }
 }

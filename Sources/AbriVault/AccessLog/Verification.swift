@@ -1,0 +1,168 @@
+import AbriCrypto
+import Foundation
+import GRDB
+
+/// What `abri verify` found.
+public struct VerificationReport: Sendable, Codable, Equatable {
+    /// True when every check passed.
+    public var ok: Bool
+    /// Entries in the log.
+    public var entries: Int
+    /// Heads signed by the administrator.
+    public var checkpoints: Int
+    /// Heads signed with the log key.
+    public var heads: Int
+    /// Actor signatures checked (with an identity).
+    public var signatures: Int
+    /// One line per problem, saying where.
+    public var problems: [String]
+}
+
+/// Who verifies: anyone (no identity), the administrator (every entry), or a member (their partner's cases).
+public enum Verifier {
+    /// Checks the tree, the heads and the roster.
+    case anyone
+    /// Also opens every entry and checks each actor's signature.
+    case administrator(AdminSession)
+    /// Also opens the entries of the cases the member's partner holds.
+    case member(MemberSession)
+}
+
+extension Vault {
+    /// Recomputes the log's tree from its entries and checks every head, checkpoint, roster version and generation,
+    /// and that the log extends the last head this machine accepted.
+    public func verify(as verifier: Verifier = .anyone, progress: (any ProgressListener)? = nil) throws -> VerificationReport {
+        var report = VerificationReport(ok: true, entries: 0, checkpoints: 0, heads: 0, signatures: 0, problems: [])
+        func problem(_ text: String) {
+            report.ok = false
+            if report.problems.count < 50 { report.problems.append(text) }
+        }
+        try store.read { db in
+            verifyRoster(db, problem)
+            verifyGenerations(db, problem)
+            let headRows = try Row.fetchAll(db, sql: "SELECT * FROM heads ORDER BY size")
+            var headsBySize: [Int: Row] = [:]
+            for row in headRows { headsBySize[row["size"]] = row }
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM log") ?? 0
+            var frontier = LogFrontier()
+            var rootsAt: [Int: [UInt8]] = [0: Head.empty.root]
+            let accepted = try? history.load()
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM log ORDER BY seq")
+            var expected = 1
+            while let row = try cursor.next() {
+                let seq: Int = row["seq"]
+                if seq != expected {
+                    problem("log entry \(expected) is missing or out of order (found entry \(seq) in its place)")
+                    expected = seq
+                }
+                frontier.append(leafHash: LogFrontier.leafHash(AccessLog.leaf(of: row)))
+                if headsBySize[frontier.size] != nil || accepted?.size == frontier.size {
+                    rootsAt[frontier.size] = frontier.root
+                }
+                expected += 1
+                if frontier.size % 65536 == 0 { progress?.report(label: "verifying the log", done: frontier.size, total: total) }
+            }
+            if total >= 65536 { progress?.finish(label: "verifying the log") }
+            report.entries = frontier.size
+            for row in headRows {
+                let size: Int = row["size"]
+                let signer: String = row["signer"]
+                if signer == "admin" { report.checkpoints += 1 } else { report.heads += 1 }
+                guard let root = rootsAt[size] else {
+                    problem("the head at size \(size) points past the end of the log: entries were cut off")
+                    continue
+                }
+                if Array(row["root"] as Data) != root {
+                    problem("the log's first \(size) entries differ from what their signed head says: an entry was edited, removed, inserted or reordered")
+                } else if !(try AccessLog.headSignatureIsValid(row, vault: self, db)) {
+                    problem("the head at size \(size) has a bad signature")
+                }
+            }
+            if frontier.size > 0, headsBySize[frontier.size] == nil {
+                problem("the last entries (up to \(frontier.size)) are covered by no signed head: entries were added or cut outside abri")
+            }
+            if let stored = try? AccessLog.frontier(db), stored.head != frontier.head {
+                problem("the vault's record of its log does not match the entries: the log was altered")
+            }
+            if let accepted {
+                if frontier.size < accepted.size {
+                    problem("the log holds \(frontier.size) entries but this machine already saw \(accepted.size): this is an older or altered copy")
+                } else if let root = rootsAt[accepted.size], Data(root).base64EncodedString() != accepted.root {
+                    problem("the log's first \(accepted.size) entries differ from what this machine saw: this is an altered copy")
+                }
+            }
+            switch verifier {
+            case .anyone:
+                break
+            case .administrator(let session):
+                let roster = try self.roster(db)
+                for entry in try session.openAllEntries(db) {
+                    report.signatures += 1
+                    if !entry.signatureValid || !actorMatches(entry.details, roster: roster) {
+                        problem("log entry \(entry.seq) is not signed by the member it names")
+                    }
+                }
+            case .member:
+                break
+            }
+        }
+        return report
+    }
+
+    func actorMatches(_ details: LogDetails, roster: Roster) -> Bool {
+        guard let key = Data(base64Encoded: details.actorKey).map(Array.init) else { return false }
+        if details.actor == "admin" { return key == admin.signingPublicKey }
+        return roster.member(signingKey: key)?.handle == details.actor
+    }
+
+    private func verifyRoster(_ db: Database, _ problem: (String) -> Void) {
+        guard let rows = try? Row.fetchAll(db, sql: "SELECT version, body, signature FROM roster ORDER BY version") else {
+            problem("the roster cannot be read")
+            return
+        }
+        for (index, row) in rows.enumerated() {
+            let version: Int = row["version"]
+            let body = Array(row["body"] as Data)
+            if version != index + 1 { problem("roster version \(index + 1) is missing") }
+            if !Ed25519.isValidSignature(Array(row["signature"] as Data), for: Roster.signatureContext + body, publicKey: admin.signingPublicKey) {
+                problem("roster version \(version) is not signed by the administrator")
+            } else if let roster = try? Roster.decode(body: body), roster.vault != idHex || roster.version != version {
+                problem("roster version \(version) belongs to another vault or version")
+            }
+        }
+    }
+
+    private func verifyGenerations(_ db: Database, _ problem: (String) -> Void) {
+        guard let roster = try? roster(db), let rows = try? Row.fetchAll(db, sql: "SELECT * FROM generations") else { return }
+        for row in rows {
+            let partner: String = row["partner"]
+            let number: Int = row["number"]
+            let signerKey = Array(row["signer_key"] as Data)
+            let message = Custody.generationMessage(vault: id, partner: partner, number: number, publicKey: Array(row["public_key"] as Data))
+            let trusted = signerKey == admin.signingPublicKey
+                || roster.members.contains { $0.partner == partner && (try? PublicIdentity(parsing: $0.identity))?.signingPublicKey == signerKey }
+            if !trusted || !Ed25519.isValidSignature(Array(row["signature"] as Data), for: message, publicKey: signerKey) {
+                problem("generation \(number) of partner \(partner) is not signed by its administrator or a member")
+            }
+        }
+    }
+
+    /// Accepts the current head as this machine's reference (after a verification, or a restore).
+    public func acceptCurrentHead() throws {
+        let head = try store.read { db in try AccessLog.frontier(db).head }
+        try history.accept(head, admin: admin.line)
+    }
+}
+
+extension AdminSession {
+    func openAllEntries(_ db: Database) throws -> [OpenedEntry] {
+        try LogReader.allEntries(administrator: identity, vault: vault, db)
+    }
+
+    /// Accepts a restored backup: logs a `restore` entry and makes its head this machine's reference.
+    public func acceptRestore() throws {
+        try run { context in
+            context.drafts.append(LogDraft(details: context.details("restore"), caseKeys: nil))
+        }
+    }
+}

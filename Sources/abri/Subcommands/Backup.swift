@@ -1,0 +1,32 @@
+import AbriVault
+import ArgumentParser
+
+/// `abri backup`: a consistent copy of the vault.
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a consistent copy of the whole vault, attachments included.",
+        discussion: """
+        The copy is as secret as the vault: it holds every ciphertext, and keeps the keys of cases shredded later.
+
+        Example:
+          abri backup --out /mnt/backups/vault-2026-11-22.db
+        Exit codes: 73 when the output exists.
+        """
+    )
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("The file to write; it must not exist.", valueName: "file"))
+    var out: String
+
+    @OptionGroup var options: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let vault = try options.openVault()
+        try vault.store.backup(to: out)
+        if output.json {
+            try Output.json(["backup": out])
+        } else {
+            Output.say("Backup written to \(out). Keep it as safe as the vault itself.")
+        }
+    }
+}

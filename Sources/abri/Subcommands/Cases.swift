@@ -1,0 +1,37 @@
+import AbriVault
+import ArgumentParser
+
+/// `abri cases`: the cases your partner holds.
+struct Cases: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the cases your partner holds, or find them by household reference.",
+        discussion: """
+        The household reference is looked up through your partner's own blind index; it is never stored in clear.
+
+        Example:
+          abri cases --household FOH-2021-000123 --as ines.identity
+        """
+    )
+
+    @Option(name: .customLong("household"), help: ArgumentHelp("Only the cases of this household reference.", valueName: "ref"))
+    var household: String?
+
+    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
+    var partner: String?
+
+    @OptionGroup var options: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let session = try options.memberSession(partner: partner, progress: TerminalProgress())
+        let cases = try session.cases(household: household)
+        if output.json {
+            try Output.json(["cases": cases])
+            return
+        }
+        for item in cases {
+            Output.result("\(item.case)\t\(item.household.isEmpty ? "-" : item.household)\t\(item.records) record\(item.records == 1 ? "" : "s")")
+        }
+        if cases.isEmpty { Output.say(household == nil ? "Your partner holds no case yet." : "No case of yours for that household.") }
+    }
+}

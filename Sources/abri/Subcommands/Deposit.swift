@@ -1,0 +1,98 @@
+import AbriVault
+import ArgumentParser
+import Foundation
+
+/// The flags that choose who receives a new record, shared by `deposit` and `add`.
+struct RecipientOptions: ParsableArguments {
+    @Option(name: .customLong("attach"), help: ArgumentHelp("Attach a file to the locating part (documents print the address; photos carry GPS).", valueName: "file"))
+    var attach: [String] = []
+
+    @Option(name: .customLong("attach-general"), help: ArgumentHelp("Attach a file to the general part.", valueName: "file"))
+    var attachGeneral: [String] = []
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("Grant this partner the general part.", valueName: "partner"))
+    var to: [String] = []
+
+    @Option(name: .customLong("locating-to"), help: ArgumentHelp("Grant this partner the general and the locating parts.", valueName: "partner"))
+    var locatingTo: [String] = []
+
+    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
+    var partner: String?
+
+    var attachments: [AttachmentSource] {
+        attach.map { AttachmentSource(path: $0, compartment: .locating) }
+            + attachGeneral.map { AttachmentSource(path: $0, compartment: .general) }
+    }
+
+    var recipients: Recipients { Recipients(general: to, locating: locatingTo) }
+}
+
+/// Reads reports from files, or one from standard input (`-`).
+enum ReportInput {
+    static func read(_ path: String, defaultType: String) throws -> Report {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return try Report(json: data, source: "the report on standard input", defaultType: defaultType)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw AbriError.noInput("\(path) does not exist (check the path; nothing was written)")
+        }
+        guard !isDirectory.boolValue else { throw AbriError.noInput("\(path) is a folder, not a report (nothing was written)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AbriError.noInput("\(path) cannot be read (check its permissions; nothing was written)")
+        }
+        return try Report(json: data, source: path, defaultType: defaultType)
+    }
+}
+
+/// `abri deposit`: one new case per report.
+struct Deposit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Deposit reports (signalements) as new cases, and choose who can read them.",
+        discussion: """
+        Each report is a JSON object; its `locating` object holds the address and every field that locates the \
+        victim, and only partners named with --locating-to receive it. Granting another partner needs the \
+        victim's consent (--consent, or --without-consent with a reason). All reports go in one transaction.
+
+        Example:
+          abri deposit report.json --attach recepisse.pdf --locating-to cidff-62 --consent "formulaire signé le 2026-11-20" --as alice.identity
+        Exit codes: 64 missing consent or unknown partner, 65 malformed report or a locating field outside `locating`,
+        66 missing file, 77 a locating grant to a never-locating partner.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Report files (JSON); `-` reads one from standard input.", valueName: "report.json"))
+    var reports: [String]
+
+    @OptionGroup var recipients: RecipientOptions
+    @OptionGroup var consent: ConsentOptions
+    @OptionGroup var options: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    func validate() throws {
+        guard !reports.isEmpty else { throw ValidationError("name at least one report file") }
+        if reports.count > 1 && !recipients.attachments.isEmpty {
+            throw ValidationError("attachments go with a single report (deposit the others separately)")
+        }
+        if reports.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input holds one report") }
+    }
+
+    func run() throws {
+        let parsed = try reports.map { try ReportInput.read($0, defaultType: "signalement") }
+        let consent = try consent.resolved()
+        let session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
+        let results = try session.deposit(parsed, attachments: recipients.attachments, recipients: recipients.recipients,
+                                          consent: consent)
+        if output.json {
+            try Output.json(["cases": results.map(\.caseID.description)])
+            return
+        }
+        for result in results { Output.result(result.caseID.description) }
+        if results.count == 1 {
+            Output.say("Case \(results[0].caseID) deposited. Can read it: \(Readers.sentence(results[0].readers)).")
+        } else {
+            Output.say("\(results.count) cases deposited. Can read them: \(Readers.sentence(results[0].readers)).")
+        }
+    }
+}

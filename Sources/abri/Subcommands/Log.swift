@@ -1,0 +1,67 @@
+import AbriVault
+import ArgumentParser
+
+/// `abri log`: the access log, as far as you may read it.
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the access log entries you may read.",
+        discussion: """
+        A member sees the entries of the cases their partner holds; the administrator sees all. \
+        --household gives a household's access extract (GDPR art. 15): the days and purposes of the \
+        consultations of that household's own records, never a case that holds a locating part. \
+        --without-consent (administrator) lists the shares made without consent, with their reasons.
+
+        Example:
+          abri log --case 7K2F… --as ines.identity
+        """
+    )
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("Only this case.", valueName: "case"))
+    var caseID: String?
+
+    @Option(name: .customLong("household"), help: ArgumentHelp("A household's access extract.", valueName: "ref"))
+    var household: String?
+
+    @Flag(name: .customLong("without-consent"), help: "Only the shares made without consent (administrator).")
+    var withoutConsent = false
+
+    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
+    var partner: String?
+
+    @OptionGroup var options: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let vault = try options.openVault()
+        let id = try caseID.map { try CaseID(parsing: $0) }
+        let lines: [LogLine]
+        if try options.actsAsAdministrator(vault) {
+            let session = try options.adminSession(vault: vault)
+            if let household {
+                lines = try session.householdLog(household)
+            } else {
+                lines = try session.log(case: id, withoutConsentOnly: withoutConsent)
+            }
+        } else {
+            let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: partner)
+            if let household {
+                lines = try session.householdLog(household)
+            } else {
+                lines = try session.log(case: id)
+            }
+        }
+        if output.json {
+            try Output.json(["entries": lines])
+            return
+        }
+        for line in lines {
+            var text = "\(line.seq)\t\(line.at)\t\(line.action)\t\(line.actor)"
+            if let item = line.case { text += "\tcase \(item)" }
+            if let partner = line.partner { text += "\tpartner \(partner)" }
+            if let purpose = line.purpose { text += "\tpurpose: \(purpose)" }
+            if let consent = line.consent { text += "\t\(line.consentKind ?? "consent"): \(consent)" }
+            Output.result(text)
+        }
+        if lines.isEmpty { Output.say("No entry to show.") }
+    }
+}

@@ -1,0 +1,114 @@
+import AbriVault
+import ArgumentParser
+import Foundation
+
+/// `abri open`: read a case.
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open a case: the records you may read, the address masked until you reveal it.",
+        discussion: """
+        Locating fields are shown only with --reveal, to a partner that holds them; each reveal is logged as its \
+        own action, with the purpose. --attachments writes the general attachments into a folder, the locating \
+        ones too with --reveal (mode 0600, never overwriting).
+
+        Example:
+          abri open 7K2F… --reveal --purpose "préparation audience JAF" --as ines.identity
+        Exit codes: 77 unknown case or no grant (the same answer for both), 73 an attachment file exists.
+        """
+    )
+
+    @Argument(help: "The case id.")
+    var caseID: String
+
+    @Flag(name: .customLong("reveal"), help: "Show the locating fields (logged as a reveal).")
+    var reveal = false
+
+    @Option(name: .customLong("purpose"), help: ArgumentHelp("Why you open the case; kept in the log.", valueName: "text"))
+    var purpose: String?
+
+    @Option(name: .customLong("attachments"), help: ArgumentHelp("Write the attachments into this folder.", valueName: "dir"))
+    var attachments: String?
+
+    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
+    var partner: String?
+
+    @OptionGroup var options: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    struct AttachmentJSON: Encodable {
+        var name: String
+        var size: Int
+        var compartment: String
+    }
+
+    struct RecordJSON: Encodable {
+        var id: String
+        var type: String
+        var author: String
+        var createdAt: String
+        var general: [String: JSONValue]
+        var locating: [String: JSONValue]?
+        var attachments: [AttachmentJSON]
+        var masked: [String]
+        var withheld: [String]
+    }
+
+    struct CaseJSON: Encodable {
+        var `case`: String
+        var records: [RecordJSON]
+    }
+
+    func run() throws {
+        let id = try CaseID(parsing: caseID)
+        let session = try options.memberSession(partner: partner)
+        let opened = try session.open(id, reveal: reveal, purpose: purpose, attachmentsDirectory: attachments)
+        let records = opened.records.map { record in
+            RecordJSON(id: record.id, type: record.type, author: record.author, createdAt: record.createdAt,
+                       general: record.general, locating: record.locating,
+                       attachments: record.attachments.map { AttachmentJSON(name: $0.info.name, size: $0.info.size, compartment: $0.compartment.name) },
+                       masked: record.masked, withheld: record.withheld)
+        }
+        if output.json {
+            try Output.json(CaseJSON(case: id.description, records: records))
+            return
+        }
+        Output.result("Case \(id) — \(records.count) record\(records.count == 1 ? "" : "s") you can read")
+        for record in records {
+            Output.result("")
+            Output.result("\(record.type) · \(record.createdAt) · by \(record.author)")
+            for (key, value) in record.general.sorted(by: { $0.key < $1.key }) where key != "type" {
+                Output.result("  \(key): \(Open.text(value))")
+            }
+            if let locating = record.locating {
+                for (key, value) in locating.sorted(by: { $0.key < $1.key }) {
+                    Output.result("  \(key): \(Open.text(value))  [locating]")
+                }
+            }
+            if !record.masked.isEmpty {
+                Output.result("  locating part: masked (run again with --reveal --purpose … to see it; the reveal is logged)")
+            }
+            if !record.withheld.isEmpty {
+                Output.result("  locating part: withheld (your partner holds no grant on it)")
+            }
+            for attachment in record.attachments {
+                Output.result("  attachment: \(attachment.name) (\(Sizes.human(attachment.size)), \(attachment.compartment))")
+            }
+        }
+        if let attachments {
+            Output.say("Attachments written to \(attachments).")
+        }
+    }
+
+    static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): return text
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .integer(let number): return String(number)
+        case .number(let number): return String(number)
+        default:
+            let data = (try? Output.jsonEncoder().encode(value)) ?? Data()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import AbriVault
+import ArgumentParser
+
+/// `abri partner`: the organisations of the vault.
+struct PartnerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partner",
+        abstract: "Add and list partners: organisations, or units of one, that hold keys.",
+        subcommands: [PartnerAdd.self, PartnerList.self]
+    )
+}
+
+struct PartnerAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Enrol a partner (administrator).",
+        discussion: """
+        A landlord's social-support unit and its rental-management unit are two partners. Mark a tenancy unit \
+        --never-locating: it can then never receive an address. Enrol the whole network up front: a partner \
+        enrolled for a single rehousing tells where she went.
+
+        Example:
+          abri partner add cidff-62 --name "CIDFF du Pas-de-Calais" --kind legal-aid --as admin.identity
+        Exit codes: 77 when not the administrator, 64 for an existing id.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Short id: lower-case letters, digits and dashes.", valueName: "id"))
+    var id: String
+
+    @Option(name: .customLong("name"), help: "The name people see.")
+    var name: String
+
+    @Option(name: .customLong("kind"), help: "landlord, legal-aid or association.")
+    var kind: String
+
+    @Flag(name: .customLong("never-locating"), help: "A tenancy unit: never receives a locating compartment.")
+    var neverLocating = false
+
+    @OptionGroup var options: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        guard let partnerKind = PartnerKind(rawValue: kind) else {
+            throw AbriError.usage("--kind is landlord, legal-aid or association")
+        }
+        _ = try AdminSession.validatedPartnerID(id)
+        let session = try options.adminSession()
+        try session.addPartner(id: id, name: name, kind: partnerKind, neverLocating: neverLocating)
+        if output.json {
+            try Output.json(["partner": id])
+        } else {
+            Output.say("Partner \(name) (\(id)) enrolled\(neverLocating ? ", never receiving locating parts" : ""). Next: `abri member add \(id) --identity … --name …`.")
+        }
+    }
+}
+
+struct PartnerList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List partners and their members.",
+        discussion: """
+        Example:
+          abri partner list --as me.identity
+        """
+    )
+
+    @OptionGroup var options: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    struct PartnerJSON: Encodable {
+        var id: String
+        var name: String
+        var kind: String
+        var neverLocating: Bool
+        var members: [String]
+    }
+
+    func run() throws {
+        let vault = try options.openVault()
+        let me = try Identity.readPublic(contentsOf: try options.requireIdentityPath()).publicIdentity
+        let roster = try vault.currentRoster()
+        guard me == vault.admin || !roster.memberships(of: me.line).isEmpty else {
+            throw AbriError.notPermitted("this identity is neither the administrator nor a member of this vault")
+        }
+        let partners = roster.partners.map { partner in
+            PartnerJSON(id: partner.id, name: partner.name, kind: partner.kind.rawValue, neverLocating: partner.neverLocating,
+                        members: roster.currentMembers(of: partner.id).map(\.name))
+        }
+        if output.json {
+            try Output.json(["partners": partners])
+        } else {
+            for partner in partners {
+                let flags = partner.neverLocating ? "  never-locating" : ""
+                Output.result("\(partner.id)\t\(partner.name)\t\(partner.kind)\(flags)\t\(partner.members.joined(separator: ", "))")
+            }
+        }
+    }
+}
+

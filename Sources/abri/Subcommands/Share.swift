@@ -1,0 +1,45 @@
+import AbriVault
+import ArgumentParser
+
+/// `abri share`: grant a partner a case.
+struct Share: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Share a case you hold with another partner, with the victim's consent.",
+        discussion: """
+        Grants every record of the case that you can read, the locating parts only with --locating. Sharing \
+        again records the new consent (the latest wins).
+
+        Example:
+          abri share 7K2F… --to bailleur-b --locating --consent "formulaire du 2026-11-20" --until 2027-05-20 --as alice.identity
+        Exit codes: 64 missing consent, 77 unknown case, no grant, or a locating share to a never-locating partner.
+        """
+    )
+
+    @Argument(help: "The case id.")
+    var caseID: String
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("The partner to share with.", valueName: "partner"))
+    var to: String
+
+    @Flag(name: .customLong("locating"), help: "Share the locating parts too.")
+    var locating = false
+
+    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
+    var partner: String?
+
+    @OptionGroup var consent: ConsentOptions
+    @OptionGroup var options: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let consent = try consent.required()
+        let id = try CaseID(parsing: caseID)
+        let session = try options.memberSession(partner: partner)
+        let readers = try session.share(id, with: to, locating: locating, consent: consent)
+        if output.json {
+            try Output.json(["case": id.description, "partner": to])
+        } else {
+            Output.say("Case \(id) shared. \(Readers.sentence(readers)) can now read it.")
+        }
+    }
+}

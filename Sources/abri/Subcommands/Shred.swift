@@ -1,0 +1,38 @@
+import AbriVault
+import ArgumentParser
+
+/// `abri shred`: crypto-shredding.
+struct Shred: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Destroy every key of a case, and its records and attachments (administrator).",
+        discussion: """
+        Afterwards the case opens for no one; the log keeps that it was shredded, with no content. The vault file \
+        keeps no copy (secure delete, WAL truncated, vacuum). Backups keep theirs until they expire.
+
+        Example:
+          abri shred 7K2F… --yes --as admin.identity
+        Exit codes: 77 not the administrator or unknown case, 64 without a terminal and without --yes.
+        """
+    )
+
+    @Argument(help: "The case id.")
+    var caseID: String
+
+    @Flag(name: .customLong("yes"), help: "Do not ask for confirmation.")
+    var yes = false
+
+    @OptionGroup var options: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let id = try CaseID(parsing: caseID)
+        let session = try options.adminSession()
+        try Confirmation.require("Destroy case \(id) for everyone, for good?", yes: yes)
+        try session.shred(id)
+        if output.json {
+            try Output.json(["shredded": id.description])
+        } else {
+            Output.say("Case \(id) shredded: its keys are destroyed and it opens for no one. Backups keep a copy until they expire.")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import AbriVault
+import ArgumentParser
+
+/// `abri verify`: check that nothing was altered.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the access log, its signed heads and checkpoints, and the vault's history.",
+        discussion: """
+        Without an identity it checks what anyone may: the Merkle tree over every entry, every signed head and \
+        checkpoint, the roster's signatures, and that the log extends the last head this machine accepted. With \
+        --as the administrator it also opens every entry and checks its actor's signature. \
+        --accept-restore (administrator) accepts a restored backup as the new reference, and logs it.
+
+        Example:
+          abri verify --as admin.identity
+        Exit codes: 0 all checks pass, 65 something was altered, removed, reordered or rolled back.
+        """
+    )
+
+    @Flag(name: .customLong("accept-restore"), help: "Accept this vault's log as the reference after restoring a backup (administrator).")
+    var acceptRestore = false
+
+    @OptionGroup var options: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    struct VerifyJSON: Encodable {
+        var ok: Bool
+        var entries: Int
+        var checkpoints: Int
+        var heads: Int
+        var signatures: Int
+        var problems: [String]
+    }
+
+    func run() throws {
+        let vault = try options.openVault(checkHistory: false)
+        let progress = TerminalProgress()
+        var verifier = Verifier.anyone
+        var admin: AdminSession?
+        if options.identity != nil {
+            if try options.actsAsAdministrator(vault) {
+                admin = try options.adminSession(vault: vault)
+                verifier = .administrator(admin!)
+            } else {
+                verifier = .member(MemberSession(vault: vault, identity: try options.unlockIdentity()))
+            }
+        } else if acceptRestore {
+            throw AbriError.usage("--accept-restore needs the administrator's identity (--as)")
+        }
+        var report = try vault.verify(as: verifier, progress: progress)
+        if acceptRestore {
+            guard let admin else { throw AbriError.notPermitted("only the administrator may accept a restore") }
+            let rolledBack = report.problems.filter { $0.contains("this machine") }
+            if report.problems.count == rolledBack.count {
+                try admin.acceptRestore()
+                report = try vault.verify(as: verifier)
+            }
+        }
+        if report.ok { try vault.acceptCurrentHead() }
+        if output.json {
+            try Output.json(VerifyJSON(ok: report.ok, entries: report.entries, checkpoints: report.checkpoints, heads: report.heads,
+                                       signatures: report.signatures, problems: report.problems))
+        } else {
+            if report.ok {
+                Output.say("The log checks out: \(report.entries) entries, \(report.heads) signed heads, \(report.checkpoints) checkpoints\(report.signatures > 0 ? ", \(report.signatures) signatures" : "").")
+            } else {
+                for problem in report.problems { Output.error(problem) }
+            }
+        }
+        if !report.ok {
+            throw AbriError.badData("verification failed: \(report.problems.first ?? "the vault was altered") (restore the vault from a backup, or run `abri verify --accept-restore` if you restored one on purpose)")
+        }
+    }
+}

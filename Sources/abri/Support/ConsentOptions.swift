@@ -1,0 +1,63 @@
+import AbriVault
+import ArgumentParser
+
+/// `CONSENT`: `--consent TEXT [--until DATE]` or `--without-consent REASON`, needed to grant another partner.
+struct ConsentOptions: ParsableArguments {
+    @Option(name: .customLong("consent"),
+            help: ArgumentHelp("The reference of the victim's consent to this sharing, e.g. \"formulaire signé le 2026-11-20\".",
+                               valueName: "text"))
+    var consent: String?
+
+    @Option(name: .customLong("until"),
+            help: ArgumentHelp("The consent's last day (YYYY-MM-DD or DD/MM/YYYY); the grants are destroyed after it.",
+                               valueName: "date"))
+    var until: String?
+
+    @Option(name: .customLong("without-consent"),
+            help: ArgumentHelp("Share without consent, for this reason (a danger to life, a legal obligation); shown to the administrator.",
+                               valueName: "reason"))
+    var withoutConsent: String?
+
+    /// The consent given, nil when none (the command decides whether one is needed).
+    func resolved() throws -> Consent? {
+        if consent != nil && withoutConsent != nil {
+            throw AbriError.usage("give either --consent or --without-consent, not both")
+        }
+        if until != nil && consent == nil {
+            throw AbriError.usage("--until goes with --consent")
+        }
+        if let reference = consent {
+            let text = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw AbriError.usage("--consent needs the consent's reference") }
+            var day: Day?
+            if let until {
+                day = try Day(parsing: until)
+                if day! < Day.today() { throw AbriError.usage("the date \(until) is in the past (give a date from today on)") }
+            }
+            return .given(reference: text, until: day)
+        }
+        if let reason = withoutConsent {
+            let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw AbriError.usage("--without-consent needs a reason") }
+            return .without(reason: text)
+        }
+        return nil
+    }
+
+    /// The consent, required (64 when missing).
+    func required() throws -> Consent {
+        guard let consent = try resolved() else {
+            throw AbriError.usage("sharing needs the victim's consent (add --consent TEXT [--until DATE], or --without-consent REASON)")
+        }
+        return consent
+    }
+}
+
+/// The closing sentence: who can now read what. Names partners, never a field.
+enum Readers {
+    static func sentence(_ readers: [Reader]) -> String {
+        readers.map { $0.locating ? "\($0.name) (including the address)" : $0.name }.joined(separator: ", ")
+    }
+}
+
+import Foundation

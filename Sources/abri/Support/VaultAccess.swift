@@ -1,0 +1,87 @@
+import AbriCrypto
+import AbriVault
+import Foundation
+
+/// Opening the vault and unlocking the acting identity, the same way for every command.
+extension VaultOptions {
+    /// Opens the vault; every command but `verify` refuses a rolled-back log here.
+    func openVault(checkHistory: Bool = true) throws -> Vault {
+        try Vault.open(path: vaultPath, stateDirectory: Paths.stateDirectory(), checkHistory: checkHistory)
+    }
+
+    /// Unlocks the acting identity (`--as`), asking for its passphrase.
+    func unlockIdentity() throws -> Identity {
+        let path = try requireIdentityPath()
+        // Parse first, so that a damaged file is reported before a passphrase is asked.
+        _ = try Identity.readPublic(contentsOf: path)
+        let secret = try passphrase.read(prompt: "Passphrase for \(path): ")
+        return try Identity.unlock(contentsOf: path, passphrase: secret)
+    }
+
+    /// A member session for the acting identity.
+    func memberSession(partner: String? = nil, progress: TerminalProgress? = nil) throws -> MemberSession {
+        let vault = try openVault()
+        let session = MemberSession(vault: vault, identity: try unlockIdentity(), partner: partner)
+        session.progress = progress
+        return session
+    }
+
+    /// An administrator session (77 when the identity is not the vault's administrator).
+    func adminSession(vault: Vault? = nil) throws -> AdminSession {
+        let vault = try vault ?? openVault()
+        return try AdminSession(vault: vault, identity: try unlockIdentity())
+    }
+
+    /// Whether the acting identity file is the vault's administrator, read without a passphrase.
+    func actsAsAdministrator(_ vault: Vault) throws -> Bool {
+        try Identity.readPublic(contentsOf: try requireIdentityPath()).publicIdentity == vault.admin
+    }
+}
+
+/// Draws the library's progress reports as a bar on stderr, only on a terminal.
+final class TerminalProgress: ProgressListener {
+    private var bars: [String: Progress] = [:]
+
+    func report(label: String, done: Int, total: Int) {
+        let bar = bars[label] ?? Progress(total: total, label: label)
+        bars[label] = bar
+        bar.advance(by: done - bar.done)
+    }
+
+    func finish(label: String) {
+        bars.removeValue(forKey: label)?.finish()
+    }
+}
+
+/// Asks before destroying anything: `--yes`, or a typed `yes` on the terminal; neither is a usage error.
+enum Confirmation {
+    static func require(_ question: String, yes: Bool) throws {
+        if yes { return }
+        let tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard tty >= 0 else {
+            throw AbriError.usage("this destroys data: confirm on a terminal, or pass --yes")
+        }
+        defer { close(tty) }
+        Output.write("\(question) Type yes to go on: ", to: tty)
+        var answer: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(tty, &byte, 1) == 1, byte != UInt8(ascii: "\n") { answer.append(byte) }
+        guard String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
+            throw AbriError.usage("not confirmed; nothing was changed")
+        }
+    }
+}
+
+/// Formats byte counts for people.
+enum Sizes {
+    static func human(_ bytes: Int) -> String {
+        let units = ["B", "KiB", "MiB", "GiB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+    }
+}
