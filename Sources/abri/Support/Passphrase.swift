@@ -120,7 +120,8 @@ enum Passphrase {
                 throw AbriError.usage("\(origin) starts with a byte-order mark (save it as UTF-8 without BOM)")
             }
             if bytes.isEmpty {
-                throw AbriError.usage("the passphrase from \(origin) is empty (write the passphrase on the first line)")
+                let fix = origin == "the terminal" ? "type a passphrase" : "write the passphrase on its first line"
+                throw AbriError.usage("the passphrase from \(origin) is empty (\(fix))")
             }
             return try normalisedNFC(bytes, origin: origin)
         }
