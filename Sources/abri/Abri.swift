@@ -26,6 +26,8 @@ struct Abri: ParsableCommand {
             Verify.self,
             Rotate.self,
             Shred.self,
+            Export.self,
+            Import.self,
             Backup.self,
         ]
     )

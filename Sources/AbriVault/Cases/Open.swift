@@ -92,7 +92,7 @@ extension MemberContext {
             let generalKey = try RecordSealing.dataKey(half: generalHalf, caseKey: caseKey, record: recordID, compartment: .general)
             let general = try RecordSealing.open(Array(row["general"] as Data), dataKey: generalKey,
                                                  associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: .general),
-                                                 roster: roster)
+                                                 roster: roster, vault: vault.id)
             guard general.record == recordID.description, general.case == caseID.description, general.compartment == "general" else {
                 throw RecordSealing.damaged
             }
@@ -106,7 +106,7 @@ extension MemberContext {
                         let locatingKey = try RecordSealing.dataKey(half: locatingHalf, caseKey: caseKey, record: recordID, compartment: .locating)
                         let locating = try RecordSealing.open(Array(row["locating"] as Data), dataKey: locatingKey,
                                                               associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: .locating),
-                                                              roster: roster)
+                                                              roster: roster, vault: vault.id)
                         guard locating.record == recordID.description, locating.compartment == "locating" else { throw RecordSealing.damaged }
                         record.locating = locating.content
                         record.attachments += locating.attachments.map { ($0, .locating) }

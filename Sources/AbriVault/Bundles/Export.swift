@@ -1,0 +1,111 @@
+import AbriCrypto
+import Foundation
+import GRDB
+
+extension MemberSession {
+    /// Writes a bundle of a case for `partnerID`'s members: what a share would grant, locating parts with `locating`.
+    public func export(_ caseID: CaseID, to partnerID: String, locating: Bool, consent: Consent, out path: String) throws {
+        if FileManager.default.fileExists(atPath: path) {
+            throw AbriError.cannotCreate("\(path) already exists (choose another --out; nothing was written)")
+        }
+        let bytes: [UInt8] = try run { context in
+            guard let (own, _) = try context.grant(on: caseID),
+                  let caseKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) else {
+                throw AbriError.notPermitted(CaseID.unknownMessage)
+            }
+            let target = try context.roster.partner(partnerID)
+            if locating && target.neverLocating {
+                throw AbriError.notPermitted("partner \(partnerID) never receives locating parts (export without --locating)")
+            }
+            let members = context.roster.currentMembers(of: partnerID)
+            guard !members.isEmpty, members.count <= 255 else {
+                throw AbriError.usage("partner \(partnerID) has no enrolled member to address the bundle to (ask your administrator)")
+            }
+            let refs = own.compartments.filter { $0.compartment == .general || locating }
+            let keys = try own.restricted(to: refs, consent: consent)
+            let content = try context.bundleContent(caseID: caseID, caseKey: Array(caseKey), grant: own, refs: refs)
+            let bundleKey = try Key.random()
+            let seals = try members.map { try SealedBox.seal(secret: bundleKey.bytes, to: try PublicIdentity(parsing: $0.identity).boxPublicKey) }
+            var format = BundleFormat(bundleID: Random.bytes(16), recipientSeals: seals, sealedKeys: [], sealedContent: [])
+            let header = format.header
+            let keysPlaintext = try keys.encoded()
+            format.sealedKeys = try AEAD.seal(secret: keysPlaintext, key: bundleKey.bytes, associatedData: BundleFormat.keysAD(header))
+            let keysDigest = SHA256.hash(format.sealedKeys)
+            let contentBytes = content.encoded()
+            let signature = try identity.sign(BundleFormat.signedMessage(header: header, keysDigest: keysDigest, content: contentBytes))
+            format.sealedContent = try AEAD.seal(contentBytes + signature, key: bundleKey.bytes, associatedData: BundleFormat.contentAD(header))
+            var entry = context.details("export")
+            entry.case = caseID.description
+            entry.partner = partnerID
+            entry.records = Array(Set(refs.map(\.record.description))).sorted()
+            entry.compartments = Array(Set(refs.map(\.compartment.name))).sorted()
+            entry.consent = consent.record
+            context.drafts.append(LogDraft(details: entry, caseKeys: own.caseKeys))
+            return format.encoded()
+        }
+        try ExclusiveOutput.write(bytes, to: path)
+    }
+}
+
+extension MemberContext {
+    /// The stored ciphertexts of the exported records, and the attachment chunks their compartments name.
+    func bundleContent(caseID: CaseID, caseKey: [UInt8], grant: GrantBody, refs: [CompartmentRef]) throws -> BundleContent {
+        var records: [BundleContent.StoredRecord] = []
+        var blobs: [[UInt8]] = []
+        let exported = Set(refs)
+        for row in try Row.fetchAll(db, sql: "SELECT id, origin, general, locating FROM records WHERE case_id = ? ORDER BY seq",
+                                    arguments: [Data(caseID.bytes)]) {
+            let recordID = RecordID(bytes: Array(row["id"] as Data))
+            let origin = Array(row["origin"] as Data)
+            guard exported.contains(CompartmentRef(record: recordID, compartment: .general)) else { continue }
+            var stored = BundleContent.StoredRecord(id: recordID.bytes, origin: origin, general: Array(row["general"] as Data),
+                                                    locating: RecordSealing.filler())
+            for compartment in Compartment.allCases {
+                let ref = CompartmentRef(record: recordID, compartment: compartment)
+                guard exported.contains(ref), let half = grant.half(ref) else { continue }
+                let sealed = Array(row[compartment == .general ? "general" : "locating"] as Data)
+                if compartment == .locating { stored.locating = sealed }
+                let dataKey = try RecordSealing.dataKey(half: half, caseKey: caseKey, record: recordID, compartment: compartment)
+                let body = try RecordSealing.open(sealed, dataKey: dataKey,
+                                                  associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: compartment),
+                                                  roster: roster, vault: vault.id)
+                blobs += body.attachments.compactMap { Data(base64Encoded: $0.blob).map(Array.init) }
+            }
+            records.append(stored)
+        }
+        var chunks: [BundleContent.StoredChunk] = []
+        for blob in blobs {
+            for row in try Row.fetchAll(db, sql: "SELECT n, data FROM chunks WHERE blob = ? ORDER BY n", arguments: [Data(blob)]) {
+                chunks.append(BundleContent.StoredChunk(blob: blob, n: row["n"], data: Array(row["data"] as Data)))
+            }
+        }
+        return BundleContent(exporter: member.handle, exporterIdentity: session.identity.publicIdentity.line,
+                             caseKey: caseKey, records: records, chunks: chunks)
+    }
+}
+
+/// Creates an output file with O_EXCL|O_NOFOLLOW and mode 0600, writes it whole and syncs it; nothing partial stays.
+enum ExclusiveOutput {
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw AbriError.cannotCreate("cannot create \(path): it exists or the folder is not writable (nothing was written)")
+        }
+        var ok = true
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { ok = false; return }
+                offset += written
+            }
+        }
+        if ok && fsync(fd) != 0 { ok = false }
+        close(fd)
+        guard ok else {
+            unlink(path)
+            throw AbriError.io("writing \(path) failed (check the disk space; nothing was left behind)")
+        }
+    }
+}

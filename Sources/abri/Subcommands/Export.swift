@@ -1,0 +1,48 @@
+import AbriVault
+import ArgumentParser
+
+/// `abri export`: a case as a sealed bundle for another vault.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a case you hold as a sealed, signed bundle for the members of another partner.",
+        discussion: """
+        The bundle holds what a share would grant (the locating parts only with --locating), sealed to each \
+        current member of the partner, so that only they can import it. It needs the victim's consent.
+
+        Example:
+          abri export 7K2F… --to cidff-62 --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
+        Exit codes: 64 missing consent, 73 the output exists, 77 unknown case, no grant, or --locating to a never-locating partner.
+        """
+    )
+
+    @Argument(help: "The case id.")
+    var caseID: String
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("The partner whose members may import it.", valueName: "partner"))
+    var to: String
+
+    @Flag(name: .customLong("locating"), help: "Include the locating parts.")
+    var locating = false
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("The bundle file to create.", valueName: "file"))
+    var out: String
+
+    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
+    var partner: String?
+
+    @OptionGroup var consent: ConsentOptions
+    @OptionGroup var options: VaultOptions
+    @OptionGroup var output: JSONOption
+
+    func run() throws {
+        let consent = try consent.required()
+        let id = try CaseID(parsing: caseID)
+        let session = try options.memberSession(partner: partner)
+        try session.export(id, to: to, locating: locating, consent: consent, out: out)
+        if output.json {
+            try Output.json(["case": id.description, "bundle": out, "partner": to])
+        } else {
+            Output.say("Case \(id) exported to \(out). Only the members of \(to) can import it\(locating ? "; it includes the address" : "").")
+        }
+    }
+}
