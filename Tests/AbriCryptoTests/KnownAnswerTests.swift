@@ -79,7 +79,7 @@ struct KnownAnswerTests {
     @Test func argon2idRefusesShortSaltsAndAcceptsAnEmptyPassphrase() throws {
         let passphrase = try SecureBytes(count: 0)
         #expect(throws: AbriCryptoError.invalidLength("salt must be 16 bytes")) {
-            try Argon2id.deriveKey(passphrase: passphrase, salt: [1, 2, 3], parameters: .minimum)
+            _ = try Argon2id.deriveKey(passphrase: passphrase, salt: [1, 2, 3], parameters: .minimum)
         }
         let key = try Argon2id.deriveKey(passphrase: passphrase, salt: Random.bytes(16), parameters: .minimum, length: 64)
         #expect(key.count == 64)
@@ -109,7 +109,7 @@ struct KnownAnswerTests {
         #expect(try revealed(a) != revealed(KDF.deriveSubkey(from: master, id: 2, context: "abrirecs")))
         #expect(try revealed(a) != revealed(KDF.deriveSubkey(from: master, id: 1, context: "abrigrnt")))
         #expect(try KDF.deriveSubkey(from: master, id: 1, context: "abrirecs", length: 64).count == 64)
-        #expect(throws: AbriCryptoError.self) { try KDF.deriveSubkey(from: try SecureBytes(count: 16), id: 1, context: "abrirecs") }
+        #expect(throws: AbriCryptoError.self) { _ = try KDF.deriveSubkey(from: try SecureBytes(count: 16), id: 1, context: "abrirecs") }
     }
 
     /// crypto_kdf is keyed BLAKE2b with the id as salt and the context as personalization;
