@@ -37,6 +37,6 @@ let package = Package(
         ),
         .testTarget(name: "AbriCryptoTests", dependencies: ["AbriCrypto"], swiftSettings: upcoming),
         .testTarget(name: "AbriVaultTests", dependencies: ["AbriVault", "AbriCrypto"], swiftSettings: upcoming),
-        .testTarget(name: "AbriCLITests", dependencies: ["abri"], swiftSettings: upcoming),
+        .testTarget(name: "AbriCLITests", dependencies: ["abri", "AbriVault", "AbriCrypto"], swiftSettings: upcoming),
     ]
 )
