@@ -29,6 +29,7 @@ struct Abri: ParsableCommand {
             Export.self,
             Import.self,
             Backup.self,
+            Demo.self,
         ]
     )
 }
