@@ -99,6 +99,10 @@ public final class AdminSession {
             if roster.currentMembers(of: partnerID).count == 1, try context.partnerHoldsGrants(partnerID) {
                 throw AbriError.notPermitted("\(name) is the last member of \(partnerID), which still holds cases: they would be lost (enrol another member first)")
             }
+            let remaining = roster.currentMembers(of: partnerID).filter { $0.name.precomposedStringWithCanonicalMapping != memberName }
+            if try context.wouldStrandGenerations(partner: partnerID, keeping: remaining), try context.partnerHoldsGrants(partnerID) {
+                throw AbriError.notPermitted("\(name) still holds keys that no other member of \(partnerID) holds, because a re-seal is pending: removing them now would lose the partner's cases (ask \(name), or any member who held the partner's keys before the last change, to run one command such as `abri cases` first; it re-seals them)")
+            }
             roster.members[index].removed = true
             try context.rekey(partner: partnerID, roster: &roster)
             var entry = context.details("member-remove")
@@ -202,6 +206,16 @@ final class AdminContext {
 
     func allEntries() throws -> [OpenedEntry] {
         try LogReader.allEntries(administrator: session.identity, vault: session.vault, db)
+    }
+
+    /// Whether some generation of the partner that still has seals is sealed to none of `remaining`.
+    func wouldStrandGenerations(partner: String, keeping remaining: [Member]) throws -> Bool {
+        let keys = Set(try remaining.map { Data(try PublicIdentity(parsing: $0.identity).boxPublicKey) })
+        var holders: [Int: Set<Data>] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT number, member_key FROM generation_seals WHERE partner = ?", arguments: [partner]) {
+            holders[row["number"], default: []].insert(row["member_key"])
+        }
+        return holders.values.contains { $0.isDisjoint(with: keys) }
     }
 
     /// Whether any grant the log says was made to `partner` still exists.
