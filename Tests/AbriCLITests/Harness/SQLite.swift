@@ -18,8 +18,8 @@ enum SQLite {
         let input = directory.appendingPathComponent("in"), output = directory.appendingPathComponent("out"),
             errors = directory.appendingPathComponent("err")
         try Data(sql.utf8).write(to: input)
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = ["-bail", database]

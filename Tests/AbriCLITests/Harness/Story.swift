@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The standard cast of the product brief, in a vault of its own, ready for a test.
 ///
@@ -159,6 +160,37 @@ struct Story: Sendable {
         Int(try SQLite.query(vault, "SELECT count(*) FROM \(table) WHERE \(condition);").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    // MARK: The vault's state
+
+    /// What a failed command must leave as it was: every table but the log and its heads, dumped
+    /// with sqlite3, and the log rows.
+    struct Snapshot: Equatable {
+        var tables: String
+        var logRows: [String]
+    }
+
+    func snapshot() throws -> Snapshot {
+        let tables = try SQLite.query(vault, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;")
+            .split(separator: "\n").map(String.init).filter { $0 != "log" && $0 != "heads" }
+        var dump = ""
+        for table in tables { dump += try SQLite.query(vault, ".dump \(table)\n") }
+        let log = try SQLite.query(vault, "SELECT seq, day, hex(tag), hex(details), hex(admin_slot), hex(case_slot) FROM log ORDER BY seq;")
+        return Snapshot(tables: dump, logRows: log.split(separator: "\n").map(String.init))
+    }
+
+    /// Checks that the vault holds what `before` held; the log may only have grown by `refused`
+    /// entries (a refused access may log itself).
+    func expectUnchanged(since before: Snapshot, _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let after = try snapshot()
+        #expect(after.tables == before.tables, "the vault's tables changed \(comment.map { "\($0)" } ?? "")", sourceLocation: sourceLocation)
+        #expect(Array(after.logRows.prefix(before.logRows.count)) == before.logRows, "the log was rewritten", sourceLocation: sourceLocation)
+        if after.logRows.count > before.logRows.count {
+            let entries = try adminLog().filter { ($0["seq"] as? Int ?? 0) > before.logRows.count }
+            #expect(entries.allSatisfy { $0["action"] as? String == "refused" },
+                    "a failed command logged \(entries) \(comment.map { "\($0)" } ?? "")", sourceLocation: sourceLocation)
+        }
+    }
+
     // MARK: Copying
 
     static func copyTree(from source: String, to destination: String, skipping: Set<String> = []) throws {
@@ -223,6 +255,8 @@ struct Story: Sendable {
                                     "--consent", Story.consent], as: .alice, in: cli)
             guard let id = deposit.stdoutLines.first else { throw StoryError.commandFailed(["deposit"], .alice, deposit) }
             caseID = id
+            // Every member has run a command: the inbox rows are filed, nothing is pending.
+            for actor in [Actor.tom, .ines, .bruno] { _ = try must(["cases"], as: actor, in: cli) }
             self.cli = cli
         }
     }
