@@ -61,8 +61,8 @@ struct Story: Sendable {
 
     // MARK: The copy
 
-    /// The runner, with `ABRI_VAULT` pointing at `vault`.
-    let cli: CLI
+    /// The runner, with `ABRI_VAULT` pointing at `vault`; a test may add to its environment.
+    var cli: CLI
     /// The vault file.
     let vault: String
     /// The deposited case.
@@ -72,17 +72,43 @@ struct Story: Sendable {
     /// Every run through `abri(_:as:)`, in order.
     let transcript: Transcript
 
-    /// A fresh copy of the story.
+    /// A fresh copy of the story, just after the deposit.
     init() throws {
         let template = try Template.shared()
-        var cli = try CLI(passphrase: template.cli.passphrase)
-        try Self.copyTree(from: template.cli.home.path, to: cli.home.path, skipping: ["passphrase"])
+        try self.init(copying: template.cli, caseID: template.caseID, attachment: template.attachment, transcript: [])
+    }
+
+    /// A fresh copy of the story after `playFull()` (played once per test process); its transcript
+    /// holds the runs of `playFull()`.
+    static func played() throws -> Story {
+        Played.lock.lock()
+        defer { Played.lock.unlock() }
+        let story: Story
+        if let built = Played.story {
+            story = built
+        } else {
+            story = try Story()
+            try story.playFull()
+            Played.story = story
+        }
+        return try Story(copying: story.cli, caseID: story.caseID, attachment: story.attachment, transcript: story.transcript.entries)
+    }
+
+    private enum Played {
+        static let lock = NSLock()
+        nonisolated(unsafe) static var story: Story?
+    }
+
+    private init(copying source: CLI, caseID: String, attachment: [UInt8], transcript entries: [Transcript.Entry]) throws {
+        var cli = try CLI(passphrase: source.passphrase)
+        try Self.copyTree(from: source.home.path, to: cli.home.path, skipping: ["passphrase"])
         vault = cli.home.file("vault.db")
         cli.environment["ABRI_VAULT"] = vault
         self.cli = cli
-        caseID = template.caseID
-        attachment = template.attachment
+        self.caseID = caseID
+        self.attachment = attachment
         transcript = Transcript()
+        for entry in entries { transcript.append(entry) }
     }
 
     /// The identity file of `actor`.
@@ -138,6 +164,52 @@ struct Story: Sendable {
         let path = try cli.home.write("rehousing.json", text: Self.rehousing)
         let result = try must(["add", caseID, path, "--locating-to", "cidff-62", "--consent", "accord relogement"], as: .bruno)
         return result.stdoutLines.first ?? ""
+    }
+
+    /// The whole story after the deposit, every actor doing what the brief says (and tom trying
+    /// every view he has): share to bailleur-b, the rehousing record, masked and revealed openings,
+    /// attachments, household searches, logs, verification and a backup (`backup.db`).
+    /// Returns the revealed attachments' folder.
+    @discardableResult
+    func playFull() throws -> String {
+        try shareWithBailleurB()
+        try addRehousing()
+        let out = file("revealed")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        for actor in [Actor.alice, .ines, .bruno] {
+            try must(["open", caseID], as: actor)
+            try must(["open", caseID, "--json"], as: actor)
+            try must(["cases"], as: actor)
+            try must(["cases", "--household", Self.household, "--json"], as: actor)
+            try must(["log", "--case", caseID], as: actor)
+            try must(["log", "--json"], as: actor)
+        }
+        try must(["open", caseID, "--reveal", "--purpose", "audience", "--attachments", out], as: .ines)
+        try must(["open", caseID, "--reveal", "--purpose", "audience", "--json"], as: .alice)
+        try must(["open", caseID, "--reveal", "--purpose", "relogement"], as: .bruno)
+        for arguments in Self.tomsViews(caseID) { _ = try abri(arguments, as: .tom) }
+        try must(["log"], as: .admin)
+        try must(["log", "--household", Self.household, "--json"], as: .admin)
+        try must(["partner", "list", "--json"], as: .admin)
+        try must(["verify", "--json"], as: nil)
+        try must(["verify", "--as", identity(.admin)], as: nil)
+        try must(["backup", "--out", file("backup.db")], as: nil)
+        return out
+    }
+
+    /// Every view the tenancy unit can ask for about the case or the household.
+    static func tomsViews(_ caseID: String) -> [[String]] {
+        [["cases"], ["cases", "--json"],
+         ["cases", "--household", household], ["cases", "--household", household, "--json"],
+         ["cases", "--household", otherHousehold], ["cases", "--household", otherHousehold, "--json"],
+         ["cases", "--household", household.lowercased()],
+         ["log"], ["log", "--json"],
+         ["log", "--household", household], ["log", "--household", household, "--json"],
+         ["log", "--household", otherHousehold, "--json"],
+         ["log", "--case", caseID], ["log", "--case", caseID, "--json"],
+         ["open", caseID], ["open", caseID, "--json"], ["open", caseID, "--reveal", "--purpose", "curiosité"],
+         ["share", caseID, "--to", "foh-tenancy", "--consent", "x"],
+         ["partner", "list", "--json"]]
     }
 
     /// Writes `text` as a file in the home and returns its path.

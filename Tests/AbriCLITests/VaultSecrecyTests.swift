@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// What someone with the vault's files, or with the outputs of commands not entitled to a
+/// locating field, can learn: nothing of the report, in any of the usual encodings.
+@Suite struct VaultSecrecyTests {
+    /// The strings that must not be in the store, in any form.
+    static let storeSecrets = [Story.address, Story.phone, Story.victimName, Story.facts, Story.household,
+                               Story.otherHousehold, Story.newAddress, "bail signé", Story.consent, "recepisse.pdf"]
+
+    private func bytes(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    @Test func theVaultFilesHoldNoSecretInAnyEncoding() throws {
+        let story = try Story.played()
+        // Copy the vault, its WAL and shared memory as they are between two commands.
+        var files: [(String, [UInt8])] = []
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: story.vault + suffix) {
+            files.append(("vault.db" + suffix, try bytes(story.vault + suffix)))
+        }
+        #expect(files.count >= 1)
+        files.append(("backup.db", try bytes(story.file("backup.db"))))
+        for (name, content) in files {
+            for secret in Self.storeSecrets {
+                let forms = Encodings.found(secret, in: content)
+                #expect(forms.isEmpty, "\(name) holds \"\(secret)\" as \(forms)")
+            }
+        }
+        // The attachment's bytes are not in the store either (a 64-byte window from its middle).
+        let window = Array(story.attachment[150_000..<150_064])
+        for (name, content) in files { #expect(!content.contains(subsequence: window), "\(name) holds the attachment in clear") }
+    }
+
+    @Test func nothingAbriWritesOutsideTheVaultHoldsASecret() throws {
+        var story = try Story()
+        let tmp = story.file("tmp")
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        story.cli.environment["TMPDIR"] = tmp
+        try story.playFull()
+        // The state, cache and config folders, and the temporary directory.
+        for folder in ["state", "cache", "config", "tmp"] {
+            let root = story.file(folder)
+            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
+            for case let relative as String in walker {
+                let path = root + "/" + relative
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                let content = try bytes(path)
+                for secret in Self.storeSecrets {
+                    #expect(Encodings.found(secret, in: content).isEmpty, "\(folder)/\(relative) holds \(secret)")
+                }
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty, "temporary files left behind")
+    }
+
+    @Test func commandsNotEntitledToALocatingFieldNeverPrintOne() throws {
+        let story = try Story.played()
+        // More refusals and errors, to cover the error paths too.
+        try story.abri(["open", story.caseID, "--reveal"], as: .ines)        // no purpose: allowed or 64
+        try story.abri(["consent", "withdraw", story.caseID, "--from", "foh-social", "--yes"], as: .tom)
+        try story.abri(["shred", story.caseID], as: .alice)
+        try story.abri(["verify", "--json"], as: nil)
+        let entries = story.transcript.entries
+        #expect(entries.count > 40)
+        var checked = 0
+        for entry in entries {
+            let revealed = entry.arguments.contains("--reveal") && entry.actor != .tom
+            guard !revealed else { continue }
+            checked += 1
+            let output = Array((entry.result.stdout + entry.result.stderr).utf8)
+            for secret in Story.locatingSecrets {
+                let forms = Encodings.found(secret, in: output)
+                #expect(forms.isEmpty, "abri \(entry.arguments.joined(separator: " ")) as \(entry.actor?.rawValue ?? "-") printed \(secret) as \(forms)")
+            }
+        }
+        #expect(checked > 30)
+        // tom's commands print not even the report's general part.
+        for entry in entries where entry.actor == .tom {
+            let output = entry.result.stdout + entry.result.stderr
+            for secret in [Story.victimName, Story.facts, Story.newAddress, "bail signé"] {
+                #expect(!output.contains(secret), "tom's \(entry.arguments.joined(separator: " ")) printed \(secret)")
+            }
+        }
+    }
+
+    @Test func theAdministratorCannotReadTheReportThroughAnyCommand() throws {
+        let story = try Story.played()
+        let runs = [["open", story.caseID], ["open", story.caseID, "--reveal", "--purpose", "contrôle"],
+                    ["log", "--json"], ["log", "--case", story.caseID, "--json"], ["cases", "--json"],
+                    ["cases", "--household", Story.household, "--json"], ["partner", "list", "--json"]]
+        for arguments in runs {
+            let result = try story.abri(arguments, as: .admin)
+            for secret in Story.locatingSecrets + [Story.victimName, Story.facts] {
+                #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "admin's \(arguments): \(secret)")
+            }
+        }
+    }
+}
