@@ -20,7 +20,7 @@ func now() -> Double {
 func report(_ name: String, _ times: [Double], iterations: Int, bytes: Int) {
     let median = times.sorted()[times.count / 2]
     print("\(name)\t\(median / Double(iterations))\t\(bytes)")
-    fflush(stdout)
+    fflush(nil)
 }
 
 func measure(_ iterations: Int, _ body: () throws -> Void) rethrows -> [Double] {
