@@ -4,7 +4,8 @@ import CSodium
 ///
 /// The memory comes from `sodium_malloc` (guard pages around it, `mlock`ed when
 /// the limit allows; see `SecureMemory.lockedBytes()`), and is wiped with
-/// `sodium_memzero` before `sodium_free`. The bytes are only lent inside
+/// `sodium_memzero` before it is freed. Secrets of up to 512 bytes share
+/// locked slabs (`SecureArena`), so that a batch of keys costs no system call each. The bytes are only lent inside
 /// closures; the type has no description, and is neither Codable nor Hashable.
 public struct SecureBytes: ~Copyable, @unchecked Sendable {
     /// Nil exactly when `count` is zero: an empty secret allocates nothing.
@@ -13,6 +14,9 @@ public struct SecureBytes: ~Copyable, @unchecked Sendable {
     /// The number of secret bytes.
     public let count: Int
 
+    /// True when the bytes sit in a slot of `SecureArena` rather than in their own allocation.
+    let pooled: Bool
+
     /// Allocates `count` zeroed bytes of secure memory.
     public init(count: Int) throws {
         precondition(count >= 0, "negative count")
@@ -20,11 +24,18 @@ public struct SecureBytes: ~Copyable, @unchecked Sendable {
         self.count = count
         if count == 0 {
             pointer = nil
+            pooled = false
+            return
+        }
+        if count <= SecureArena.slotSize, let slot = SecureArena.allocate() {
+            pointer = slot
+            pooled = true
             return
         }
         guard let p = sodium_malloc(count) else { throw AbriCryptoError.outOfMemory }
         sodium_memzero(p, count)
         pointer = p
+        pooled = false
     }
 
     /// Fresh random bytes from the operating system's generator.
@@ -53,7 +64,10 @@ public struct SecureBytes: ~Copyable, @unchecked Sendable {
     }
 
     deinit {
-        if let pointer {
+        guard let pointer else { return }
+        if pooled {
+            SecureArena.release(pointer)
+        } else {
             sodium_memzero(pointer, count)
             sodium_free(pointer)
         }

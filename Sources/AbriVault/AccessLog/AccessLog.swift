@@ -9,6 +9,17 @@ struct LogDraft {
     var caseKeys: CaseKeys?
 }
 
+/// An identity's signing key, shareable across threads for the length of one command.
+final class Signer: @unchecked Sendable {
+    private let pair: SigningKeyPair
+
+    init(_ identity: borrowing Identity) throws {
+        pair = try SigningKeyPair(seed: try identity.signingKeyPair.seed())
+    }
+
+    func sign(_ message: [UInt8]) throws -> [UInt8] { try pair.sign(message) }
+}
+
 /// Who signs the tree head at the end of a command.
 enum HeadSigner {
     /// A member, with the vault's current log key.
@@ -52,20 +63,33 @@ enum AccessLog {
         return try LogFrontier(encoded: Array(data))
     }
 
+    /// One entry sealed and signed, waiting to be written.
+    private struct SealedEntry: Sendable {
+        var seq: Int
+        var tag: [UInt8]?
+        var details: [UInt8]
+        var adminSlot: [UInt8]
+        var caseSlot: [UInt8]?
+    }
+
     /// Seals, signs and appends the drafts, then stores a signed head: all inside the caller's transaction.
+    /// The cryptography of a batch (a bulk deposit logs one entry per case) runs on every core.
     static func append(_ drafts: [LogDraft], vault: Vault, actor: borrowing Identity, headSigner: HeadSigner,
                        _ db: Database) throws -> Head {
         var frontier = try frontier(db)
         let day = Day.today()
-        for draft in drafts {
-            let seq = frontier.size + 1
-            let json = try canonicalJSON(draft.details)
+        let first = frontier.size + 1
+        let signer = try Signer(actor)
+        let seal = { (index: Int) throws -> SealedEntry in
+            let draft = drafts[index]
+            let seq = first + index
+            let json = canonicalJSON(draft.details)
             var signed = ByteWriter()
             signed.raw(entryContext)
             signed.raw(vault.id)
             signed.u64(UInt64(seq))
             signed.raw(json)
-            let signature = try actor.sign(signed.bytes)
+            let signature = try signer.sign(signed.bytes)
             var plaintext = ByteWriter()
             plaintext.blob32(json)
             plaintext.raw(signature)
@@ -74,16 +98,26 @@ enum AccessLog {
             let details = try AEAD.seal(Padding.pad(plaintext.bytes, blockSize: Padding.bucket(for: plaintext.bytes.count)),
                                         key: entryKey.bytes, associatedData: ad)
             let adminSlot = try SealedBox.seal(secret: entryKey.bytes, to: vault.admin.boxPublicKey)
-            var caseSlot: [UInt8]?
-            var tag: [UInt8]?
+            var entry = SealedEntry(seq: seq, tag: nil, details: details, adminSlot: adminSlot, caseSlot: nil)
             if let caseKeys = draft.caseKeys {
-                caseSlot = try AEAD.seal(secret: entryKey.bytes, key: caseKeys.logKey.bytes, associatedData: ad)
-                tag = caseKeys.logTag
+                entry.caseSlot = try AEAD.seal(secret: entryKey.bytes, key: caseKeys.logKey.bytes, associatedData: ad)
+                entry.tag = caseKeys.logTag
             }
-            try db.execute(sql: "INSERT INTO log (seq, day, tag, details, admin_slot, case_slot) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [seq, day.number, tag.map { Data($0) }, Data(details), Data(adminSlot), caseSlot.map { Data($0) }])
+            return entry
+        }
+        let entries: [SealedEntry]
+        if drafts.count > 8 {
+            entries = try Parallel.map(count: drafts.count, seal)
+        } else {
+            entries = try drafts.indices.map(seal)
+        }
+        let insert = try db.cachedStatement(sql: "INSERT INTO log (seq, day, tag, details, admin_slot, case_slot) VALUES (?, ?, ?, ?, ?, ?)")
+        for entry in entries {
+            try insert.execute(arguments: [entry.seq, day.number, entry.tag.map { Data($0) }, Data(entry.details),
+                                           Data(entry.adminSlot), entry.caseSlot.map { Data($0) }])
             frontier.append(leafHash: LogFrontier.leafHash(
-                leaf(seq: seq, day: day.number, tag: tag, details: details, adminSlot: adminSlot, caseSlot: caseSlot)))
+                leaf(seq: entry.seq, day: day.number, tag: entry.tag, details: entry.details, adminSlot: entry.adminSlot,
+                     caseSlot: entry.caseSlot)))
         }
         try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('frontier', ?)", arguments: [Data(frontier.encoded())])
         let head = frontier.head
@@ -120,6 +154,11 @@ enum AccessLog {
             if size == 0 { return Head.empty.root }
             if size == head.size { return head.root }
             return try Data.fetchOne(db, sql: "SELECT root FROM heads WHERE size = ?", arguments: [size]).map(Array.init)
+        }
+        // A log cut short, or grown outside abri, no longer matches the frontier its last command left.
+        let (count, last) = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM log").map { ($0[0] as Int, $0[1] as Int) } ?? (0, 0)
+        guard count == head.size, last == head.size else {
+            throw AbriError.badData("the log holds \(count) entries where its last signed head counts \(head.size): entries were removed or added outside abri (run `abri verify`)")
         }
         if head.size > 0 {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM heads WHERE size = ?", arguments: [head.size]),
@@ -162,10 +201,9 @@ enum AccessLog {
         return nil
     }
 
-    static func canonicalJSON(_ details: LogDetails) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(details))
+    /// The signed bytes of an entry's details.
+    static func canonicalJSON(_ details: LogDetails) -> [UInt8] {
+        CanonicalJSON.encode(details.json)
     }
 
     /// Opens an entry's details with the entry key, checking the padding and the actor's signature.

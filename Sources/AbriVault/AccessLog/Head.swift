@@ -56,8 +56,11 @@ struct LogFrontier {
     }
 
     init(encoded bytes: [UInt8]) throws {
-        var reader = ByteReader(bytes, malformed: .badData("the log's frontier is damaged (run `abri verify`)"))
-        size = Int(try reader.u64())
+        let damaged = AbriError.badData("the log's frontier is damaged (run `abri verify`)")
+        var reader = ByteReader(bytes, malformed: damaged)
+        // A stored size is untrusted: one that does not fit an Int, or leaves no room to append, is damage, not a trap.
+        guard let stored = Int(exactly: try reader.u64()), stored < 1 << 62 else { throw damaged }
+        size = stored
         for _ in 0 ..< size.nonzeroBitCount { hashes.append(try reader.raw(32)) }
         try reader.expectEnd()
     }

@@ -56,3 +56,34 @@ public struct GrantReference: Codable, Sendable, Equatable {
     /// The compartments granted.
     public var compartments: [String]
 }
+
+extension LogDetails {
+    /// The details as a JSON value, absent fields left out, for `CanonicalJSON`.
+    var json: JSONValue {
+        var members: [String: JSONValue] = [
+            "action": .string(action), "actor": .string(actor), "actorKey": .string(actorKey), "at": .string(at),
+        ]
+        func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+        if let value = self.case { members["case"] = .string(value) }
+        if let records { members["records"] = strings(records) }
+        if let compartments { members["compartments"] = strings(compartments) }
+        if let purpose { members["purpose"] = .string(purpose) }
+        if let partner { members["partner"] = .string(partner) }
+        if let consent {
+            var object: [String: JSONValue] = ["kind": .string(consent.kind), "text": .string(consent.text)]
+            if let until = consent.until { object["until"] = .string(until) }
+            members["consent"] = .object(object)
+        }
+        if let generation { members["generation"] = .integer(generation) }
+        if let grants {
+            members["grants"] = .array(grants.map { grant in
+                .object(["partner": .string(grant.partner), "revoker": .string(grant.revoker), "compartments": strings(grant.compartments)])
+            })
+        }
+        if let hasLocating { members["hasLocating"] = .bool(hasLocating) }
+        if let household { members["household"] = .string(household) }
+        if let revoker { members["revoker"] = .string(revoker) }
+        if let count { members["count"] = .integer(count) }
+        return .object(members)
+    }
+}

@@ -17,18 +17,37 @@ extension MemberSession {
     public func deposit(_ reports: [Report], attachments: [AttachmentSource] = [], recipients: Recipients,
                         consent: Consent?) throws -> [DepositResult] {
         for attachment in attachments { try Attachments.checkReadable(attachment.path) }
+        let locatingAttachments = attachments.contains { $0.compartment == .locating }
         return try run { context in
-            try reports.map { report in
-                let caseID = CaseID.random()
-                let caseKey = Random.bytes(32)
-                try context.db.execute(sql: "INSERT INTO cases (id, case_key, day) VALUES (?, ?, ?)",
-                                       arguments: [Data(caseID.bytes), Data(caseKey), context.today.number])
-                let own = try GrantBody(caseID: caseID, caseSecret: try Key.random(), consent: .own,
-                                        household: report.household ?? "")
-                return try context.writeRecord(report, action: "deposit", caseID: caseID, caseKey: caseKey, own: own,
-                                               ownLocator: nil, attachments: attachments, recipients: recipients,
-                                               consent: report.consent ?? consent)
+            let plans = try reports.map { report in
+                (report: report, consent: report.consent ?? consent,
+                 targets: try context.validate(recipients, consent: report.consent ?? consent))
             }
+            let prepare = { (index: Int, store: AttachmentStorer?) throws -> PreparedRecord in
+                let plan = plans[index]
+                let caseID = CaseID.random()
+                let own = try GrantBody(caseID: caseID, caseSecret: try Key.random(), consent: .own,
+                                        household: plan.report.household ?? "")
+                return try context.prepareRecord(plan.report, action: "deposit", caseID: caseID, caseKey: Random.bytes(32),
+                                                 newCase: true, seq: 1, own: own, ownLocator: nil, targets: plan.targets,
+                                                 consent: plan.consent, locatingAttachments: locatingAttachments, storeAttachments: store)
+            }
+            var prepared: [PreparedRecord]
+            if attachments.isEmpty && reports.count > 1 {
+                // Sealing and signing take most of a deposit: spread the reports over every core,
+                // then write them in order on this thread.
+                prepared = try Parallel.map(count: reports.count) { index in try prepare(index, nil) }
+            } else {
+                prepared = try reports.indices.map { index in
+                    try prepare(index) { compartment, dataKey, caseID in
+                        try attachments.filter { $0.compartment == compartment }.enumerated().map { position, source in
+                            try Attachments.store(source, index: position, dataKey: dataKey, caseID: caseID, context.db)
+                        }
+                    }
+                }
+            }
+            for record in prepared { try context.write(record) }
+            return prepared.map(\.result)
         }
     }
 
@@ -41,47 +60,68 @@ extension MemberSession {
                   let caseKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) else {
                 throw AbriError.notPermitted(CaseID.unknownMessage)
             }
-            return try context.writeRecord(report, action: "add", caseID: caseID, caseKey: Array(caseKey), own: own,
-                                           ownLocator: locator, attachments: attachments, recipients: recipients,
-                                           consent: report.consent ?? consent)
+            let effective = report.consent ?? consent
+            let targets = try context.validate(recipients, consent: effective)
+            let seq = (try Int.fetchOne(context.db, sql: "SELECT MAX(seq) FROM records WHERE case_id = ?", arguments: [Data(caseID.bytes)]) ?? 0) + 1
+            let prepared = try context.prepareRecord(report, action: "add", caseID: caseID, caseKey: Array(caseKey), newCase: false,
+                                                     seq: seq, own: own, ownLocator: locator, targets: targets, consent: effective,
+                                                     locatingAttachments: attachments.contains { $0.compartment == .locating }) { compartment, dataKey, caseID in
+                try attachments.filter { $0.compartment == compartment }.enumerated().map { position, source in
+                    try Attachments.store(source, index: position, dataKey: dataKey, caseID: caseID, context.db)
+                }
+            }
+            try context.write(prepared)
+            return prepared.result
         }
     }
 }
 
+/// Encrypts a compartment's attachments under its data key, into the command's transaction.
+typealias AttachmentStorer = (Compartment, Key, CaseID) throws -> [AttachmentInfo]
+
+/// One record sealed and its grants made, waiting to be written.
+struct PreparedRecord: @unchecked Sendable {
+    var caseID: CaseID
+    var caseKey: [UInt8]
+    var newCase: Bool
+    var recordID: RecordID
+    var seq: Int
+    var general: [UInt8]
+    var locating: [UInt8]
+    var ownRow: GrantStore.GrantRow
+    var ownLocator: [UInt8]?
+    var inboxRows: [GrantStore.GrantRow]
+    var draft: LogDraft
+    var result: DepositResult
+}
+
 extension MemberContext {
-    /// Seals one record in its two compartments, files the author partner's grant, sends the others theirs.
-    func writeRecord(_ report: Report, action: String, caseID: CaseID, caseKey: [UInt8], own: GrantBody, ownLocator: [UInt8]?,
-                     attachments: [AttachmentSource], recipients: Recipients, consent: Consent?) throws -> DepositResult {
-        let targets = try validate(recipients, consent: consent)
+    /// Seals one record in its two compartments, and the author partner's and the recipients' grants:
+    /// cryptography only, so that many records can be prepared at once. Attachments, when given, are stored here.
+    func prepareRecord(_ report: Report, action: String, caseID: CaseID, caseKey: [UInt8], newCase: Bool, seq: Int,
+                       own: GrantBody, ownLocator: [UInt8]?, targets: [(partner: Partner, locating: Bool)], consent: Consent?,
+                       locatingAttachments: Bool = false, storeAttachments: AttachmentStorer?) throws -> PreparedRecord {
         let recordID = RecordID.random()
-        let hasLocating = !report.locating.isEmpty || attachments.contains { $0.compartment == .locating }
-        let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM records WHERE case_id = ?", arguments: [Data(caseID.bytes)]) ?? 0) + 1
+        let hasLocating = !report.locating.isEmpty || locatingAttachments
         var sealed: [Compartment: [UInt8]] = [:]
+        let authorKey = Data(session.identity.publicIdentity.signingPublicKey).base64EncodedString()
+        let createdAt = Clock.now()
         for compartment in Compartment.allCases where compartment == .general || hasLocating {
             let half = try Key.random()
-            let ref = CompartmentRef(record: recordID, compartment: compartment)
-            own.add(ref, half: half)
+            own.add(CompartmentRef(record: recordID, compartment: compartment), half: half)
             let dataKey = try RecordSealing.dataKey(half: half, caseKey: caseKey, record: recordID, compartment: compartment)
-            var infos: [AttachmentInfo] = []
-            for (index, source) in attachments.filter({ $0.compartment == compartment }).enumerated() {
-                infos.append(try Attachments.store(source, index: index, dataKey: dataKey, caseID: caseID, db))
-            }
+            let infos = try storeAttachments?(compartment, dataKey, caseID) ?? []
             let body = RecordBody(case: caseID.description, record: recordID.description, compartment: compartment.name,
-                                  type: report.type, author: member.handle,
-                                  authorKey: Data(session.identity.publicIdentity.signingPublicKey).base64EncodedString(),
-                                  createdAt: Clock.now(), hasLocating: hasLocating,
+                                  type: report.type, author: member.handle, authorKey: authorKey, createdAt: createdAt,
+                                  hasLocating: hasLocating,
                                   content: compartment == .general ? report.general : report.locating, attachments: infos)
             let ad = RecordSealing.associatedData(origin: vault.id, caseID: caseID, record: recordID, compartment: compartment)
             sealed[compartment] = try RecordSealing.seal(body, author: session.identity, dataKey: dataKey, associatedData: ad)
         }
-        try db.execute(sql: """
-            INSERT INTO records (id, case_id, seq, day, origin, general, locating) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [Data(recordID.bytes), Data(caseID.bytes), seq, today.number, Data(vault.id),
-                             Data(sealed[.general]!), Data(sealed[.locating] ?? RecordSealing.filler())])
         if own.household.isEmpty, let household = report.household { own.household = household }
-        try GrantStore.file(own, partner: partner.id, keys: current, replacing: ownLocator, db)
+        let ownRow = try GrantStore.ownRow(own, partner: partner.id, keys: current)
         let refs = own.compartments.filter { $0.record == recordID }
-        let references = try grant(own, to: targets, refs: refs, consent: consent ?? .own)
+        let (inboxRows, references) = try grantRows(own, to: targets, refs: refs, consent: consent ?? .own)
         var entry = details(action)
         entry.case = caseID.description
         entry.records = [recordID.description]
@@ -90,9 +130,44 @@ extension MemberContext {
         entry.consent = references.isEmpty ? nil : consent?.record
         entry.hasLocating = hasLocating
         if !hasLocating, let household = report.household { entry.household = HouseholdReference.normalize(household) }
-        drafts.append(LogDraft(details: entry, caseKeys: own.caseKeys))
         let readers = [Reader(partner: partner.id, name: partner.name, locating: hasLocating)]
             + targets.map { Reader(partner: $0.partner.id, name: $0.partner.name, locating: $0.locating && hasLocating) }
-        return DepositResult(caseID: caseID, recordID: recordID, readers: readers)
+        return PreparedRecord(caseID: caseID, caseKey: caseKey, newCase: newCase, recordID: recordID, seq: seq,
+                              general: sealed[.general]!, locating: sealed[.locating] ?? RecordSealing.filler(),
+                              ownRow: ownRow, ownLocator: ownLocator, inboxRows: inboxRows,
+                              draft: LogDraft(details: entry, caseKeys: own.caseKeys),
+                              result: DepositResult(caseID: caseID, recordID: recordID, readers: readers))
+    }
+
+    /// Writes a prepared record: its case (if new), the record, the author partner's row, the recipients' inbox rows.
+    func write(_ record: PreparedRecord) throws {
+        if record.newCase {
+            try db.cachedStatement(sql: "INSERT INTO cases (id, case_key, day) VALUES (?, ?, ?)").execute(
+                arguments: [Data(record.caseID.bytes), Data(record.caseKey), today.number])
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO records (id, case_id, seq, day, origin, general, locating) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [Data(record.recordID.bytes), Data(record.caseID.bytes), record.seq, today.number,
+                                     Data(vault.id), Data(record.general), Data(record.locating)])
+        try GrantStore.insert(record.ownRow, replacing: record.ownLocator, db)
+        for row in record.inboxRows { try GrantStore.insert(row, db) }
+        drafts.append(record.draft)
+    }
+}
+
+/// Runs independent work on every core and gathers the results in order; the first error wins.
+enum Parallel {
+    static func map<T>(count: Int, _ body: (Int) throws -> T) throws -> [T] {
+        var results = [Result<T, any Error>?](repeating: nil, count: count)
+        try withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let work = body
+            results.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let out = buffer
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    out[index] = Result { try work(index) }
+                }
+            }
+        }
+        return try results.map { try $0!.get() }
     }
 }

@@ -47,27 +47,26 @@ extension MemberContext {
         if let until = consent?.until, until < today {
             throw AbriError.usage("the consent's end date \(until) is in the past (give a date from today on)")
         }
-        for (target, _) in result where try Custody.currentGenerationKey(partner: target.id, roster: roster, vault: vault, db) == nil {
+        for (target, _) in result where try generationKey(of: target.id) == nil {
             throw AbriError.usage("partner \(target.id) has no enrolled member yet, so nobody could read what it receives (ask your administrator to enrol one)")
         }
         return result
     }
 
-    /// Sends each recipient its part of `source`; returns the log's grant references.
-    func grant(_ source: GrantBody, to recipients: [(partner: Partner, locating: Bool)], refs: [CompartmentRef],
-               consent: Consent) throws -> [GrantReference] {
+    /// Each recipient's part of `source`, sealed into an inbox row; and the log's grant references.
+    func grantRows(_ source: GrantBody, to recipients: [(partner: Partner, locating: Bool)], refs: [CompartmentRef],
+                   consent: Consent) throws -> ([GrantStore.GrantRow], [GrantReference]) {
+        var rows: [GrantStore.GrantRow] = []
         var references: [GrantReference] = []
         for (target, locating) in recipients {
             let chosen = refs.filter { $0.compartment == .general || locating }
-            guard !chosen.isEmpty, let (_, publicKey) = try Custody.currentGenerationKey(partner: target.id, roster: roster, vault: vault, db) else {
-                continue
-            }
-            let body = try source.restricted(to: chosen, consent: consent)
-            let revoker = try GrantStore.send(body, to: target.id, publicKey: publicKey, db)
-            references.append(GrantReference(partner: target.id, revoker: Data(revoker).base64EncodedString(),
+            guard !chosen.isEmpty, let (_, publicKey) = try generationKey(of: target.id) else { continue }
+            let row = try GrantStore.inboxRow(try source.restricted(to: chosen, consent: consent), to: target.id, publicKey: publicKey)
+            rows.append(row)
+            references.append(GrantReference(partner: target.id, revoker: Data(row.revoker).base64EncodedString(),
                                              compartments: Array(Set(chosen.map(\.compartment.name))).sorted()))
         }
-        return references
+        return (rows, references)
     }
 
     func ownReference(_ body: GrantBody) throws -> GrantReference {

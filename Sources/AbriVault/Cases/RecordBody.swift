@@ -13,6 +13,21 @@ struct RecordBody: Codable, Sendable {
     var attachments: [AttachmentInfo]
 }
 
+extension RecordBody {
+    /// The body as a JSON value, for `CanonicalJSON`.
+    var json: JSONValue {
+        .object([
+            "v": .integer(v), "case": .string(self.case), "record": .string(record), "compartment": .string(compartment),
+            "type": .string(type), "author": .string(author), "authorKey": .string(authorKey), "createdAt": .string(createdAt),
+            "hasLocating": .bool(hasLocating), "content": .object(content),
+            "attachments": .array(attachments.map { info in
+                .object(["name": .string(info.name), "size": .integer(info.size), "blob": .string(info.blob),
+                         "header": .string(info.header), "index": .integer(info.index), "chunks": .integer(info.chunks)])
+            }),
+        ])
+    }
+}
+
 /// An attachment as its compartment describes it; the name is sealed with it.
 public struct AttachmentInfo: Codable, Sendable, Equatable {
     /// The file's base name as deposited.

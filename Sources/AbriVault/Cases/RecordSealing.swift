@@ -28,7 +28,7 @@ enum RecordSealing {
     }
 
     static func seal(_ body: RecordBody, author: borrowing Identity, dataKey: Key, associatedData ad: [UInt8]) throws -> [UInt8] {
-        let json = try JSONValue.canonicalData(body)
+        let json = CanonicalJSON.encode(body.json)
         let signature = try author.sign(ad + json)
         var plaintext = ByteWriter()
         plaintext.blob32(json)

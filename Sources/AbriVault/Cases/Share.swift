@@ -11,7 +11,8 @@ extension MemberSession {
             guard !targets.isEmpty else {
                 throw AbriError.usage("partner \(partnerID) is your own partner, which already holds the case (name another partner)")
             }
-            let references = try context.grant(own, to: targets, refs: own.compartments, consent: consent)
+            let (rows, references) = try context.grantRows(own, to: targets, refs: own.compartments, consent: consent)
+            for row in rows { try GrantStore.insert(row, context.db) }
             var entry = context.details("share")
             entry.case = caseID.description
             entry.partner = partnerID

@@ -10,7 +10,7 @@ extension MemberSession {
                                                 caseID: caseID.description)
             let mine = context.partner.id
             guard history.depositor == mine || history.granters[partnerID, default: []].contains(mine) else {
-                throw AbriError.notPermitted("only the partner that shared the case, the depositor's partner or the administrator may withdraw this consent")
+                throw AbriError.notPermitted("your partner neither shared this case with that partner nor deposited it (ask the partner that shared it, the depositor or the administrator)")
             }
             return try context.withdraw(caseID: caseID, from: partnerID, history: history,
                                         revokers: [try own.caseKeys.revoker(for: partnerID)], caseKeys: own.caseKeys)

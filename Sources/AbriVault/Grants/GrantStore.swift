@@ -4,30 +4,54 @@ import GRDB
 
 /// Reads and writes grant rows: a partner's own rows, the inbox, revocation and expiry (Docs/FORMAT.md §3.3).
 enum GrantStore {
+    /// A grant row, sealed and labelled, ready to insert: made apart so that a batch can seal on every core.
+    struct GrantRow: Sendable {
+        var locator: [UInt8]
+        var holder: [UInt8]?
+        var blind: [UInt8]?
+        var revoker: [UInt8]
+        var expires: Int32?
+        var box: [UInt8]
+    }
+
+    /// `partner`'s own row for `body` under generation `keys`.
+    static func ownRow(_ body: GrantBody, partner: String, keys: GenerationKeys) throws -> GrantRow {
+        let plaintext = try body.encoded()
+        return GrantRow(locator: try keys.locator(body.caseID), holder: try keys.holderLabel(),
+                        blind: try keys.blindIndex(body.household), revoker: try body.caseKeys.revoker(for: partner),
+                        expires: body.consent.until?.number,
+                        box: try SealedBox.seal(secret: plaintext, to: keys.boxKeyPair.publicKey))
+    }
+
+    /// An inbox row for `partner`, sealed to its current generation.
+    static func inboxRow(_ body: GrantBody, to partner: String, publicKey: [UInt8]) throws -> GrantRow {
+        let plaintext = try body.encoded()
+        return GrantRow(locator: Random.bytes(32), holder: nil, blind: nil, revoker: try body.caseKeys.revoker(for: partner),
+                        expires: body.consent.until?.number, box: try SealedBox.seal(secret: plaintext, to: publicKey))
+    }
+
+    static func insert(_ row: GrantRow, replacing oldLocator: [UInt8]? = nil, _ db: Database) throws {
+        if let oldLocator {
+            try db.cachedStatement(sql: "DELETE FROM grants WHERE locator = ?").execute(arguments: [Data(oldLocator)])
+        }
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO grants (locator, holder, blind, revoker, expires, box) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [Data(row.locator), row.holder.map { Data($0) }, row.blind.map { Data($0) },
+                                     Data(row.revoker), row.expires, Data(row.box)])
+    }
+
     /// Files `body` as `partner`'s own row under generation `keys`, replacing any row it had for the case.
     static func file(_ body: GrantBody, partner: String, keys: GenerationKeys, replacing oldLocator: [UInt8]? = nil,
                      _ db: Database) throws {
-        if let oldLocator {
-            try db.execute(sql: "DELETE FROM grants WHERE locator = ?", arguments: [Data(oldLocator)])
-        }
-        let plaintext = try body.encoded()
-        let box = try SealedBox.seal(secret: plaintext, to: keys.boxKeyPair.publicKey)
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO grants (locator, holder, blind, revoker, expires, box) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [Data(try keys.locator(body.caseID)), Data(try keys.holderLabel()),
-                             try keys.blindIndex(body.household).map { Data($0) },
-                             Data(try body.caseKeys.revoker(for: partner)), body.consent.until?.number, Data(box)])
+        try insert(try ownRow(body, partner: partner, keys: keys), replacing: oldLocator, db)
     }
 
     /// Leaves `body` in the inbox of `partner`, sealed to its current generation; returns the row's revoker.
     @discardableResult
     static func send(_ body: GrantBody, to partner: String, publicKey: [UInt8], _ db: Database) throws -> [UInt8] {
-        let plaintext = try body.encoded()
-        let box = try SealedBox.seal(secret: plaintext, to: publicKey)
-        let revoker = try body.caseKeys.revoker(for: partner)
-        try db.execute(sql: "INSERT INTO grants (locator, holder, blind, revoker, expires, box) VALUES (?, NULL, NULL, ?, ?, ?)",
-                       arguments: [Data(Random.bytes(32)), Data(revoker), body.consent.until?.number, Data(box)])
-        return revoker
+        let row = try inboxRow(body, to: partner, publicKey: publicKey)
+        try insert(row, db)
+        return row.revoker
     }
 
     /// This partner's grant on a case, opened, with the row's locator; nil when it holds none.

@@ -87,9 +87,13 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
 
 /// Full timestamps, which appear only inside sealed data.
 enum Clock {
+    /// Now, UTC, to the second: `2026-11-22T10:00:00Z` (formatted by hand: a date formatter per call costs more
+    /// than the cryptography of a record).
     static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

@@ -35,7 +35,7 @@ public final class AdminSession {
     public func addPartner(id: String, name: String, kind: PartnerKind, neverLocating: Bool) throws {
         let validID = try AdminSession.validatedPartnerID(id)
         let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmedName.isEmpty else { throw AbriError.usage("a partner needs a --name") }
+        guard !trimmedName.isEmpty else { throw AbriError.usage("the partner name is empty (give --name)") }
         try run { context in
             var roster = context.roster
             guard !roster.partners.contains(where: { $0.id == validID }) else {
@@ -53,7 +53,7 @@ public final class AdminSession {
     public static func validatedPartnerID(_ id: String) throws -> String {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
         guard !id.isEmpty, id.count <= 64, id.allSatisfy({ allowed.contains($0) }) else {
-            throw AbriError.usage("a partner id is lower-case letters, digits and dashes, such as cidff-62")
+            throw AbriError.usage("that partner id is not allowed (use lower-case letters, digits and dashes, such as cidff-62)")
         }
         return id
     }
@@ -62,7 +62,7 @@ public final class AdminSession {
     public func addMember(partner partnerID: String, identity line: PublicIdentity, name: String) throws {
         let memberName = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         guard !memberName.isEmpty, !memberName.contains("/"), memberName.utf8.count <= 200 else {
-            throw AbriError.usage("a member needs a --name without a slash")
+            throw AbriError.usage("that member name is empty or has a slash (give --name without a slash)")
         }
         try run { context in
             var roster = context.roster
@@ -116,7 +116,7 @@ public final class AdminSession {
         try run { context in
             _ = try context.roster.partner(partnerID)
             let members = context.roster.currentMembers(of: partnerID)
-            guard !members.isEmpty else { throw AbriError.usage("partner \(partnerID) has no member to hold new keys") }
+            guard !members.isEmpty else { throw AbriError.usage("partner \(partnerID) has no member to hold new keys (enrol a member first)") }
             let keys = try Custody.makeGeneration(partner: partnerID, members: members, vault: vault, signer: identity,
                                                   madeBy: "admin", context.db)
             var entry = context.details("rotate")

@@ -89,7 +89,7 @@ final class MemberContext {
             chosen = memberships[0]
         } else {
             let ids = memberships.map(\.partner).joined(separator: ", ")
-            throw AbriError.usage("you are a member of several partners (\(ids)): say which with --partner")
+            throw AbriError.usage("you are a member of several partners: \(ids) (say which with --partner)")
         }
         member = chosen
         partner = try roster.partner(chosen.partner)
@@ -107,6 +107,16 @@ final class MemberContext {
         }
         try GrantStore.claimInbox(partner: partner.id, generations: generations, db)
         try sweepExpiredConsents()
+    }
+
+    private var generationKeys: [String: (number: Int, publicKey: [UInt8])?] = [:]
+
+    /// A partner's current generation key, checked once per command.
+    func generationKey(of partnerID: String) throws -> (number: Int, publicKey: [UInt8])? {
+        if let cached = generationKeys[partnerID] { return cached }
+        let key = try Custody.currentGenerationKey(partner: partnerID, roster: roster, vault: vault, db)
+        generationKeys[partnerID] = key
+        return key
     }
 
     /// The newest generation: where this partner's rows are filed.

@@ -42,7 +42,7 @@ struct PartnerAdd: ParsableCommand {
 
     func run() throws {
         guard let partnerKind = PartnerKind(rawValue: kind) else {
-            throw AbriError.usage("--kind is landlord, legal-aid or association")
+            throw AbriError.usage("unknown --kind (use landlord, legal-aid or association)")
         }
         _ = try AdminSession.validatedPartnerID(id)
         let session = try options.adminSession()
@@ -81,7 +81,7 @@ struct PartnerList: ParsableCommand {
         let me = try Identity.readPublic(contentsOf: try options.requireIdentityPath()).publicIdentity
         let roster = try vault.currentRoster()
         guard me == vault.admin || !roster.memberships(of: me.line).isEmpty else {
-            throw AbriError.notPermitted("this identity is neither the administrator nor a member of this vault")
+            throw AbriError.notPermitted("this identity is neither the administrator nor a member of this vault (ask your administrator to enrol you)")
         }
         let partners = roster.partners.map { partner in
             PartnerJSON(id: partner.id, name: partner.name, kind: partner.kind.rawValue, neverLocating: partner.neverLocating,

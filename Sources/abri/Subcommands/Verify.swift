@@ -49,7 +49,7 @@ struct Verify: ParsableCommand {
         }
         var report = try vault.verify(as: verifier, progress: progress)
         if acceptRestore {
-            guard let admin else { throw AbriError.notPermitted("only the administrator may accept a restore") }
+            guard let admin else { throw AbriError.notPermitted("only the administrator may accept a restore (pass the administrator identity with --as)") }
             let rolledBack = report.problems.filter { $0.contains("this machine") }
             if report.problems.count == rolledBack.count {
                 try admin.acceptRestore()
@@ -63,12 +63,12 @@ struct Verify: ParsableCommand {
         } else {
             if report.ok {
                 Output.say("The log checks out: \(report.entries) entries, \(report.heads) signed heads, \(report.checkpoints) checkpoints\(report.signatures > 0 ? ", \(report.signatures) signatures" : "").")
-            } else {
-                for problem in report.problems { Output.error(problem) }
             }
         }
         if !report.ok {
-            throw AbriError.badData("verification failed: \(report.problems.first ?? "the vault was altered") (restore the vault from a backup, or run `abri verify --accept-restore` if you restored one on purpose)")
+            // One line: the first problem says where; --json lists them all.
+            let more = report.problems.count > 1 ? " (and \(report.problems.count - 1) more, see --json)" : ""
+            throw AbriError.badData("verification failed: \(report.problems.first ?? "the vault was altered")\(more) (restore the vault from a backup, or run `abri verify --accept-restore --as ADMIN` if you restored one on purpose)")
         }
     }
 }

@@ -21,14 +21,14 @@ struct ConsentOptions: ParsableArguments {
     /// The consent given, nil when none (the command decides whether one is needed).
     func resolved() throws -> Consent? {
         if consent != nil && withoutConsent != nil {
-            throw AbriError.usage("give either --consent or --without-consent, not both")
+            throw AbriError.usage("both --consent and --without-consent were given (keep only the one that applies)")
         }
         if until != nil && consent == nil {
-            throw AbriError.usage("--until goes with --consent")
+            throw AbriError.usage("--until was given without --consent (add --consent TEXT, or drop --until)")
         }
         if let reference = consent {
             let text = reference.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { throw AbriError.usage("--consent needs the consent's reference") }
+            guard !text.isEmpty else { throw AbriError.usage("--consent is empty (give the reference of the victim's consent)") }
             var day: Day?
             if let until {
                 day = try Day(parsing: until)
@@ -38,7 +38,7 @@ struct ConsentOptions: ParsableArguments {
         }
         if let reason = withoutConsent {
             let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { throw AbriError.usage("--without-consent needs a reason") }
+            guard !text.isEmpty else { throw AbriError.usage("--without-consent is empty (give the reason for sharing without consent)") }
             return .without(reason: text)
         }
         return nil

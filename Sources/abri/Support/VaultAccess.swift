@@ -59,7 +59,7 @@ enum Confirmation {
         if yes { return }
         let tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard tty >= 0 else {
-            throw AbriError.usage("this destroys data: confirm on a terminal, or pass --yes")
+            throw AbriError.usage("this destroys data and no terminal can confirm it (run it in a terminal, or pass --yes)")
         }
         defer { close(tty) }
         Output.write("\(question) Type yes to go on: ", to: tty)
@@ -67,7 +67,7 @@ enum Confirmation {
         var byte: UInt8 = 0
         while read(tty, &byte, 1) == 1, byte != UInt8(ascii: "\n") { answer.append(byte) }
         guard String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
-            throw AbriError.usage("not confirmed; nothing was changed")
+            throw AbriError.usage("not confirmed; nothing was changed (type yes to go on, or pass --yes)")
         }
     }
 }
