@@ -221,7 +221,7 @@ final class DemoStory {
         let receipt = folder + "/recepisse.pdf"
         let pdf = "%PDF-1.4\n% Récépissé de dépôt de plainte (document fictif de la démo)\n%%EOF\n"
         guard FileManager.default.createFile(atPath: receipt, contents: Data(pdf.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw AbriError.cannotCreate("cannot write the demo's attachment in its temporary folder")
+            throw AbriError.cannotCreate("cannot write the demo's attachment in its temporary folder (check $TMPDIR)")
         }
         let report = try Report(json: Data(DemoStory.report.utf8), source: "the demo's report", defaultType: "signalement")
         let deposited = try aliceSession.deposit([report], attachments: [AttachmentSource(path: receipt, compartment: .locating)],
