@@ -26,6 +26,8 @@ struct Abri: ParsableCommand {
             Verify.self,
             Rotate.self,
             Shred.self,
+            Close.self,
+            Retention.self,
             Export.self,
             Import.self,
             Backup.self,

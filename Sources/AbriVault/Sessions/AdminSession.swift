@@ -129,20 +129,29 @@ public final class AdminSession {
 
     /// Destroys every data key of a case, its records and attachments; the log keeps that it happened.
     public func shred(_ caseID: CaseID) throws {
+        try shred([caseID])
+    }
+
+    /// Shreds several cases in one transaction, then compacts the file once.
+    public func shred(_ caseIDs: [CaseID]) throws {
+        guard !caseIDs.isEmpty else { return }
         try run { context in
-            guard try Bool.fetchOne(context.db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) != nil else {
-                throw AbriError.notPermitted(CaseID.unknownMessage)
+            let entries = try context.allEntries()
+            for caseID in caseIDs {
+                guard try Bool.fetchOne(context.db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) != nil else {
+                    throw AbriError.notPermitted(CaseID.unknownMessage)
+                }
+                let history = LogReader.CaseHistory(entries, caseID: caseID.description)
+                _ = try GrantStore.revoke(history.allRevokers, context.db)
+                let id = Data(caseID.bytes)
+                try context.db.execute(sql: "DELETE FROM chunks WHERE case_id = ?", arguments: [id])
+                try context.db.execute(sql: "DELETE FROM records WHERE case_id = ?", arguments: [id])
+                try context.db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [id])
+                try context.db.execute(sql: "INSERT OR IGNORE INTO shredded (case_id) VALUES (?)", arguments: [id])
+                var entry = context.details("shred")
+                entry.case = caseID.description
+                context.drafts.append(LogDraft(details: entry, caseKeys: nil))
             }
-            let history = LogReader.CaseHistory(try context.allEntries(), caseID: caseID.description)
-            _ = try GrantStore.revoke(history.allRevokers, context.db)
-            let id = Data(caseID.bytes)
-            try context.db.execute(sql: "DELETE FROM chunks WHERE case_id = ?", arguments: [id])
-            try context.db.execute(sql: "DELETE FROM records WHERE case_id = ?", arguments: [id])
-            try context.db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [id])
-            try context.db.execute(sql: "INSERT OR IGNORE INTO shredded (case_id) VALUES (?)", arguments: [id])
-            var entry = context.details("shred")
-            entry.case = caseID.description
-            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
         }
         // Secure delete overwrote the pages; truncating the WAL and vacuuming leaves no copy in the file.
         try vault.store.compact()
