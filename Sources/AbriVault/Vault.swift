@@ -12,6 +12,8 @@ public final class Vault: @unchecked Sendable {
     public let admin: PublicIdentity
     /// Where this machine keeps the last log head it accepted for each vault.
     public let history: HistoryGuard
+    /// The tree the last successful `verify` computed, which `acceptCurrentHead` records.
+    var lastVerifiedFrontier: LogFrontier?
 
     /// The vault id in hex, as in heads and state files.
     public var idHex: String { id.map { String(format: "%02x", $0) }.joined() }

@@ -75,7 +75,7 @@ enum AccessLog {
     /// Seals, signs and appends the drafts, then stores a signed head: all inside the caller's transaction.
     /// The cryptography of a batch (a bulk deposit logs one entry per case) runs on every core.
     static func append(_ drafts: [LogDraft], vault: Vault, actor: borrowing Identity, headSigner: HeadSigner,
-                       _ db: Database) throws -> Head {
+                       _ db: Database) throws -> LogFrontier {
         var frontier = try frontier(db)
         let day = Day.today()
         let first = frontier.size + 1
@@ -120,9 +120,8 @@ enum AccessLog {
                      caseSlot: entry.caseSlot)))
         }
         try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('frontier', ?)", arguments: [Data(frontier.encoded())])
-        let head = frontier.head
-        try storeHead(head, vault: vault, actor: actor, signer: headSigner, db)
-        return head
+        try storeHead(frontier.head, vault: vault, actor: actor, signer: headSigner, db)
+        return frontier
     }
 
     private static func storeHead(_ head: Head, vault: Vault, actor: borrowing Identity, signer: HeadSigner, _ db: Database) throws {
@@ -170,35 +169,55 @@ enum AccessLog {
         return (head, lookup)
     }
 
+    /// One stored head, read out of its row.
+    struct StoredHead: Sendable {
+        var size: Int
+        var root: [UInt8]
+        var day: String
+        var signer: String
+        var keyGeneration: Int
+        var signature: [UInt8]
+
+        init(_ row: Row) {
+            size = row["size"]
+            root = Array(row["root"] as Data)
+            day = row["day"]
+            signer = row["signer"]
+            keyGeneration = row["key_generation"]
+            signature = Array(row["signature"] as Data)
+        }
+    }
+
     /// Checks one stored head's signature against the administrator or the log keys in the roster's history.
     static func headSignatureIsValid(_ row: Row, vault: Vault, _ db: Database) throws -> Bool {
-        let head = Head(size: row["size"], root: Array(row["root"] as Data))
-        let text = head.noteText(vaultHex: vault.idHex, day: row["day"])
-        let signature = Array(row["signature"] as Data)
-        switch row["signer"] as String {
+        headSignatureIsValid(StoredHead(row), vault: vault, logKeys: try logPublicKeys(vault: vault, db))
+    }
+
+    static func headSignatureIsValid(_ head: StoredHead, vault: Vault, logKeys: [Int: [UInt8]]) -> Bool {
+        let text = Head(size: head.size, root: head.root).noteText(vaultHex: vault.idHex, day: head.day)
+        switch head.signer {
         case "admin":
-            return Ed25519.isValidSignature(signature, for: text, publicKey: vault.admin.signingPublicKey)
+            return Ed25519.isValidSignature(head.signature, for: text, publicKey: vault.admin.signingPublicKey)
         case "log":
-            guard let key = try logPublicKey(generation: row["key_generation"], vault: vault, db) else { return false }
-            return Ed25519.isValidSignature(signature, for: text, publicKey: key)
+            guard let key = logKeys[head.keyGeneration] else { return false }
+            return Ed25519.isValidSignature(head.signature, for: text, publicKey: key)
         default:
             return false
         }
     }
 
-    /// The log key of a generation, from the administrator-signed roster versions.
-    static func logPublicKey(generation: Int, vault: Vault, _ db: Database) throws -> [UInt8]? {
-        for row in try Row.fetchAll(db, sql: "SELECT body, signature FROM roster ORDER BY version DESC") {
+    /// Every log key the administrator-signed roster versions ever named, by generation.
+    static func logPublicKeys(vault: Vault, _ db: Database) throws -> [Int: [UInt8]] {
+        var keys: [Int: [UInt8]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT body, signature FROM roster ORDER BY version") {
             let body = Array(row["body"] as Data)
             guard Ed25519.isValidSignature(Array(row["signature"] as Data), for: Roster.signatureContext + body,
-                                           publicKey: vault.admin.signingPublicKey) else { continue }
-            let roster = try Roster.decode(body: body)
-            if roster.logKey.generation == generation {
-                return Data(base64Encoded: roster.logKey.publicKey).map(Array.init)
-            }
-            if roster.logKey.generation < generation { return nil }
+                                           publicKey: vault.admin.signingPublicKey),
+                  let roster = try? Roster.decode(body: body), roster.logKey.generation > 0,
+                  let key = Data(base64Encoded: roster.logKey.publicKey) else { continue }
+            keys[roster.logKey.generation] = Array(key)
         }
-        return nil
+        return keys
     }
 
     /// The signed bytes of an entry's details.

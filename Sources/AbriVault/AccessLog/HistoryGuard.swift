@@ -12,6 +12,8 @@ public struct HistoryGuard: Sendable {
         var admin: String
         var size: Int
         var root: String
+        /// The tree's right edge at `size` (base64 of `LogFrontier.encoded()`), for incremental verification.
+        var frontier: String?
     }
 
     func load() throws -> Accepted? {
@@ -35,10 +37,11 @@ public struct HistoryGuard: Sendable {
     }
 
     /// Records `head` as the latest accepted, atomically (write a temporary file, then rename).
-    func accept(_ head: Head, admin: String) throws {
+    func accept(_ head: Head, admin: String, frontier: LogFrontier? = nil) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let accepted = Accepted(vault: vaultHex, admin: admin, size: head.size, root: Data(head.root).base64EncodedString())
+        let accepted = Accepted(vault: vaultHex, admin: admin, size: head.size, root: Data(head.root).base64EncodedString(),
+                                frontier: frontier.map { Data($0.encoded()).base64EncodedString() })
         let data = try JSONEncoder().encode(accepted)
         let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {

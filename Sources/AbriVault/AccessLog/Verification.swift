@@ -31,24 +31,35 @@ public enum Verifier {
 extension Vault {
     /// Recomputes the log's tree from its entries and checks every head, checkpoint, roster version and generation,
     /// and that the log extends the last head this machine accepted.
-    public func verify(as verifier: Verifier = .anyone, progress: (any ProgressListener)? = nil) throws -> VerificationReport {
+    ///
+    /// With `sinceLastAccepted`, the tree is extended from the edge this machine kept when it last accepted a head:
+    /// only the entries after it are read. That proves the log grew from what was accepted without rewriting it;
+    /// only the full check reads every stored entry again.
+    public func verify(as verifier: Verifier = .anyone, sinceLastAccepted: Bool = false,
+                       progress: (any ProgressListener)? = nil) throws -> VerificationReport {
         var report = VerificationReport(ok: true, entries: 0, checkpoints: 0, heads: 0, signatures: 0, problems: [])
         func problem(_ text: String) {
             report.ok = false
             if report.problems.count < 50 { report.problems.append(text) }
         }
+        let accepted = try? history.load()
         try store.read { db in
             verifyRoster(db, problem)
             verifyGenerations(db, problem)
-            let headRows = try Row.fetchAll(db, sql: "SELECT * FROM heads ORDER BY size")
+            var frontier = LogFrontier()
+            if sinceLastAccepted, let accepted, let encoded = accepted.frontier.flatMap({ Data(base64Encoded: $0) }),
+               let kept = try? LogFrontier(encoded: Array(encoded)), kept.size == accepted.size,
+               Data(kept.root).base64EncodedString() == accepted.root {
+                frontier = kept
+            }
+            let start = frontier.size
+            let headRows = try Row.fetchAll(db, sql: "SELECT * FROM heads WHERE size > ? ORDER BY size", arguments: [start])
             var headsBySize: [Int: Row] = [:]
             for row in headRows { headsBySize[row["size"]] = row }
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM log") ?? 0
-            var frontier = LogFrontier()
-            var rootsAt: [Int: [UInt8]] = [0: Head.empty.root]
-            let accepted = try? history.load()
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM log ORDER BY seq")
-            var expected = 1
+            let total = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM log WHERE seq > ?", arguments: [start]) ?? 0)
+            var rootsAt: [Int: [UInt8]] = [start: frontier.root]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM log WHERE seq > ? ORDER BY seq", arguments: [start])
+            var expected = start + 1
             while let row = try cursor.next() {
                 let seq: Int = row["seq"]
                 if seq != expected {
@@ -60,11 +71,19 @@ extension Vault {
                     rootsAt[frontier.size] = frontier.root
                 }
                 expected += 1
-                if frontier.size % 65536 == 0 { progress?.report(label: "verifying the log", done: frontier.size, total: total) }
+                if (frontier.size - start) % 65536 == 0 {
+                    progress?.report(label: "verifying the log", done: frontier.size - start, total: total)
+                }
             }
             if total >= 65536 { progress?.finish(label: "verifying the log") }
             report.entries = frontier.size
-            for row in headRows {
+            // Head signatures are independent: check them on every core.
+            let logKeys = try AccessLog.logPublicKeys(vault: self, db)
+            let heads = headRows.map(AccessLog.StoredHead.init)
+            let signaturesValid = try Parallel.map(count: heads.count) { index in
+                AccessLog.headSignatureIsValid(heads[index], vault: self, logKeys: logKeys)
+            }
+            for (index, row) in headRows.enumerated() {
                 let size: Int = row["size"]
                 let signer: String = row["signer"]
                 if signer == "admin" { report.checkpoints += 1 } else { report.heads += 1 }
@@ -74,11 +93,11 @@ extension Vault {
                 }
                 if Array(row["root"] as Data) != root {
                     problem("the log's first \(size) entries differ from what their signed head says: an entry was edited, removed, inserted or reordered")
-                } else if !(try AccessLog.headSignatureIsValid(row, vault: self, db)) {
+                } else if !signaturesValid[index] {
                     problem("the head at size \(size) has a bad signature")
                 }
             }
-            if frontier.size > 0, headsBySize[frontier.size] == nil {
+            if frontier.size > start, headsBySize[frontier.size] == nil {
                 problem("the last entries (up to \(frontier.size)) are covered by no signed head: entries were added or cut outside abri")
             }
             if let stored = try? AccessLog.frontier(db), stored.head != frontier.head {
@@ -91,19 +110,26 @@ extension Vault {
                     problem("the log's first \(accepted.size) entries differ from what this machine saw: this is an altered copy")
                 }
             }
+            lastVerifiedFrontier = report.ok ? frontier : nil
             switch verifier {
             case .anyone:
                 break
             case .administrator(let session):
                 let roster = try self.roster(db)
-                for entry in try session.openAllEntries(db) {
+                for entry in try session.openAllEntries(db) where entry.seq > start {
                     report.signatures += 1
                     if !entry.signatureValid || !actorMatches(entry.details, roster: roster) {
                         problem("log entry \(entry.seq) is not signed by the member it names")
                     }
                 }
-            case .member:
-                break
+            case .member(let session):
+                let roster = try self.roster(db)
+                for entry in try session.entriesOfHeldCases(db) where entry.seq > start {
+                    report.signatures += 1
+                    if !entry.signatureValid || !actorMatches(entry.details, roster: roster) {
+                        problem("log entry \(entry.seq) is not signed by the member it names")
+                    }
+                }
             }
         }
         return report
@@ -147,10 +173,10 @@ extension Vault {
         }
     }
 
-    /// Accepts the current head as this machine's reference (after a verification, or a restore).
+    /// Accepts the head the last successful verification computed as this machine's reference.
     public func acceptCurrentHead() throws {
-        let head = try store.read { db in try AccessLog.frontier(db).head }
-        try history.accept(head, admin: admin.line)
+        guard let frontier = lastVerifiedFrontier else { return }
+        try history.accept(frontier.head, admin: admin.line, frontier: frontier)
     }
 }
 
@@ -164,5 +190,22 @@ extension AdminSession {
         try run { context in
             context.drafts.append(LogDraft(details: context.details("restore"), caseKeys: nil))
         }
+    }
+}
+
+extension MemberSession {
+    /// The entries of every case this member's partner holds, read without writing anything.
+    func entriesOfHeldCases(_ db: Database) throws -> [OpenedEntry] {
+        let roster = try vault.roster(db)
+        var entries: [OpenedEntry] = []
+        for membership in roster.memberships(of: identity.publicIdentity.line)
+        where requestedPartner == nil || membership.partner == requestedPartner {
+            let generations = try Custody.unlockGenerations(partner: membership.partner, identity: identity, db)
+            for row in try GrantStore.ownRows(generations: generations, db) {
+                guard let plaintext = try? SealedBox.open(Array(row.box), with: row.keys.boxKeyPair) else { throw GrantBody.malformed }
+                entries += try LogReader.entries(of: try GrantBody.decode(plaintext).caseKeys, vault: vault, db)
+            }
+        }
+        return entries.sorted { $0.seq < $1.seq }
     }
 }

@@ -18,16 +18,16 @@ public final class AdminSession {
 
     /// Runs one administrator command; its log entries end with a checkpoint signed by the administrator.
     func run<T>(_ body: (AdminContext) throws -> T) throws -> T {
-        let (result, head) = try vault.store.write { db -> (T, Head?) in
+        let (result, head) = try vault.store.write { db -> (T, LogFrontier?) in
             let context = AdminContext(session: self, db: db, roster: try vault.roster(db))
             let result = try body(context)
-            var head: Head?
+            var head: LogFrontier?
             if !context.drafts.isEmpty {
                 head = try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: .administrator, db)
             }
             return (result, head)
         }
-        if let head { try vault.history.accept(head, admin: vault.admin.line) }
+        if let head { try vault.history.accept(head.head, admin: vault.admin.line, frontier: head) }
         return result
     }
 

@@ -32,19 +32,19 @@ public final class MemberSession {
 
     /// Runs one command in one transaction and accepts the resulting log head.
     func run<T>(_ body: (MemberContext) throws -> T) throws -> T {
-        let (result, head) = try vault.store.write { db -> (T, Head?) in
+        let (result, head) = try vault.store.write { db -> (T, LogFrontier?) in
             let context = try MemberContext(session: self, db: db)
             handle = context.member.handle
             try context.prepare()
             let result = try body(context)
-            var head: Head?
+            var head: LogFrontier?
             if !context.drafts.isEmpty {
                 let signer = try Custody.unlockLogKey(roster: context.roster, identity: identity, db)
                 head = try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: signer, db)
             }
             return (result, head)
         }
-        if let head { try vault.history.accept(head, admin: vault.admin.line) }
+        if let head { try vault.history.accept(head.head, admin: vault.admin.line, frontier: head) }
         return result
     }
 }

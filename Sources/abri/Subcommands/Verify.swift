@@ -20,6 +20,9 @@ struct Verify: ParsableCommand {
     @Flag(name: .customLong("accept-restore"), help: "Accept this vault's log as the reference after restoring a backup (administrator).")
     var acceptRestore = false
 
+    @Flag(name: .customLong("since-last"), help: "Read only the entries after the head this machine last accepted (fast; the full check reads every entry).")
+    var sinceLast = false
+
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption
 
@@ -47,7 +50,7 @@ struct Verify: ParsableCommand {
         } else if acceptRestore {
             throw AbriError.usage("--accept-restore needs the administrator's identity (--as)")
         }
-        var report = try vault.verify(as: verifier, progress: progress)
+        var report = try vault.verify(as: verifier, sinceLastAccepted: sinceLast, progress: progress)
         if acceptRestore {
             guard let admin else { throw AbriError.notPermitted("only the administrator may accept a restore (pass the administrator identity with --as)") }
             let rolledBack = report.problems.filter { $0.contains("this machine") }
