@@ -244,10 +244,14 @@ struct Story: Sendable {
     func snapshot() throws -> Snapshot {
         let tables = try SQLite.query(vault, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;")
             .split(separator: "\n").map(String.init).filter { $0 != "log" && $0 != "heads" }
-        var dump = ""
-        for table in tables { dump += try SQLite.query(vault, ".dump \(table)\n") }
-        let log = try SQLite.query(vault, "SELECT seq, day, hex(tag), hex(details), hex(admin_slot), hex(case_slot) FROM log ORDER BY seq;")
-        return Snapshot(tables: dump, logRows: log.split(separator: "\n").map(String.init))
+        let marker = "-- abri-test: log rows --"
+        let output = try SQLite.query(vault, """
+            .dump \(tables.joined(separator: " "))
+            SELECT '\(marker)';
+            SELECT seq, day, hex(tag), hex(details), hex(admin_slot), hex(case_slot) FROM log ORDER BY seq;
+            """)
+        let parts = output.components(separatedBy: marker + "\n")
+        return Snapshot(tables: parts.first ?? "", logRows: (parts.dropFirst().first ?? "").split(separator: "\n").map(String.init))
     }
 
     /// Checks that the vault holds what `before` held; the log may only have grown by `refused`
