@@ -31,9 +31,9 @@ extension MemberSession {
             var result: [CaseSummary] = []
             for (keys, box) in rows {
                 guard let plaintext = try? SealedBox.open(Array(box), with: keys.boxKeyPair) else { throw GrantBody.malformed }
-                let body = try GrantBody.decode(plaintext)
-                let readable = Set(body.compartments.filter { $0.compartment == .general }.map(\.record)).count
-                result.append(CaseSummary(case: body.caseID.description, household: body.household, records: readable))
+                let header = try GrantBody.header(plaintext)
+                result.append(CaseSummary(case: header.caseID.description, household: header.household,
+                                          records: try GrantBody.readableRecords(plaintext, header: header)))
             }
             return result.sorted { $0.case < $1.case }
         }

@@ -109,6 +109,18 @@ final class GrantBody {
         var entriesOffset: Int
     }
 
+    /// How many records a grant opens the general compartment of, read without copying any key out.
+    static func readableRecords(_ plaintext: borrowing SecureBytes, header: Header) throws -> Int {
+        plaintext.withUnsafeBytes { raw in
+            var records = Set<[UInt8]>()
+            for index in 0 ..< header.count {
+                let offset = header.entriesOffset + index * 49
+                if raw[offset + 16] == Compartment.general.rawValue { records.insert(Array(raw[offset ..< offset + 16])) }
+            }
+            return records.count
+        }
+    }
+
     /// The public fields only, without copying any key out: enough to re-file a grant during rotation.
     static func header(_ plaintext: borrowing SecureBytes) throws -> Header {
         try plaintext.withUnsafeBytes { raw throws(AbriError) -> Header in
