@@ -1,0 +1,49 @@
+@_spi(Fuzzing) import AbriVault
+import Foundation
+import Testing
+
+/// Replays what the fuzzers found: every file of `FuzzRegression/<target>/` (an input that once crashed or
+/// tripped a round-trip check) and of the seed corpus `Fuzz/corpus/<target>/` goes through the same
+/// `FuzzEntryPoints` function as the libFuzzer target. A regression traps, which fails `make test`.
+struct FuzzRegressionTests {
+    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let regressions = testsDirectory.appendingPathComponent("FuzzRegression")
+    static let corpus = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fuzz/corpus")
+
+    static func files(in directory: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.sorted().filter { !$0.hasPrefix(".") }.map { directory.appendingPathComponent($0) }
+    }
+
+    static var targetNames: [String] { FuzzEntryPoints.all.map(\.name) }
+
+    @Test(arguments: targetNames)
+    func replaysRegressionsAndSeeds(target: String) throws {
+        let run = try #require(FuzzEntryPoints.all.first { $0.name == target }?.run)
+        let inputs = Self.files(in: Self.regressions.appendingPathComponent(target))
+            + Self.files(in: Self.corpus.appendingPathComponent(target))
+        for file in inputs {
+            run([UInt8](try Data(contentsOf: file)))
+        }
+    }
+
+    /// Every regression folder names an entry point (a typo would silently replay nothing).
+    @Test func regressionFoldersNameEntryPoints() {
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: Self.regressions.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && $0 != "README.md" }
+        for folder in folders {
+            #expect(Self.targetNames.contains(folder), "FuzzRegression/\(folder) names no fuzz entry point")
+        }
+    }
+
+    /// The edge cases every parser must refuse or accept without trapping, whatever the fuzzers found.
+    @Test(arguments: targetNames)
+    func survivesEdgeCases(target: String) throws {
+        let run = try #require(FuzzEntryPoints.all.first { $0.name == target }?.run)
+        for input: [UInt8] in [[], [0], [0xFF], [UInt8](repeating: 0, count: 256), [UInt8](repeating: 0xFF, count: 300),
+                               [0x80] + [UInt8](repeating: 0, count: 255), Array("{}".utf8), Array("[]".utf8)] {
+            run(input)
+        }
+    }
+}
