@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -36,7 +37,11 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(name: "AbriCryptoTests", dependencies: ["AbriCrypto"], swiftSettings: upcoming),
-        .testTarget(name: "AbriVaultTests", dependencies: ["AbriVault", "AbriCrypto"], swiftSettings: upcoming),
+        .testTarget(
+            name: "AbriVaultTests",
+            dependencies: ["AbriVault", "AbriCrypto", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: upcoming
+        ),
         .testTarget(name: "AbriCLITests", dependencies: ["abri", "AbriVault", "AbriCrypto"], swiftSettings: upcoming),
     ]
 )

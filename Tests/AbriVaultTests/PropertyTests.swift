@@ -1,0 +1,215 @@
+import AbriCrypto
+@testable import AbriVault
+import Foundation
+import PropertyBased
+import Testing
+
+/// Properties of the vault checked on generated inputs, in-process (no binary, no Argon2id): a vault built with
+/// `Identity.generate` in a temporary directory. Iteration counts stay modest: every case is real cryptography.
+@Suite(.serialized)
+struct PropertyTests {
+    // MARK: A small vault
+
+    /// A vault with an administrator and one member per partner: `foh-social` (alice), `cidff-62` (ines),
+    /// `bailleur-b` (bruno), `assoc` (zoe).
+    final class Lab {
+        static let partners = ["foh-social": "alice", "cidff-62": "ines", "bailleur-b": "bruno", "assoc": "zoe"]
+        let directory: String
+        let vault: Vault
+        let admin: AdminSession
+        var members: [String: MemberSession] = [:]
+
+        init() throws {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("abri-prop-\(UUID().uuidString.prefix(8))").path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let adminIdentity = try Identity.generate(name: "admin")
+            vault = try Vault.create(path: directory + "/vault.db", admin: adminIdentity.publicIdentity, stateDirectory: directory + "/state")
+            admin = try AdminSession(vault: vault, identity: adminIdentity)
+            for (partner, name) in Self.partners.sorted(by: { $0.key < $1.key }) {
+                try admin.addPartner(id: partner, name: partner.uppercased(), kind: .association, neverLocating: false)
+                let identity = try Identity.generate(name: name)
+                try admin.addMember(partner: partner, identity: identity.publicIdentity, name: name)
+                members[partner] = MemberSession(vault: vault, identity: identity)
+            }
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+        func member(_ partner: String) -> MemberSession { members[partner]! }
+
+        /// Runs raw SQL on the vault file (to damage it the way someone holding the file could).
+        func execute(_ sql: String) throws {
+            try vault.store.write { db in try db.execute(sql: sql) }
+        }
+
+        func blob(_ sql: String) throws -> [UInt8]? {
+            try vault.store.read { db in try Data.fetchOne(db, sql: sql).map(Array.init) }
+        }
+    }
+
+    // MARK: Generators
+
+    /// Keys that are never locating keys nor the report's own fields.
+    static let key = Gen.lowercaseLetter.string(of: 1 ... 6).map { "k" + $0 }
+    /// Text with quotes, backslashes, control characters, accents, emoji and right-to-left script.
+    static let text = Gen<Character>.oneOf(
+        Gen.character(in: " " ... "~").eraseToAnySequence(),
+        Gen.character(in: "\u{00}" ... "\u{1F}").eraseToAnySequence(),
+        Gen.character(in: "\u{A0}" ... "\u{17F}").eraseToAnySequence(),
+        Gen.character(in: "\u{5D0}" ... "\u{5EA}").eraseToAnySequence(),
+        Gen.character(in: "\u{1F600}" ... "\u{1F64F}").eraseToAnySequence()
+    ).string(of: 0 ... 24)
+
+    static let leaf = Gen<JSONValue>.oneOf(
+        text.map { JSONValue.string($0) }.eraseToAnySequence(),
+        Gen.int(in: -1_000_000_000_000 ... 1_000_000_000_000).map { JSONValue.integer($0) }.eraseToAnySequence(),
+        // Not integral: a Double that prints as an integer comes back as an integer (same JSON number).
+        Gen.int(in: -1_000_000 ... 1_000_000).map { JSONValue.number(Double($0) + 0.25) }.eraseToAnySequence(),
+        Gen.bool.map { JSONValue.bool($0) }.eraseToAnySequence(),
+        Gen.always(JSONValue.null).eraseToAnySequence()
+    )
+
+    static let value = Gen<JSONValue>.oneOf(
+        leaf.eraseToAnySequence(),
+        leaf.array(of: 0 ... 4).map { JSONValue.array($0) }.eraseToAnySequence(),
+        zip(key, leaf).dictionary(ofAtMost: 0 ... 4).map { JSONValue.object($0) }.eraseToAnySequence()
+    )
+
+    // MARK: Round trip
+
+    /// Any report deposited comes back, through `open`, exactly: general content, and locating content with reveal.
+    @Test func reportsRoundTripThroughDepositAndOpen() async throws {
+        let lab = try Lab()
+        await propertyCheck(count: 40, input: Self.general, Self.locating, Self.text.optional) { general, locating, household in
+            var object = general
+            if let household { object["household"] = .string(household) }
+            if !locating.isEmpty { object["locating"] = .object(locating) }
+            let json = try JSONValue.canonicalData(JSONValue.object(object))
+            let report = try Report(json: Data(json), source: "generated", defaultType: "note")
+            #expect(report.locating == locating)
+            let results = try lab.member("foh-social").deposit([report], recipients: Recipients(locating: ["cidff-62"]),
+                                                               consent: .given(reference: "formulaire", until: nil))
+            let caseID = try #require(results.first?.caseID)
+            for partner in ["foh-social", "cidff-62"] {
+                let opened = try lab.member(partner).open(caseID, reveal: true, purpose: "property")
+                let record = try #require(opened.records.first)
+                #expect(opened.records.count == 1)
+                #expect(record.general == report.general)
+                #expect(record.type == "note")
+                if locating.isEmpty {
+                    #expect(record.locating == nil && record.masked.isEmpty && record.withheld.isEmpty)
+                } else {
+                    #expect(record.locating == locating)
+                }
+            }
+            // And the JSON itself, as the CLI's `--json` would encode it, decodes to the same value.
+            let reencoded = try JSONValue.canonicalData(JSONValue.object(report.general))
+            #expect(try JSONDecoder().decode([String: JSONValue].self, from: Data(reencoded)) == report.general)
+        }
+    }
+
+    /// A report's general part (never a locating key, `type`, `household` or `consent`) and its locating part.
+    static let general = zip(key, value).dictionary(ofAtMost: 0 ... 6)
+    static let locating = zip(Gen.element(of: Report.locatingKeys.sorted()).map { $0 ?? "address" }, leaf)
+        .dictionary(ofAtMost: 0 ... 3)
+
+    // MARK: Flipped bits
+
+    enum Blob: String, CaseIterable, Sendable {
+        case recordsGeneral = "records.general"
+        case grantsBox = "grants.box"
+        case logDetails = "log.details"
+        case chunksData = "chunks.data"
+    }
+
+    /// Any one bit flipped in a stored ciphertext is refused by open (or verify, for the log), never returned altered.
+    @Test(arguments: Blob.allCases)
+    func aFlippedBitIsRefused(blob: Blob) async throws {
+        let attachment = Random.bytes(70_000) // two chunks
+        await propertyCheck(count: 12, input: Gen.int(in: 0 ... Int.max), Gen.int(in: 0 ... 7)) { position, bit in
+            let lab = try Lab()
+            let file = lab.directory + "/scan.pdf"
+            try Data(attachment).write(to: URL(fileURLWithPath: file))
+            let report = try Report(json: Data(#"{"facts": "faits", "locating": {"address": "1 rue X"}}"#.utf8),
+                                    source: "r", defaultType: "signalement")
+            let caseID = try #require(try lab.member("foh-social").deposit(
+                [report], attachments: [AttachmentSource(path: file, compartment: .locating)],
+                recipients: Recipients(locating: ["cidff-62"]), consent: .given(reference: "c", until: nil)).first?.caseID)
+            let original = try lab.member("cidff-62").open(caseID, reveal: true, purpose: nil)
+
+            // Flip one bit of one row's blob.
+            let (table, column) = (blob.rawValue.split(separator: ".").map(String.init)[0], blob.rawValue.split(separator: ".").map(String.init)[1])
+            let key = table == "grants" ? "locator" : "rowid"
+            let rows = try lab.vault.store.read { db in try Data.fetchAll(db, sql: "SELECT \(key) FROM \(table) WHERE \(key) IS NOT NULL ORDER BY \(key)") }
+            let keys: [Int] = table == "grants" ? [] : try lab.vault.store.read { db in try Int.fetchAll(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid") }
+            let count = table == "grants" ? rows.count : keys.count
+            try #require(count > 0)
+            let row = position % count
+            let condition = table == "grants" ? "locator = x'\(Array(rows[row]).map { String(format: "%02x", $0) }.joined())'" : "rowid = \(keys[row])"
+            let before = try #require(try lab.blob("SELECT \(column) FROM \(table) WHERE \(condition)"))
+            let offset = (position / count) % before.count
+            try lab.execute("UPDATE \(table) SET \(column) = substr(\(column), 1, \(offset)) || x'\(String(format: "%02x", before[offset] ^ (1 << bit)))' || substr(\(column), \(offset + 2)) WHERE \(condition)")
+            let after = try #require(try lab.blob("SELECT \(column) FROM \(table) WHERE \(condition)"))
+            #expect(after.count == before.count && after != before)
+
+            if blob == .logDetails {
+                // The log: verify by the administrator opens every entry and must find the damage.
+                let verified = try? lab.vault.verify(as: .administrator(lab.admin))
+                #expect(verified?.ok != true, "a flipped bit in log.details went unnoticed by verify")
+                return
+            }
+            var refused = 0
+            for partner in ["foh-social", "cidff-62"] {
+                let output = lab.directory + "/out-\(partner)-\(UUID().uuidString.prefix(4))"
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                do {
+                    let opened = try lab.member(partner).open(caseID, reveal: true, purpose: nil, attachmentsDirectory: output)
+                    // Opened: then exactly as before, attachment included.
+                    #expect(opened.records.map(\.general) == original.records.map(\.general))
+                    #expect(opened.records.map(\.locating) == original.records.map(\.locating))
+                    let written = try FileManager.default.contentsOfDirectory(atPath: output)
+                    for name in written {
+                        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: output + "/" + name))) == attachment)
+                    }
+                } catch let error as AbriError {
+                    refused += 1
+                    #expect([65, 77].contains(error.exitCode), "\(blob): \(error)")
+                    #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty, "a partial attachment was left")
+                }
+            }
+            // records and chunks are read by both holders; a grant belongs to one of them.
+            #expect(refused >= 1, "a flipped bit in \(blob.rawValue) was not noticed by anyone")
+        }
+    }
+
+    // MARK: Grants
+
+    /// A case opens for the members of the partners it was granted to, and for nobody else (77).
+    @Test func aGrantOpensOnlyForItsRecipient() async throws {
+        let lab = try Lab()
+        let others = ["cidff-62", "bailleur-b", "assoc"]
+        await propertyCheck(count: 15, input: Gen.bool.array(of: 3), Gen.bool) { chosen, shareLater in
+            let recipients = zip(others, chosen).filter(\.1).map(\.0)
+            let report = try Report(json: Data(#"{"facts": "x"}"#.utf8), source: "r", defaultType: "note")
+            let caseID = try #require(try lab.member("foh-social").deposit(
+                [report], recipients: Recipients(general: shareLater ? [] : recipients),
+                consent: .given(reference: "c", until: nil)).first?.caseID)
+            if shareLater {
+                for partner in recipients {
+                    _ = try lab.member("foh-social").share(caseID, with: partner, locating: false,
+                                                            consent: .given(reference: "c", until: nil))
+                }
+            }
+            for partner in others {
+                do {
+                    let opened = try lab.member(partner).open(caseID, reveal: false, purpose: nil)
+                    #expect(recipients.contains(partner), "\(partner) opened a case never granted to it")
+                    #expect(opened.records.first?.general == report.general)
+                } catch let error as AbriError {
+                    #expect(!recipients.contains(partner), "\(partner) was refused a case granted to it: \(error)")
+                    #expect(error.exitCode == 77)
+                }
+            }
+        }
+    }
+}
