@@ -255,4 +255,33 @@ import Testing
         let found = try story.json(["cases", "--household", "STDIN-1"], as: .alice)["cases"] as? [[String: Any]] ?? []
         #expect(found.map { $0["case"] as? String } == [id])
     }
+
+    @Test func attachmentsAreNeverWrittenThroughASymbolicLink() throws {
+        let story = try Story()
+        let out = story.file("out")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: out + "/recepisse.pdf", withDestinationPath: story.file("target.pdf"))
+        let result = try story.abri(["open", story.caseID, "--reveal", "--purpose", "p", "--attachments", out], as: .ines)
+        #expect(result.status == 73, "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: story.file("target.pdf")))
+        #expect(result.stderrLines.count == 1)
+    }
+
+    @Test func attachmentNamesAreCleanedBeforeTheyAreWritten() throws {
+        let story = try Story()
+        let odd = "pv\u{7}\naudition .pdf"
+        let path = try story.cli.home.write(odd, Array("procès-verbal".utf8))
+        let report = try story.write("pv.json", #"{"type":"note","facts":"pv"}"#)
+        let id = try #require(try story.must(["deposit", report, "--attach-general", path], as: .alice).stdoutLines.first)
+        let out = story.file("out")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        try story.must(["open", id, "--attachments", out], as: .alice)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(names.count == 1, "a general attachment is written without --reveal: \(names)")
+        for name in names {
+            #expect(!name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(name.debugDescription)")
+            #expect(try story.cli.home.read("out/" + name) == Array("procès-verbal".utf8))
+            #expect(try story.cli.home.mode("out/" + name) == 0o600)
+        }
+    }
 }

@@ -195,4 +195,29 @@ struct TamperTests {
         }
         try manager.copyItem(atPath: backup, toPath: vault)
     }
+
+    @Test func aCiphertextMovedToAnotherRecordIsRefused() throws {
+        let story = try Story()
+        try story.shareWithBailleurB()
+        let rehousing = try story.addRehousing()
+        // Put the rehousing record's general ciphertext in place of the report's: same data key
+        // holder (ines holds both), but the associated data names another record.
+        try SQLite.query(story.vault, """
+            UPDATE records SET general = (SELECT general FROM records WHERE seq = (SELECT max(seq) FROM records))
+            WHERE seq = (SELECT min(seq) FROM records);
+            """)
+        let result = try story.abri(["open", story.caseID, "--json"], as: .ines)
+        #expect(result.status == 65 || result.status == 77, "\(result)")
+        #expect(!(result.status == 0 && result.stdout.components(separatedBy: rehousing).count > 2))
+    }
+
+    @Test func aCaseKeyCopiedFromAnotherCaseOpensNothing() throws {
+        let story = try Story()
+        let report = try story.write("other.json", #"{"type":"note","household":"FOH-2024-000001"}"#)
+        try story.must(["deposit", report, "--locating-to", "cidff-62", "--consent", "f"], as: .alice)
+        try SQLite.query(story.vault, "UPDATE cases SET case_key = (SELECT case_key FROM cases WHERE id <> (SELECT id FROM cases ORDER BY day, rowid LIMIT 1) LIMIT 1);")
+        var opened = 0
+        for id in try story.caseIDs(as: .alice) where try story.abri(["open", id], as: .ines).status == 0 { opened += 1 }
+        #expect(opened <= 1, "both cases opened with one case key")
+    }
 }

@@ -97,4 +97,30 @@ import Testing
             }
         }
     }
+
+    @Test(.enabled(if: SQLite.available)) func shreddingLeavesNoCopyOfTheCiphertextsInTheVaultFiles() throws {
+        let story = try Story()
+        try story.shareWithBailleurB()
+        try story.addRehousing()
+        // 48-byte windows from the middle of every stored ciphertext of the case.
+        let hex = try SQLite.query(story.vault, """
+            SELECT hex(substr(general, length(general) / 2, 48)) FROM records;
+            SELECT hex(substr(locating, length(locating) / 2, 48)) FROM records;
+            SELECT hex(substr(data, length(data) / 2, 48)) FROM chunks;
+            """).split(separator: "\n").map(String.init)
+        #expect(hex.count >= 9)
+        let windows: [[UInt8]] = hex.map { line in
+            stride(from: 0, to: line.count, by: 2).map { offset in
+                let start = line.index(line.startIndex, offsetBy: offset)
+                return UInt8(line[start..<line.index(start, offsetBy: 2)], radix: 16)!
+            }
+        }
+        try story.must(["shred", story.caseID, "--yes"], as: .admin)
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: story.vault + suffix) {
+            let content = try bytes(story.vault + suffix)
+            for window in windows {
+                #expect(!content.contains(subsequence: window), "vault.db\(suffix) still holds a shredded ciphertext")
+            }
+        }
+    }
 }
