@@ -3,16 +3,18 @@ import ArgumentParser
 
 /// `abri backup`: a consistent copy of the vault.
 struct Backup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Write a consistent copy of the whole vault, attachments included.",
-        discussion: """
-        The copy is as secret as the vault: it holds every ciphertext, and keeps the keys of cases shredded later.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("Write a consistent copy of the whole vault, attachments included."),
+            discussion: tr("""
+            The copy is as secret as the vault: it holds every ciphertext, and keeps the keys of cases shredded later.
 
-        Example:
-          abri backup --out /mnt/backups/vault-2026-11-22.db
-        Exit codes: 73 when the output exists.
-        """
-    )
+            Example:
+              abri backup --out /mnt/backups/vault-2026-11-22.db
+            Exit codes: 73 when the output exists.
+            """)
+        )
+    }
 
     @Option(name: .customLong("out"), help: ArgumentHelp("The file to write; it must not exist.", valueName: "file"))
     var out: String
@@ -26,7 +28,7 @@ struct Backup: ParsableCommand {
         if output.json {
             try Output.json(["backup": out])
         } else {
-            Output.say("Backup written to \(out). Keep it as safe as the vault itself.")
+            Output.say(tr("Backup written to %@. Keep it as safe as the vault itself.", out))
         }
     }
 }

@@ -3,15 +3,18 @@ import ArgumentParser
 
 /// `abri cases`: the cases your partner holds.
 struct Cases: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "List the cases your partner holds, or find them by household reference.",
-        discussion: """
-        The household reference is looked up through your partner's own blind index; it is never stored in clear.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("List the cases your partner holds, or find them by household reference."),
+            discussion: tr("""
+            The household reference is looked up through your partner's own blind index; it is never stored in clear.
 
-        Example:
-          abri cases --household FOH-2021-000123 --as ines.identity
-        """
-    )
+            Example:
+              abri cases --household FOH-2021-000123 --as ines.identity
+            Exit codes: 77 not a member of a partner of this vault (or removed), 66 no vault.
+            """)
+        )
+    }
 
     @Option(name: .customLong("household"), help: ArgumentHelp("Only the cases of this household reference.", valueName: "ref"))
     var household: String?
@@ -30,8 +33,8 @@ struct Cases: ParsableCommand {
             return
         }
         for item in cases {
-            Output.result("\(item.case)\t\(item.household.isEmpty ? "-" : item.household)\t\(item.records) record\(item.records == 1 ? "" : "s")")
+            Output.result("\(item.case)\t\(item.household.isEmpty ? "-" : item.household)\t" + (item.records == 1 ? tr("1 record") : tr("%@ records", item.records)))
         }
-        if cases.isEmpty { Output.say(household == nil ? "Your partner holds no case yet." : "No case of yours for that household.") }
+        if cases.isEmpty { Output.say(household == nil ? tr("Your partner holds no case yet.") : tr("No case of yours for that household.")) }
     }
 }

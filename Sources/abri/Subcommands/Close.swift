@@ -3,17 +3,19 @@ import ArgumentParser
 
 /// `abri close`: starts a case's retention period.
 struct Close: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Close a case you hold (or reopen it): its retention period starts from the last closing.",
-        discussion: """
-        The administrator's `abri retention` shreds the cases closed longer ago than the retention rule \
-        (five years by default).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("Close a case you hold (or reopen it): its retention period starts from the last closing."),
+            discussion: tr("""
+            The administrator's `abri retention` shreds the cases closed longer ago than the retention rule \
+            (five years by default).
 
-        Example:
-          abri close 7K2F… --as alice.identity
-        Exit codes: 77 unknown case or no grant.
-        """
-    )
+            Example:
+              abri close 7K2F… --as alice.identity
+            Exit codes: 77 unknown case or no grant.
+            """)
+        )
+    }
 
     @Argument(help: "The case id.")
     var caseID: String
@@ -34,24 +36,26 @@ struct Close: ParsableCommand {
         if output.json {
             try Output.json(["case": id.description, "state": reopen ? "open" : "closed"])
         } else {
-            Output.say(reopen ? "Case \(id) reopened." : "Case \(id) closed: it will be shredded when the retention rule says so.")
+            Output.say(reopen ? tr("Case %@ reopened.", id) : tr("Case %@ closed: it will be shredded when the retention rule says so.", id))
         }
     }
 }
 
 /// `abri retention`: apply the retention rule.
 struct Retention: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Shred the cases closed longer ago than the retention rule (administrator).",
-        discussion: """
-        Lists what it will destroy and asks for confirmation (or --yes). The rule: cases closed more than \
-        --years years ago (default 5) and not reopened since. Use --dry-run to only list them.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("Shred the cases closed longer ago than the retention rule (administrator)."),
+            discussion: tr("""
+            Lists what it will destroy and asks for confirmation (or --yes). The rule: cases closed more than \
+            --years years ago (default 5) and not reopened since. Use --dry-run to only list them.
 
-        Example:
-          abri retention --years 5 --as admin.identity
-        Exit codes: 77 not the administrator, 64 without a terminal and without --yes.
-        """
-    )
+            Example:
+              abri retention --years 5 --as admin.identity
+            Exit codes: 77 not the administrator, 64 without a terminal and without --yes.
+            """)
+        )
+    }
 
     @Option(name: .customLong("years"), help: "How many years after closing a case is kept.")
     var years = 5
@@ -80,20 +84,20 @@ struct Retention: ParsableCommand {
         let candidates = try session.retentionCandidates(years: years)
         if !dryRun && !candidates.isEmpty {
             if !output.json {
-                for candidate in candidates { Output.say("  \(candidate.case)  closed \(candidate.closed)") }
+                for candidate in candidates { Output.say("  \(candidate.case)  " + tr("closed %@", candidate.closed)) }
             }
-            try Confirmation.require("Shred these \(candidates.count) cases for good?", yes: yes)
+            try Confirmation.require(tr("Shred these %@ cases for good?", candidates.count), yes: yes)
             try session.shred(try candidates.map { try CaseID(parsing: $0.case) })
         }
         if output.json {
             try Output.json(RetentionJSON(years: years, shredded: !dryRun && !candidates.isEmpty, cases: candidates))
         } else if candidates.isEmpty {
-            Output.say("No case was closed more than \(years) years ago: nothing to shred.")
+            Output.say(tr("No case was closed more than %@ years ago: nothing to shred.", years))
         } else if dryRun {
-            for candidate in candidates { Output.result("\(candidate.case)\tclosed \(candidate.closed)") }
-            Output.say("\(candidates.count) cases would be shredded (run again without --dry-run to do it).")
+            for candidate in candidates { Output.result("\(candidate.case)\t" + tr("closed %@", candidate.closed)) }
+            Output.say(tr("%@ cases would be shredded (run again without --dry-run to do it).", candidates.count))
         } else {
-            Output.say("\(candidates.count) cases shredded: their keys are destroyed. Backups keep a copy until they expire.")
+            Output.say(tr("%@ cases shredded: their keys are destroyed. Backups keep a copy until they expire.", candidates.count))
         }
     }
 }

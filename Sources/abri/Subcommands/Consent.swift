@@ -3,27 +3,36 @@ import ArgumentParser
 
 /// `abri consent`: the victim's consent to sharing.
 struct ConsentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "consent",
-        abstract: "Withdraw a consent: destroy a partner's grants on a case.",
-        subcommands: [ConsentWithdraw.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "consent",
+            abstract: tr("Withdraw a consent: destroy a partner's grants on a case."),
+            discussion: tr("""
+            Example:
+              abri consent withdraw 7K2F… --from bailleur-b --yes --as alice.identity
+            Exit codes: 77 not permitted, 64 without a terminal and without --yes (see `abri consent withdraw --help`).
+            """),
+            subcommands: [ConsentWithdraw.self]
+        )
+    }
 }
 
 struct ConsentWithdraw: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "withdraw",
-        abstract: "Destroy a partner's grants on a case, at once.",
-        discussion: """
-        Run by the partner that shared, the depositor's partner, or the administrator. The partner's members get \
-        77 on open afterwards; the other partners keep their access. A partner that wrote records of the case \
-        keeps them.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "withdraw",
+            abstract: tr("Destroy a partner's grants on a case, at once."),
+            discussion: tr("""
+            Run by the partner that shared, the depositor's partner, or the administrator. The partner's members get \
+            77 on open afterwards; the other partners keep their access. A partner that wrote records of the case \
+            keeps them.
 
-        Example:
-          abri consent withdraw 7K2F… --from bailleur-b --yes --as alice.identity
-        Exit codes: 77 not permitted or the last holder of a record, 64 without a terminal and without --yes.
-        """
-    )
+            Example:
+              abri consent withdraw 7K2F… --from bailleur-b --yes --as alice.identity
+            Exit codes: 77 not permitted or the last holder of a record, 64 without a terminal and without --yes.
+            """)
+        )
+    }
 
     @Argument(help: "The case id.")
     var caseID: String
@@ -52,17 +61,17 @@ struct ConsentWithdraw: ParsableCommand {
         let count: Int
         if try options.actsAsAdministrator(vault) {
             let session = try options.adminSession(vault: vault)
-            try Confirmation.require("Destroy \(from)'s grants on case \(id)?", yes: yes)
+            try Confirmation.require(tr("Destroy %@'s grants on case %@?", from, id), yes: yes)
             count = try session.withdrawConsent(id, from: from)
         } else {
             let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: partner)
-            try Confirmation.require("Destroy \(from)'s grants on case \(id)?", yes: yes)
+            try Confirmation.require(tr("Destroy %@'s grants on case %@?", from, id), yes: yes)
             count = try session.withdrawConsent(id, from: from)
         }
         if output.json {
             try Output.json(WithdrawJSON(case: id.description, partner: from, grants: count))
         } else {
-            Output.say("Consent withdrawn: \(from) can no longer read case \(id).")
+            Output.say(tr("Consent withdrawn: %@ can no longer read case %@.", from, id))
         }
     }
 }

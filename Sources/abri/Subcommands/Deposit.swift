@@ -48,19 +48,21 @@ enum ReportInput {
 
 /// `abri deposit`: one new case per report.
 struct Deposit: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Deposit reports (signalements) as new cases, and choose who can read them.",
-        discussion: """
-        Each report is a JSON object; its `locating` object holds the address and every field that locates the \
-        victim, and only partners named with --locating-to receive it. Granting another partner needs the \
-        victim's consent (--consent, or --without-consent with a reason). All reports go in one transaction.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("Deposit reports (signalements) as new cases, and choose who can read them."),
+            discussion: tr("""
+            Each report is a JSON object; its `locating` object holds the address and every field that locates the \
+            victim, and only partners named with --locating-to receive it. Granting another partner needs the \
+            victim's consent (--consent, or --without-consent with a reason). All reports go in one transaction.
 
-        Example:
-          abri deposit report.json --attach recepisse.pdf --locating-to cidff-62 --consent "formulaire signé le 2026-11-20" --as alice.identity
-        Exit codes: 64 missing consent or unknown partner, 65 malformed report or a locating field outside `locating`,
-        66 missing file, 77 a locating grant to a never-locating partner.
-        """
-    )
+            Example:
+              abri deposit report.json --attach recepisse.pdf --locating-to cidff-62 --consent "formulaire signé le 2026-11-20" --as alice.identity
+            Exit codes: 64 missing consent or unknown partner, 65 malformed report or a locating field outside `locating`,
+            66 missing file, 77 a locating grant to a never-locating partner.
+            """)
+        )
+    }
 
     @Argument(help: ArgumentHelp("Report files (JSON); `-` reads one from standard input.", valueName: "report.json"))
     var reports: [String]
@@ -90,9 +92,9 @@ struct Deposit: ParsableCommand {
         }
         for result in results { Output.result(result.caseID.description) }
         if results.count == 1 {
-            Output.say("Case \(results[0].caseID) deposited. Can read it: \(Readers.sentence(results[0].readers)).")
+            Output.say(tr("Case %@ deposited. Can read it: %@.", results[0].caseID, Readers.sentence(results[0].readers)))
         } else {
-            Output.say("\(results.count) cases deposited. Can read them: \(Readers.sentence(results[0].readers)).")
+            Output.say(tr("%@ cases deposited. Can read them: %@.", results.count, Readers.sentence(results[0].readers)))
         }
     }
 }

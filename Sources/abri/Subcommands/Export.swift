@@ -3,17 +3,19 @@ import ArgumentParser
 
 /// `abri export`: a case as a sealed bundle for another vault.
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Write a case you hold as a sealed, signed bundle for the members of another partner.",
-        discussion: """
-        The bundle holds what a share would grant (the locating parts only with --locating), sealed to each \
-        current member of the partner, so that only they can import it. It needs the victim's consent.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("Write a case you hold as a sealed, signed bundle for the members of another partner."),
+            discussion: tr("""
+            The bundle holds what a share would grant (the locating parts only with --locating), sealed to each \
+            current member of the partner, so that only they can import it. It needs the victim's consent.
 
-        Example:
-          abri export 7K2F… --to cidff-62 --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
-        Exit codes: 64 missing consent, 73 the output exists, 77 unknown case, no grant, or --locating to a never-locating partner.
-        """
-    )
+            Example:
+              abri export 7K2F… --to cidff-62 --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
+            Exit codes: 64 missing consent, 73 the output exists, 77 unknown case, no grant, or --locating to a never-locating partner.
+            """)
+        )
+    }
 
     @Argument(help: "The case id.")
     var caseID: String
@@ -42,7 +44,9 @@ struct Export: ParsableCommand {
         if output.json {
             try Output.json(["case": id.description, "bundle": out, "partner": to])
         } else {
-            Output.say("Case \(id) exported to \(out). Only the members of \(to) can import it\(locating ? "; it includes the address" : "").")
+            Output.say(locating
+                ? tr("Case %@ exported to %@. Only the members of %@ can import it; it includes the address.", id, out, to)
+                : tr("Case %@ exported to %@. Only the members of %@ can import it.", id, out, to))
         }
     }
 }

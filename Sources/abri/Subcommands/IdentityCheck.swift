@@ -3,17 +3,19 @@ import ArgumentParser
 
 /// `abri identity check`: unlocks an identity file to prove the passphrase.
 struct IdentityCheck: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Check that a passphrase unlocks an identity file.",
-        discussion: """
-        Exits 0 and prints "passphrase ok" when it does, 77 for a wrong passphrase, 65 for a \
-        damaged file. Nothing is changed.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: tr("Check that a passphrase unlocks an identity file."),
+            discussion: tr("""
+            Prints "passphrase ok" when it does. Nothing is changed.
 
-        Example:
-          abri identity check ~/alice.identity
-        """
-    )
+            Example:
+              abri identity check ~/alice.identity
+            Exit codes: 0 the passphrase unlocks it, 77 a wrong passphrase, 65 a damaged file, 66 the file cannot be read.
+            """)
+        )
+    }
 
     @Argument(help: ArgumentHelp("The identity file.", valueName: "file"))
     var file: String
@@ -24,7 +26,7 @@ struct IdentityCheck: ParsableCommand {
     func run() throws {
         // Parse first so that a damaged file is reported before a passphrase is asked.
         _ = try Identity.readPublic(contentsOf: file)
-        let passphrase = try passphraseOptions.read(prompt: "Passphrase for \(file): ")
+        let passphrase = try passphraseOptions.read(prompt: tr("Passphrase for %@: ", file))
         let identity = try Identity.unlock(contentsOf: file, passphrase: passphrase)
         if output.json {
             try Output.json(CheckJSON(ok: true, publicIdentity: identity.publicIdentity.line))

@@ -5,18 +5,21 @@ import Foundation
 
 /// `abri identity new`: creates a passphrase-protected identity file.
 struct IdentityNew: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "new",
-        abstract: "Create a passphrase-protected identity and print its public identity.",
-        discussion: """
-        Asks for a new passphrase twice on the terminal (or reads --passphrase-file), writes the \
-        identity file with mode 0600, and prints the public identity line on stdout. Send that \
-        line to your administrator; keep the file and the passphrase to yourself.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "new",
+            abstract: tr("Create a passphrase-protected identity and print its public identity."),
+            discussion: tr("""
+            Asks for a new passphrase twice on the terminal (or reads --passphrase-file), writes the \
+            identity file with mode 0600, and prints the public identity line on stdout. Send that \
+            line to your administrator; keep the file and the passphrase to yourself.
 
-        Example:
-          abri identity new --out ~/alice.identity --name "Alice Martin"
-        """
-    )
+            Example:
+              abri identity new --out ~/alice.identity --name "Alice Martin"
+            Exit codes: 73 the file exists, 64 the two passphrases differ or no terminal and no passphrase file.
+            """)
+        )
+    }
 
     @Option(name: .customLong("out"), help: ArgumentHelp("The identity file to create (must not exist).", valueName: "file"))
     var out: String
@@ -32,7 +35,7 @@ struct IdentityNew: ParsableCommand {
         let identity = try Identity.generate(name: name)
         // Refuse an existing file before asking anything: typing a passphrase twice for nothing is unkind.
         try IdentityCommand.refuseExisting(out)
-        let passphrase = try passphraseOptions.read(prompt: "New passphrase for \(out): ", confirm: true)
+        let passphrase = try passphraseOptions.read(prompt: tr("New passphrase for %@: ", out), confirm: true)
         try identity.save(to: out, passphrase: passphrase)
 
         let line = identity.publicIdentity.line
@@ -41,10 +44,7 @@ struct IdentityNew: ParsableCommand {
         } else {
             Output.result(line)
         }
-        Output.say("""
-            Created \(out). Send the line above (your public identity) to your administrator; \
-            keep the file and its passphrase safe and to yourself: without both, nobody can recover it.
-            """)
+        Output.say(tr("Created %@. Send the line above (your public identity) to your administrator; keep the file and its passphrase safe and to yourself: without both, nobody can recover it.", out))
     }
 }
 

@@ -3,17 +3,21 @@ import ArgumentParser
 
 /// `abri import`: bring a bundle into this vault.
 struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Import a bundle addressed to you into this vault.",
-        discussion: """
-        Checks, in order: the bundle is whole (65), it is addressed to you (77), its signature (65), and that it \
-        was not imported before nor its case shredded here (65). Name your partner with --partner when you are a \
-        member of several.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("Import a bundle addressed to you into this vault."),
+            discussion: tr("""
+            Checks, in order: the bundle is whole, it is addressed to you, its signature, and that it was not \
+            imported before nor its case shredded here. Name your partner with --partner when you are a member of \
+            several.
 
-        Example:
-          abri import dossier.abri --as ines.identity
-        """
-    )
+            Example:
+              abri import dossier.abri --as ines.identity
+            Exit codes: 65 a damaged or forged bundle, one already imported or whose case was shredded here, \
+            77 not addressed to you, 66 the file cannot be read.
+            """)
+        )
+    }
 
     @Argument(help: ArgumentHelp("The bundle file.", valueName: "file"))
     var file: String
@@ -31,7 +35,9 @@ struct Import: ParsableCommand {
             try Output.json(ImportJSON(case: result.caseID.description, records: result.records, exporter: result.exporter))
         } else {
             Output.result(result.caseID.description)
-            Output.say("Case \(result.caseID) imported (\(result.records) record\(result.records == 1 ? "" : "s"), exported by \(result.exporter)). Your partner can now open it.")
+            Output.say(result.records == 1
+                ? tr("Case %@ imported (1 record, exported by %@). Your partner can now open it.", result.caseID, result.exporter)
+                : tr("Case %@ imported (%@ records, exported by %@). Your partner can now open it.", result.caseID, result.records, result.exporter))
         }
     }
 

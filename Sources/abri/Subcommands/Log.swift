@@ -3,18 +3,21 @@ import ArgumentParser
 
 /// `abri log`: the access log, as far as you may read it.
 struct Log: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Show the access log entries you may read.",
-        discussion: """
-        A member sees the entries of the cases their partner holds; the administrator sees all. \
-        --household gives a household's access extract (GDPR art. 15): the days and purposes of the \
-        consultations of that household's own records, never a case that holds a locating part. \
-        --without-consent (administrator) lists the shares made without consent, with their reasons.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("Show the access log entries you may read."),
+            discussion: tr("""
+            A member sees the entries of the cases their partner holds; the administrator sees all. \
+            --household gives a household's access extract (GDPR art. 15): the days and purposes of the \
+            consultations of that household's own records, never a case that holds a locating part. \
+            --without-consent (administrator) lists the shares made without consent, with their reasons.
 
-        Example:
-          abri log --case 7K2F… --as ines.identity
-        """
-    )
+            Example:
+              abri log --case 7K2F… --as ines.identity
+            Exit codes: 77 unknown case or no grant (the same answer for both), or --without-consent by someone other than the administrator.
+            """)
+        )
+    }
 
     @Option(name: .customLong("case"), help: ArgumentHelp("Only this case.", valueName: "case"))
     var caseID: String?
@@ -56,12 +59,12 @@ struct Log: ParsableCommand {
         }
         for line in lines {
             var text = "\(line.seq)\t\(line.at)\t\(line.action)\t\(line.actor)"
-            if let item = line.case { text += "\tcase \(item)" }
-            if let partner = line.partner { text += "\tpartner \(partner)" }
-            if let purpose = line.purpose { text += "\tpurpose: \(purpose)" }
-            if let consent = line.consent { text += "\t\(line.consentKind ?? "consent"): \(consent)" }
+            if let item = line.case { text += "\t" + tr("case %@", item) }
+            if let partner = line.partner { text += "\t" + tr("partner %@", partner) }
+            if let purpose = line.purpose { text += "\t" + tr("purpose: %@", purpose) }
+            if let consent = line.consent { text += "\t" + tr("%@: %@", tr(line.consentKind ?? "consent"), consent) }
             Output.result(text)
         }
-        if lines.isEmpty { Output.say("No entry to show.") }
+        if lines.isEmpty { Output.say(tr("No entry to show.")) }
     }
 }

@@ -4,18 +4,20 @@ import Foundation
 
 /// `abri open`: read a case.
 struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Open a case: the records you may read, the address masked until you reveal it.",
-        discussion: """
-        Locating fields are shown only with --reveal, to a partner that holds them; each reveal is logged as its \
-        own action, with the purpose. --attachments writes the general attachments into a folder, the locating \
-        ones too with --reveal (mode 0600, never overwriting).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("Open a case: the records you may read, the address masked until you reveal it."),
+            discussion: tr("""
+            Locating fields are shown only with --reveal, to a partner that holds them; each reveal is logged as its \
+            own action, with the purpose. --attachments writes the general attachments into a folder, the locating \
+            ones too with --reveal (mode 0600, never overwriting).
 
-        Example:
-          abri open 7K2F… --reveal --purpose "préparation audience JAF" --as ines.identity
-        Exit codes: 77 unknown case or no grant (the same answer for both), 73 an attachment file exists.
-        """
-    )
+            Example:
+              abri open 7K2F… --reveal --purpose "préparation audience JAF" --as ines.identity
+            Exit codes: 77 unknown case or no grant (the same answer for both), 73 an attachment file exists.
+            """)
+        )
+    }
 
     @Argument(help: "The case id.")
     var caseID: String
@@ -72,30 +74,30 @@ struct Open: ParsableCommand {
             try Output.json(CaseJSON(case: id.description, records: records))
             return
         }
-        Output.result("Case \(id) — \(records.count) record\(records.count == 1 ? "" : "s") you can read")
+        Output.result(records.count == 1 ? tr("Case %@ — 1 record you can read", id) : tr("Case %@ — %@ records you can read", id, records.count))
         for record in records {
             Output.result("")
-            Output.result("\(record.type) · \(record.createdAt) · by \(record.author)")
+            Output.result(tr("%@ · %@ · by %@", record.type, record.createdAt, record.author))
             for (key, value) in record.general.sorted(by: { $0.key < $1.key }) where key != "type" {
                 Output.result("  \(key): \(Open.text(value))")
             }
             if let locating = record.locating {
                 for (key, value) in locating.sorted(by: { $0.key < $1.key }) {
-                    Output.result("  \(key): \(Open.text(value))  [locating]")
+                    Output.result("  \(key): \(Open.text(value))  " + tr("[locating]"))
                 }
             }
             if !record.masked.isEmpty {
-                Output.result("  locating part: masked (run again with --reveal --purpose … to see it; the reveal is logged)")
+                Output.result("  " + tr("locating part: masked (run again with --reveal --purpose … to see it; the reveal is logged)"))
             }
             if !record.withheld.isEmpty {
-                Output.result("  locating part: withheld (your partner holds no grant on it)")
+                Output.result("  " + tr("locating part: withheld (your partner holds no grant on it)"))
             }
             for attachment in record.attachments {
-                Output.result("  attachment: \(attachment.name) (\(Sizes.human(attachment.size)), \(attachment.compartment))")
+                Output.result("  " + tr("attachment: %@ (%@, %@)", attachment.name, Sizes.human(attachment.size), tr(attachment.compartment)))
             }
         }
         if let attachments {
-            Output.say("Attachments written to \(attachments).")
+            Output.say(tr("Attachments written to %@.", attachments))
         }
     }
 

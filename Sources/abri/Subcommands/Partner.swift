@@ -3,27 +3,36 @@ import ArgumentParser
 
 /// `abri partner`: the organisations of the vault.
 struct PartnerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "partner",
-        abstract: "Add and list partners: organisations, or units of one, that hold keys.",
-        subcommands: [PartnerAdd.self, PartnerList.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "partner",
+            abstract: tr("Add and list partners: organisations, or units of one, that hold keys."),
+            discussion: tr("""
+            Example:
+              abri partner add cidff-62 --name "CIDFF du Pas-de-Calais" --kind legal-aid --as admin.identity
+            Exit codes: 77 when not the administrator (see each subcommand's --help).
+            """),
+            subcommands: [PartnerAdd.self, PartnerList.self]
+        )
+    }
 }
 
 struct PartnerAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add",
-        abstract: "Enrol a partner (administrator).",
-        discussion: """
-        A landlord's social-support unit and its rental-management unit are two partners. Mark a tenancy unit \
-        --never-locating: it can then never receive an address. Enrol the whole network up front: a partner \
-        enrolled for a single rehousing tells where she went.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "add",
+            abstract: tr("Enrol a partner (administrator)."),
+            discussion: tr("""
+            A landlord's social-support unit and its rental-management unit are two partners. Mark a tenancy unit \
+            --never-locating: it can then never receive an address. Enrol the whole network up front: a partner \
+            enrolled for a single rehousing tells where she went.
 
-        Example:
-          abri partner add cidff-62 --name "CIDFF du Pas-de-Calais" --kind legal-aid --as admin.identity
-        Exit codes: 77 when not the administrator, 64 for an existing id.
-        """
-    )
+            Example:
+              abri partner add cidff-62 --name "CIDFF du Pas-de-Calais" --kind legal-aid --as admin.identity
+            Exit codes: 77 when not the administrator, 64 for an existing id.
+            """)
+        )
+    }
 
     @Argument(help: ArgumentHelp("Short id: lower-case letters, digits and dashes.", valueName: "id"))
     var id: String
@@ -50,20 +59,27 @@ struct PartnerAdd: ParsableCommand {
         if output.json {
             try Output.json(["partner": id])
         } else {
-            Output.say("Partner \(name) (\(id)) enrolled\(neverLocating ? ", never receiving locating parts" : ""). Next: `abri member add \(id) --identity … --name …`.")
+            Output.say(neverLocating
+                ? tr("Partner %@ (%@) enrolled, never receiving locating parts. Next: `abri member add %@ --identity … --name …`.", name, id, id)
+                : tr("Partner %@ (%@) enrolled. Next: `abri member add %@ --identity … --name …`.", name, id, id))
         }
     }
 }
 
 struct PartnerList: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
-        abstract: "List partners and their members.",
-        discussion: """
-        Example:
-          abri partner list --as me.identity
-        """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: tr("List partners and their members."),
+            discussion: tr("""
+            Each line: the partner's id, its name, its kind (and never-locating), its members.
+
+            Example:
+              abri partner list --as me.identity
+            Exit codes: 77 neither the administrator nor a member of this vault.
+            """)
+        )
+    }
 
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption

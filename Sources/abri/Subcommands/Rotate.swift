@@ -4,18 +4,20 @@ import Foundation
 
 /// `abri rotate`: a new generation of a partner's keys.
 struct Rotate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Renew a partner's keys: a new generation, every grant re-sealed, the old keys destroyed.",
-        discussion: """
-        Run by a member of the partner, it re-seals every grant to a fresh generation and destroys the old ones, \
-        all in one transaction: a crash leaves the vault as it was, and running it again does the whole job. \
-        Run by the administrator, it makes the new generation and leaves the re-sealing to the members' next command.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("Renew a partner's keys: a new generation, every grant re-sealed, the old keys destroyed."),
+            discussion: tr("""
+            Run by a member of the partner, it re-seals every grant to a fresh generation and destroys the old ones, \
+            all in one transaction: a crash leaves the vault as it was, and running it again does the whole job. \
+            Run by the administrator, it makes the new generation and leaves the re-sealing to the members' next command.
 
-        Example:
-          abri rotate cidff-62 --as ines.identity
-        Exit codes: 77 for someone who is neither a member of the partner nor the administrator.
-        """
-    )
+            Example:
+              abri rotate cidff-62 --as ines.identity
+            Exit codes: 77 for someone who is neither a member of the partner nor the administrator.
+            """)
+        )
+    }
 
     @Argument(help: ArgumentHelp("The partner's id.", valueName: "partner"))
     var partner: String
@@ -48,9 +50,9 @@ struct Rotate: ParsableCommand {
         if output.json {
             try Output.json(RotateJSON(partner: partner, generation: result.generation, grants: result.grants, seconds: seconds))
         } else if try options.actsAsAdministrator(vault) {
-            Output.say("Partner \(partner) has a new key generation (\(result.generation)); its members re-seal the grants at their next command.")
+            Output.say(tr("Partner %@ has a new key generation (%@); its members re-seal the grants at their next command.", partner, result.generation))
         } else {
-            Output.say("Partner \(partner) now uses key generation \(result.generation): \(result.grants) grants re-sealed, the old keys destroyed.")
+            Output.say(tr("Partner %@ now uses key generation %@: %@ grants re-sealed, the old keys destroyed.", partner, result.generation, result.grants))
         }
     }
 }

@@ -3,17 +3,19 @@ import ArgumentParser
 
 /// `abri shred`: crypto-shredding.
 struct Shred: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Destroy every key of a case, and its records and attachments (administrator).",
-        discussion: """
-        Afterwards the case opens for no one; the log keeps that it was shredded, with no content. The vault file \
-        keeps no copy (secure delete, WAL truncated, vacuum). Backups keep theirs until they expire.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("Destroy every key of a case, and its records and attachments (administrator)."),
+            discussion: tr("""
+            Afterwards the case opens for no one; the log keeps that it was shredded, with no content. The vault file \
+            keeps no copy (secure delete, WAL truncated, vacuum). Backups keep theirs until they expire.
 
-        Example:
-          abri shred 7K2F… --yes --as admin.identity
-        Exit codes: 77 not the administrator or unknown case, 64 without a terminal and without --yes.
-        """
-    )
+            Example:
+              abri shred 7K2F… --yes --as admin.identity
+            Exit codes: 77 not the administrator or unknown case, 64 without a terminal and without --yes.
+            """)
+        )
+    }
 
     @Argument(help: "The case id.")
     var caseID: String
@@ -27,12 +29,12 @@ struct Shred: ParsableCommand {
     func run() throws {
         let id = try CaseID(parsing: caseID)
         let session = try options.adminSession()
-        try Confirmation.require("Destroy case \(id) for everyone, for good?", yes: yes)
+        try Confirmation.require(tr("Destroy case %@ for everyone, for good?", id), yes: yes)
         try session.shred(id)
         if output.json {
             try Output.json(["shredded": id.description])
         } else {
-            Output.say("Case \(id) shredded: its keys are destroyed and it opens for no one. Backups keep a copy until they expire.")
+            Output.say(tr("Case %@ shredded: its keys are destroyed and it opens for no one. Backups keep a copy until they expire.", id))
         }
     }
 }

@@ -3,19 +3,21 @@ import ArgumentParser
 
 /// `abri verify`: check that nothing was altered.
 struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check the access log, its signed heads and checkpoints, and the vault's history.",
-        discussion: """
-        Without an identity it checks what anyone may: the Merkle tree over every entry, every signed head and \
-        checkpoint, the roster's signatures, and that the log extends the last head this machine accepted. With \
-        --as the administrator it also opens every entry and checks its actor's signature. \
-        --accept-restore (administrator) accepts a restored backup as the new reference, and logs it.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: tr("Check the access log, its signed heads and checkpoints, and the vault's history."),
+            discussion: tr("""
+            Without an identity it checks what anyone may: the Merkle tree over every entry, every signed head and \
+            checkpoint, the roster's signatures, and that the log extends the last head this machine accepted. With \
+            --as the administrator it also opens every entry and checks its actor's signature. \
+            --accept-restore (administrator) accepts a restored backup as the new reference, and logs it.
 
-        Example:
-          abri verify --as admin.identity
-        Exit codes: 0 all checks pass, 65 something was altered, removed, reordered or rolled back.
-        """
-    )
+            Example:
+              abri verify --as admin.identity
+            Exit codes: 0 all checks pass, 65 something was altered, removed, reordered or rolled back.
+            """)
+        )
+    }
 
     @Flag(name: .customLong("accept-restore"), help: "Accept this vault's log as the reference after restoring a backup (administrator).")
     var acceptRestore = false
@@ -65,13 +67,16 @@ struct Verify: ParsableCommand {
                                        signatures: report.signatures, problems: report.problems))
         } else {
             if report.ok {
-                Output.say("The log checks out: \(report.entries) entries, \(report.heads) signed heads, \(report.checkpoints) checkpoints\(report.signatures > 0 ? ", \(report.signatures) signatures" : "").")
+                Output.say(report.signatures > 0
+                    ? tr("The log checks out: %@ entries, %@ signed heads, %@ checkpoints, %@ signatures.", report.entries, report.heads, report.checkpoints, report.signatures)
+                    : tr("The log checks out: %@ entries, %@ signed heads, %@ checkpoints.", report.entries, report.heads, report.checkpoints))
             }
         }
         if !report.ok {
             // One line: the first problem says where; --json lists them all.
             let more = report.problems.count > 1 ? " (and \(report.problems.count - 1) more, see --json)" : ""
-            throw AbriError.badData("verification failed: \(report.problems.first ?? "the vault was altered")\(more) (restore the vault from a backup, or run `abri verify --accept-restore --as ADMIN` if you restored one on purpose)")
+            let summary = (report.problems.first ?? "the vault was altered") + more
+            throw AbriError.badData("verification failed: \(summary) (restore the vault from a backup, or run `abri verify --accept-restore --as ADMIN` if you restored one on purpose)")
         }
     }
 }

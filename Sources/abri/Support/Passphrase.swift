@@ -67,7 +67,7 @@ enum Passphrase {
 
         let first = try ask(tty: tty, prompt: prompt)
         guard confirm else { return first }
-        let second = try ask(tty: tty, prompt: "Same passphrase again: ")
+        let second = try ask(tty: tty, prompt: tr("Same passphrase again: "))
         guard first.constantTimeEquals(second) else {
             throw AbriError.usage("the two passphrases differ (run the command again and type the same passphrase twice)")
         }

@@ -26,7 +26,7 @@ enum Runner {
             }
             return 0
         } catch let error as AbriError {
-            Output.error(error.message)
+            Output.error(Localization.message(error.message))
             return error.exitCode
         } catch let error as ExitCode {
             return error.rawValue
@@ -45,7 +45,7 @@ enum Runner {
             printHelpOrVersion(error)
             return 0
         }
-        Output.error(sentence(Abri.message(for: error), arguments: arguments))
+        Output.error(Localization.message(sentence(Abri.message(for: error), arguments: arguments)))
         return AbriError.usage("").exitCode
     }
 
@@ -58,10 +58,10 @@ enum Runner {
             printHelpOrVersion(error)
             return 0
         case .validationFailure where error is ValidationError || isArgumentParserError(error):
-            Output.error(sentence(Abri.message(for: error), arguments: arguments))
+            Output.error(Localization.message(sentence(Abri.message(for: error), arguments: arguments)))
             return AbriError.usage("").exitCode
         default:
-            Output.error(internalErrorMessage)
+            Output.error(Localization.message(internalErrorMessage))
             return AbriError.internalError("").exitCode
         }
     }
@@ -73,7 +73,7 @@ enum Runner {
 
     /// Prints the help or the version on stdout, exactly as ArgumentParser would.
     private static func printHelpOrVersion(_ error: any Error) {
-        let text = Abri.fullMessage(for: error)
+        let text = Localization.helpText(Abri.fullMessage(for: error))
         if !text.isEmpty { Output.write(text + "\n", to: 1) }
     }
 

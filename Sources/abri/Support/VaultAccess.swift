@@ -14,7 +14,7 @@ extension VaultOptions {
         let path = try requireIdentityPath()
         // Parse first, so that a damaged file is reported before a passphrase is asked.
         _ = try Identity.readPublic(contentsOf: path)
-        let secret = try passphrase.read(prompt: "Passphrase for \(path): ")
+        let secret = try passphrase.read(prompt: tr("Passphrase for %@: ", path))
         return try Identity.unlock(contentsOf: path, passphrase: secret)
     }
 
@@ -43,7 +43,7 @@ final class TerminalProgress: ProgressListener {
     private var bars: [String: Progress] = [:]
 
     func report(label: String, done: Int, total: Int) {
-        let bar = bars[label] ?? Progress(total: total, label: label)
+        let bar = bars[label] ?? Progress(total: total, label: Localization.message(label))
         bars[label] = bar
         bar.advance(by: done - bar.done)
     }
@@ -62,11 +62,13 @@ enum Confirmation {
             throw AbriError.usage("this destroys data and no terminal can confirm it (run it in a terminal, or pass --yes)")
         }
         defer { close(tty) }
-        Output.write("\(question) Type yes to go on: ", to: tty)
+        Output.write(question + " " + tr("Type yes to go on: "), to: tty)
         var answer: [UInt8] = []
         var byte: UInt8 = 0
         while read(tty, &byte, 1) == 1, byte != UInt8(ascii: "\n") { answer.append(byte) }
-        guard String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
+        let typed = String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+        // "yes" always works (a script or a habit); "oui" too when the question is in French.
+        guard typed == "yes" || (Language.current == .french && typed == "oui") else {
             throw AbriError.usage("not confirmed; nothing was changed (type yes to go on, or pass --yes)")
         }
     }

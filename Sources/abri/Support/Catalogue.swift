@@ -1,0 +1,13 @@
+/// The one catalogue of Abri's French: English text (as the code writes it, variable parts as
+/// `%@`) to French, vouvoiement, in the plain words of the people who use it: dossier,
+/// signalement, conseillère, partenaire, bailleur, adresse.
+///
+/// It is split by kind across files (`CatalogueErrors.swift`, `CatalogueText.swift`,
+/// `CatalogueHelp.swift`) and read as one dictionary. `LocalizationTests` fails when a thrown
+/// message, a `tr("…")` sentence or a command's help has no French here.
+enum Catalogue {
+    /// Every entry, errors, sentences and help together.
+    static let french: [String: String] = errors
+        .merging(sentences) { first, _ in first }
+        .merging(help) { first, _ in first }
+}

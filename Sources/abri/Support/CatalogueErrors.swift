@@ -1,0 +1,347 @@
+/// The French of every error message: the English template as it is thrown (its variable parts
+/// written `%@`), then the French. The values (paths, ids, counts) are carried over as they are,
+/// or translated when they are catalogue text themselves ("the terminal", "permission denied").
+///
+/// `LocalizationTests` scans Sources/ for every message thrown and fails when one is missing here.
+extension Catalogue {
+    static let errors: [String: String] = [
+        "both --consent and --without-consent were given (keep only the one that applies)":
+            "--consent et --without-consent sont donnés ensemble (gardez seulement celui qui s'applique)",
+        "--until was given without --consent (add --consent TEXT, or drop --until)":
+            "--until est donné sans --consent (ajoutez --consent TEXTE, ou retirez --until)",
+        "--consent is empty (give the reference of the victim's consent)":
+            "--consent est vide (indiquez la référence du consentement de la victime)",
+        "the date %@ is in the past (give a date from today on)":
+            "la date %@ est passée (indiquez une date à partir d'aujourd'hui)",
+        "--without-consent is empty (give the reason for sharing without consent)":
+            "--without-consent est vide (indiquez le motif du partage sans consentement)",
+        "sharing needs the victim's consent (add --consent TEXT [--until DATE], or --without-consent REASON)":
+            "ce partage demande le consentement de la victime (ajoutez --consent TEXTE [--until DATE], ou --without-consent MOTIF)",
+        "no identity to act as (pass --as FILE or set ABRI_IDENTITY)":
+            "aucune identité pour agir (indiquez --as FICHIER ou la variable ABRI_IDENTITY)",
+        "cannot read the passphrase file %@: %@ (check the path and its permissions)":
+            "impossible de lire le fichier de phrase secrète %@ : %@ (vérifiez le chemin et ses droits)",
+        "the passphrase file %@ is a directory (name the file itself)":
+            "le fichier de phrase secrète %@ est un dossier (indiquez le fichier lui-même)",
+        "the passphrase file %@ can be read or written by others (run chmod 600 on it)":
+            "le fichier de phrase secrète %@ est lisible ou modifiable par d'autres (lancez chmod 600 sur ce fichier)",
+        "no passphrase source: no terminal and no passphrase file (pass --passphrase-file FILE or set ABRI_PASSPHRASE_FILE)":
+            "aucune phrase secrète : ni terminal, ni fichier de phrase secrète (indiquez --passphrase-file FICHIER ou la variable ABRI_PASSPHRASE_FILE)",
+        "the two passphrases differ (run the command again and type the same passphrase twice)":
+            "les deux phrases secrètes sont différentes (relancez la commande et tapez deux fois la même phrase secrète)",
+        "cannot read %@: %@ (check it and try again)":
+            "impossible de lire %@ : %@ (vérifiez-le et réessayez)",
+        "the passphrase from %@ is longer than %@ bytes (use a shorter one)":
+            "la phrase secrète venant de %@ dépasse %@ octets (choisissez-en une plus courte)",
+        "%@ starts with a byte-order mark (save it as UTF-8 without BOM)":
+            "%@ commence par une marque d'ordre des octets (enregistrez-le en UTF-8 sans BOM)",
+        "the passphrase from %@ is empty (%@)":
+            "la phrase secrète venant de %@ est vide (%@)",
+        "the passphrase from %@ is not UTF-8 text (save it as UTF-8)":
+            "la phrase secrète venant de %@ n'est pas du texte UTF-8 (enregistrez-la en UTF-8)",
+        "this destroys data and no terminal can confirm it (run it in a terminal, or pass --yes)":
+            "cette commande détruit des données et aucun terminal ne peut la confirmer (lancez-la dans un terminal, ou ajoutez --yes)",
+        "not confirmed; nothing was changed (type yes to go on, or pass --yes)":
+            "non confirmé ; rien n'a été modifié (tapez oui pour continuer, ou ajoutez --yes)",
+        "--years must be zero or more":
+            "--years doit valoir zéro ou plus",
+        "the demo failed in “%@”: %@ (this is a bug; please report it)":
+            "la démonstration a échoué à l'étape « %@ » : %@ (c'est une anomalie ; merci de la signaler)",
+        "cannot create a temporary folder under %@ (check $TMPDIR)":
+            "impossible de créer un dossier temporaire dans %@ (vérifiez $TMPDIR)",
+        "%@ was not refused":
+            "%@ n'a pas été refusé",
+        "cannot write the demo's attachment in its temporary folder (check $TMPDIR)":
+            "impossible d'écrire la pièce jointe de la démonstration dans son dossier temporaire (vérifiez $TMPDIR)",
+        "%@ does not exist (check the path; nothing was written)":
+            "%@ n'existe pas (vérifiez le chemin ; rien n'a été écrit)",
+        "%@ is a folder, not a report (nothing was written)":
+            "%@ est un dossier, pas un signalement (rien n'a été écrit)",
+        "%@ cannot be read (check its permissions; nothing was written)":
+            "%@ ne peut pas être lu (vérifiez ses droits ; rien n'a été écrit)",
+        "name at least one report file":
+            "indiquez au moins un fichier de signalement",
+        "attachments go with a single report (deposit the others separately)":
+            "les pièces jointes vont avec un seul signalement (déposez les autres séparément)",
+        "standard input holds one report":
+            "l'entrée standard ne contient qu'un signalement",
+        "%@ already exists (choose another path; nothing was written)":
+            "%@ existe déjà (choisissez un autre chemin ; rien n'a été écrit)",
+        "unknown --kind (use landlord, legal-aid or association)":
+            "--kind inconnu (utilisez landlord, legal-aid ou association)",
+        "this identity is neither the administrator nor a member of this vault (ask your administrator to enrol you)":
+            "cette identité n'est ni l'administrateur ni un membre de ce coffre (demandez à votre administrateur de vous enrôler)",
+        "--accept-restore needs the administrator's identity (--as)":
+            "--accept-restore demande l'identité de l'administrateur (--as)",
+        "only the administrator may accept a restore (pass the administrator identity with --as)":
+            "seul l'administrateur peut accepter une restauration (indiquez l'identité de l'administrateur avec --as)",
+        "verification failed: %@ (restore the vault from a backup, or run `abri verify --accept-restore --as ADMIN` if you restored one on purpose)":
+            "la vérification a échoué : %@ (restaurez le coffre depuis une sauvegarde, ou lancez `abri verify --accept-restore --as ADMIN` si vous en avez restauré une volontairement)",
+        "the vault's header is damaged (restore the vault from a backup)":
+            "l'en-tête du coffre est endommagé (restaurez le coffre depuis une sauvegarde)",
+        "the roster's signature does not check out: the vault was altered (run `abri verify`)":
+            "la signature du registre des membres n'est pas valide : le coffre a été modifié (lancez `abri verify`)",
+        "the roster belongs to another vault or version: the vault was altered (run `abri verify`)":
+            "le registre des membres appartient à un autre coffre ou à une autre version : le coffre a été modifié (lancez `abri verify`)",
+        "no vault at %@ (create one with `abri init`, or pass --vault)":
+            "aucun coffre à l'emplacement %@ (créez-en un avec `abri init`, ou indiquez --vault)",
+        "the vault at %@ cannot be read (check its permissions)":
+            "le coffre %@ ne peut pas être lu (vérifiez ses droits)",
+        "%@ is not an abri vault (check --vault)":
+            "%@ n'est pas un coffre abri (vérifiez --vault)",
+        "a file already exists at %@ (choose another --vault)":
+            "un fichier existe déjà à l'emplacement %@ (choisissez un autre --vault)",
+        "cannot create the vault at %@ (check the folder exists and is writable)":
+            "impossible de créer le coffre %@ (vérifiez que le dossier existe et qu'on peut y écrire)",
+        "%@ already exists (choose another --out)":
+            "%@ existe déjà (choisissez un autre --out)",
+        "the vault is busy with another command (try again in a moment)":
+            "le coffre est occupé par une autre commande (réessayez dans un instant)",
+        "the disk is full; nothing was changed (free some space and try again)":
+            "le disque est plein ; rien n'a été modifié (libérez de la place et réessayez)",
+        "the vault cannot be written; nothing was changed (check the disk and the file's permissions)":
+            "impossible d'écrire dans le coffre ; rien n'a été modifié (vérifiez le disque et les droits du fichier)",
+        "the vault file is damaged (restore it from a backup)":
+            "le fichier du coffre est endommagé (restaurez-le depuis une sauvegarde)",
+        "unexpected database error %@ (please report it)":
+            "erreur inattendue de la base de données %@ (merci de la signaler)",
+        "cannot create %@ %@: %@ (check the directory; nothing was written)":
+            "impossible de créer %@ %@ : %@ (vérifiez le dossier ; rien n'a été écrit)",
+        "cannot set the mode of %@: %@ (nothing was written)":
+            "impossible de régler les droits de %@ : %@ (rien n'a été écrit)",
+        "cannot flush %@ to disk: %@ (nothing was written)":
+            "impossible d'écrire %@ sur le disque : %@ (rien n'a été écrit)",
+        "cannot close %@: %@ (nothing was written)":
+            "impossible de fermer %@ : %@ (rien n'a été écrit)",
+        "cannot write %@: %@ (free some space; nothing was written)":
+            "impossible d'écrire %@ : %@ (libérez de la place ; rien n'a été écrit)",
+        "the name is longer than 255 bytes (choose a shorter one)":
+            "le nom dépasse 255 octets (choisissez-en un plus court)",
+        "the name holds a control character (use letters, digits and spaces)":
+            "le nom contient un caractère de contrôle (utilisez des lettres, des chiffres et des espaces)",
+        "cannot read the identity file %@: %@ (check the path)":
+            "impossible de lire le fichier d'identité %@ : %@ (vérifiez le chemin)",
+        "the identity file is damaged (%@)":
+            "le fichier d'identité est endommagé (%@)",
+        "wrong passphrase (type it again, and check that this is your identity file)":
+            "phrase secrète incorrecte (tapez-la à nouveau, et vérifiez qu'il s'agit bien de votre fichier d'identité)",
+        "that public identity is mistyped or damaged (copy it again from `abri identity show`)":
+            "cette identité publique est mal recopiée ou endommagée (copiez-la à nouveau depuis `abri identity show`)",
+        "the vault's roster is damaged (restore the vault from a backup)":
+            "le registre des membres du coffre est endommagé (restaurez le coffre depuis une sauvegarde)",
+        "there is no partner \"%@\" (see `abri partner list`)":
+            "il n'y a pas de partenaire « %@ » (voyez `abri partner list`)",
+        "%@ is not a date (write YYYY-MM-DD or DD/MM/YYYY)":
+            "%@ n'est pas une date (écrivez AAAA-MM-JJ ou JJ/MM/AAAA)",
+        "%@ is not an existing folder (create it first; nothing was written)":
+            "%@ n'est pas un dossier existant (créez-le d'abord ; rien n'a été écrit)",
+        "%@ already exists (choose an empty folder; nothing was written)":
+            "%@ existe déjà (choisissez un dossier vide ; rien n'a été écrit)",
+        "cannot create %@ (check the folder; nothing was written)":
+            "impossible de créer %@ (vérifiez le dossier ; rien n'a été écrit)",
+        "writing %@ failed (check the disk space)":
+            "l'écriture de %@ a échoué (vérifiez la place sur le disque)",
+        "%@ is a folder, not a file (name a file; nothing was written)":
+            "%@ est un dossier, pas un fichier (indiquez un fichier ; rien n'a été écrit)",
+        "reading %@ failed (check the disk; nothing was written)":
+            "la lecture de %@ a échoué (vérifiez le disque ; rien n'a été écrit)",
+        "an attachment failed its integrity check: the vault was altered (run `abri verify`)":
+            "une pièce jointe n'a pas passé le contrôle d'intégrité : le coffre a été modifié (lancez `abri verify`)",
+        "writing an attachment failed (check the disk space)":
+            "l'écriture d'une pièce jointe a échoué (vérifiez la place sur le disque)",
+        "partner %@ never receives locating parts (use --to instead of --locating-to)":
+            "le partenaire %@ ne reçoit jamais la partie localisante (utilisez --to au lieu de --locating-to)",
+        "sharing with another partner needs the victim's consent (add --consent TEXT [--until DATE], or --without-consent REASON)":
+            "partager avec un autre partenaire demande le consentement de la victime (ajoutez --consent TEXTE [--until DATE], ou --without-consent MOTIF)",
+        "the consent's end date %@ is in the past (give a date from today on)":
+            "la date de fin du consentement %@ est passée (indiquez une date à partir d'aujourd'hui)",
+        "partner %@ has no enrolled member yet, so nobody could read what it receives (ask your administrator to enrol one)":
+            "le partenaire %@ n'a encore aucun membre enrôlé : personne ne pourrait lire ce qu'il reçoit (demandez à votre administrateur d'en enrôler un)",
+        "a stored record failed its integrity check: the vault was altered (run `abri verify`)":
+            "une fiche enregistrée n'a pas passé le contrôle d'intégrité : le coffre a été modifié (lancez `abri verify`)",
+        "%@ is not valid JSON (check the file; nothing was written)":
+            "%@ n'est pas du JSON valide (vérifiez le fichier ; rien n'a été écrit)",
+        "%@ must hold one JSON object (nothing was written)":
+            "%@ doit contenir un seul objet JSON (rien n'a été écrit)",
+        "in %@, `locating` must be an object (nothing was written)":
+            "dans %@, `locating` doit être un objet (rien n'a été écrit)",
+        "in %@, `consent` must be an object with a `ref` (nothing was written)":
+            "dans %@, `consent` doit être un objet avec une `ref` (rien n'a été écrit)",
+        "in %@, `%@` is a locating field outside `locating` (move it into the `locating` object; nothing was written)":
+            "dans %@, `%@` est un champ localisant hors de `locating` (déplacez-le dans l'objet `locating` ; rien n'a été écrit)",
+        "in %@, `household` must be a string (nothing was written)":
+            "dans %@, `household` doit être une chaîne de caractères (rien n'a été écrit)",
+        "partner %@ is your own partner, which already holds the case (name another partner)":
+            "le partenaire %@ est le vôtre, il détient déjà le dossier (indiquez un autre partenaire)",
+        "the bundle is damaged or truncated (ask for it to be exported again)":
+            "le paquet est endommagé ou incomplet (demandez qu'il soit exporté à nouveau)",
+        "%@ already exists (choose another --out; nothing was written)":
+            "%@ existe déjà (choisissez un autre --out ; rien n'a été écrit)",
+        "partner %@ never receives locating parts (export without --locating)":
+            "le partenaire %@ ne reçoit jamais la partie localisante (exportez sans --locating)",
+        "partner %@ has no enrolled member to address the bundle to (ask your administrator)":
+            "le partenaire %@ n'a aucun membre enrôlé à qui adresser le paquet (demandez à votre administrateur)",
+        "cannot create %@: it exists or the folder is not writable (nothing was written)":
+            "impossible de créer %@ : il existe déjà ou on ne peut pas écrire dans le dossier (rien n'a été écrit)",
+        "writing %@ failed (check the disk space; nothing was left behind)":
+            "l'écriture de %@ a échoué (vérifiez la place sur le disque ; rien n'a été laissé)",
+        "%@ does not exist or cannot be read (check the path)":
+            "%@ n'existe pas ou ne peut pas être lu (vérifiez le chemin)",
+        "this bundle is not addressed to you (ask for it to be exported to your partner)":
+            "ce paquet ne vous est pas adressé (demandez qu'il soit exporté vers votre partenaire)",
+        "the bundle's signature does not check out: it was forged or altered (do not use it)":
+            "la signature du paquet n'est pas valide : il a été falsifié ou modifié (ne l'utilisez pas)",
+        "this bundle was already imported (nothing was written)":
+            "ce paquet a déjà été importé (rien n'a été écrit)",
+        "this bundle's case was shredded here and cannot come back (nothing was written)":
+            "le dossier de ce paquet a été détruit ici et ne peut pas revenir (rien n'a été écrit)",
+        "your partner neither shared this case with that partner nor deposited it (ask the partner that shared it, the depositor or the administrator)":
+            "votre partenaire n'a ni partagé ce dossier avec ce partenaire, ni déposé ce dossier (demandez au partenaire qui l'a partagé, à celui qui l'a déposé ou à l'administrateur)",
+        "partner %@ wrote records of this case and is their last sure holder (withdrawal refused)":
+            "le partenaire %@ a écrit des fiches de ce dossier et en est le dernier détenteur sûr (retrait refusé)",
+        "a grant is damaged: the vault was altered (run `abri verify`)":
+            "un accès est endommagé : le coffre a été modifié (lancez `abri verify`)",
+        "only this vault's administrator may do this (use the administrator's identity with --as)":
+            "seul l'administrateur de ce coffre peut faire cela (utilisez l'identité de l'administrateur avec --as)",
+        "the partner name is empty (give --name)":
+            "le nom du partenaire est vide (indiquez --name)",
+        "partner %@ already exists (see `abri partner list`)":
+            "le partenaire %@ existe déjà (voyez `abri partner list`)",
+        "that partner id is not allowed (use lower-case letters, digits and dashes, such as cidff-62)":
+            "cet identifiant de partenaire n'est pas permis (utilisez des minuscules, des chiffres et des tirets, comme cidff-62)",
+        "that member name is empty or has a slash (give --name without a slash)":
+            "ce nom de membre est vide ou contient une barre oblique (indiquez --name sans barre oblique)",
+        "the administrator's identity cannot be a member (enrol the person's own identity)":
+            "l'identité de l'administrateur ne peut pas être membre (enrôlez l'identité propre de la personne)",
+        "partner %@ already has a member named %@ (choose another name)":
+            "le partenaire %@ a déjà un membre nommé %@ (choisissez un autre nom)",
+        "that identity is already a member of %@":
+            "cette identité est déjà membre de %@",
+        "partner %@ has no member named %@ (see `abri partner list`)":
+            "le partenaire %@ n'a aucun membre nommé %@ (voyez `abri partner list`)",
+        "%@ is the last member of %@, which still holds cases: they would be lost (enrol another member first)":
+            "%@ est le dernier membre de %@, qui détient encore des dossiers : ils seraient perdus (enrôlez d'abord un autre membre)",
+        "%@ still holds keys that no other member of %@ holds, because a re-seal is pending: removing them now would lose the partner's cases (ask %@, or any member who held the partner's keys before the last change, to run one command such as `abri cases` first; it re-seals them)":
+            "%1$@ détient encore des clés qu'aucun autre membre de %2$@ ne détient, car un re-scellement est en attente : le retirer maintenant ferait perdre les dossiers du partenaire (demandez d'abord à %3$@, ou à tout membre qui détenait les clés du partenaire avant le dernier changement, de lancer une commande comme `abri cases` ; elle les re-scelle)",
+        "partner %@ has no member to hold new keys (enrol a member first)":
+            "le partenaire %@ n'a aucun membre pour détenir de nouvelles clés (enrôlez d'abord un membre)",
+        "you were removed from this vault's partners (ask your administrator)":
+            "vous avez été retiré des partenaires de ce coffre (demandez à votre administrateur)",
+        "the administrator holds no key that opens a case (act as a member of a partner)":
+            "l'administrateur ne détient aucune clé qui ouvre un dossier (agissez en tant que membre d'un partenaire)",
+        "this identity is not a member of any partner of this vault (ask your administrator to enrol you)":
+            "cette identité n'est membre d'aucun partenaire de ce coffre (demandez à votre administrateur de vous enrôler)",
+        "you are not a member of partner \"%@\" (see `abri partner list`)":
+            "vous n'êtes pas membre du partenaire « %@ » (voyez `abri partner list`)",
+        "you are a member of several partners: %@ (say which with --partner)":
+            "vous êtes membre de plusieurs partenaires : %@ (précisez lequel avec --partner)",
+        "no key of partner %@ is sealed to you yet (ask your administrator)":
+            "aucune clé du partenaire %@ ne vous est encore scellée (demandez à votre administrateur)",
+        "the log holds %@ entries where its last signed head counts %@: entries were removed or added outside abri (run `abri verify`)":
+            "le journal contient %@ entrées alors que sa dernière tête signée en compte %@ : des entrées ont été retirées ou ajoutées hors d'abri (lancez `abri verify`)",
+        "the log's latest head does not check out: the vault was altered (run `abri verify`)":
+            "la dernière tête du journal n'est pas valide : le coffre a été modifié (lancez `abri verify`)",
+        "log entry %@ is damaged: the vault was altered (run `abri verify`)":
+            "l'entrée %@ du journal est endommagée : le coffre a été modifié (lancez `abri verify`)",
+        "the log's frontier is damaged (run `abri verify`)":
+            "la frontière du journal est endommagée (lancez `abri verify`)",
+        "the record of this vault's history at %@ is damaged (move it away, then run `abri verify`)":
+            "la trace de l'historique de ce coffre, %@, est endommagée (déplacez-la ailleurs, puis lancez `abri verify`)",
+        "this vault's log is older than, or differs from, the one this machine saw last: it may be a restored or altered copy (run `abri verify`; an administrator accepts a restore with `abri verify --accept-restore`)":
+            "le journal de ce coffre est plus ancien que celui que cette machine a vu en dernier, ou en diffère : c'est peut-être une copie restaurée ou modifiée (lancez `abri verify` ; un administrateur accepte une restauration avec `abri verify --accept-restore`)",
+        "cannot write %@ (check that %@ is writable)":
+            "impossible d'écrire %@ (vérifiez qu'on peut écrire dans %@)",
+        "log entry %@ is missing or out of order (found entry %@ in its place)":
+            "l'entrée %@ du journal manque ou n'est pas à sa place (l'entrée %@ se trouve à sa place)",
+        "the head at size %@ points past the end of the log: entries were cut off":
+            "la tête de taille %@ pointe au-delà de la fin du journal : des entrées ont été coupées",
+        "the log's first %@ entries differ from what their signed head says: an entry was edited, removed, inserted or reordered":
+            "les %@ premières entrées du journal diffèrent de ce qu'indique leur tête signée : une entrée a été modifiée, retirée, insérée ou déplacée",
+        "the head at size %@ has a bad signature":
+            "la tête de taille %@ a une signature invalide",
+        "the last entries (up to %@) are covered by no signed head: entries were added or cut outside abri":
+            "les dernières entrées (jusqu'à %@) ne sont couvertes par aucune tête signée : des entrées ont été ajoutées ou coupées hors d'abri",
+        "the vault's record of its log does not match the entries: the log was altered":
+            "la trace que le coffre garde de son journal ne correspond pas aux entrées : le journal a été modifié",
+        "the log holds %@ entries but this machine already saw %@: this is an older or altered copy":
+            "le journal contient %@ entrées mais cette machine en a déjà vu %@ : c'est une copie plus ancienne ou modifiée",
+        "the log's first %@ entries differ from what this machine saw: this is an altered copy":
+            "les %@ premières entrées du journal diffèrent de ce que cette machine a vu : c'est une copie modifiée",
+        "log entry %@ is not signed by the member it names":
+            "l'entrée %@ du journal n'est pas signée par le membre qu'elle nomme",
+        "the roster cannot be read":
+            "le registre des membres est illisible",
+        "roster version %@ is missing":
+            "la version %@ du registre des membres manque",
+        "roster version %@ is not signed by the administrator":
+            "la version %@ du registre des membres n'est pas signée par l'administrateur",
+        "roster version %@ belongs to another vault or version":
+            "la version %@ du registre des membres appartient à un autre coffre ou à une autre version",
+        "generation %@ of partner %@ is not signed by its administrator or a member":
+            "la génération %@ du partenaire %@ n'est signée ni par son administrateur ni par un membre",
+        "the keys of partner %@ do not check out: the vault was altered (run `abri verify`)":
+            "les clés du partenaire %@ ne sont pas valides : le coffre a été modifié (lancez `abri verify`)",
+        "a key sealed to you does not open: the vault was altered (run `abri verify`)":
+            "une clé qui vous est scellée ne s'ouvre pas : le coffre a été modifié (lancez `abri verify`)",
+        "the vault's log key is not sealed to you: the vault was altered (run `abri verify`)":
+            "la clé du journal du coffre ne vous est pas scellée : le coffre a été modifié (lancez `abri verify`)",
+        "the vault's log key does not match its roster: the vault was altered (run `abri verify`)":
+            "la clé du journal du coffre ne correspond pas à son registre des membres : le coffre a été modifié (lancez `abri verify`)",
+        "no case with that id is open to you (check the id, or ask a partner who holds it to share it)":
+            "aucun dossier portant cet identifiant ne vous est ouvert (vérifiez l'identifiant, ou demandez à un partenaire qui le détient de vous le partager)",
+        "internal error (please report it)":
+            "erreur interne (merci de la signaler)",
+        "wrong length: restore it from a backup copy":
+            "longueur incorrecte : restaurez-le depuis une copie de sauvegarde",
+        "this is not an Abri identity file: check the path":
+            "ce n'est pas un fichier d'identité Abri : vérifiez le chemin",
+        "unknown version: a newer Abri may read it":
+            "version inconnue : une version plus récente d'Abri pourra peut-être le lire",
+        "checksum mismatch: restore it from a backup copy":
+            "somme de contrôle incorrecte : restaurez-le depuis une copie de sauvegarde",
+        "key derivation parameters out of bounds: restore it from a backup copy":
+            "paramètres de dérivation de clé hors limites : restaurez-le depuis une copie de sauvegarde",
+        "the name is not UTF-8 in NFC: restore it from a backup copy":
+            "le nom n'est pas en UTF-8 NFC : restaurez-le depuis une copie de sauvegarde",
+        "its secret keys do not match its public identity: restore it from a backup copy":
+            "ses clés secrètes ne correspondent pas à son identité publique : restaurez-le depuis une copie de sauvegarde",
+        "%@ (and %@ more, see --json)":
+            "%@ (et %@ de plus, voyez --json)",
+        "the vault was altered":
+            "le coffre a été modifié",
+        "the terminal":
+            "le terminal",
+        "the passphrase file %@":
+            "le fichier de phrase secrète %@",
+        "type a passphrase":
+            "tapez une phrase secrète",
+        "write the passphrase on its first line":
+            "écrivez la phrase secrète sur sa première ligne",
+        "the report on standard input":
+            "le signalement lu sur l'entrée standard",
+        "an empty date":
+            "une date vide",
+        "the date \"%@\"":
+            "la date « %@ »",
+        "the identity file":
+            "le fichier d'identité",
+        "no such file or directory":
+            "fichier ou dossier introuvable",
+        "permission denied":
+            "permission refusée",
+        "is a directory":
+            "c'est un dossier",
+        "not a directory":
+            "ce n'est pas un dossier",
+        "file exists":
+            "le fichier existe",
+        "no space left on device":
+            "plus de place sur le disque",
+        "too many levels of symbolic links":
+            "lien symbolique refusé",
+        "read-only file system":
+            "système de fichiers en lecture seule",
+        "input/output error":
+            "erreur d'entrée-sortie",
+    ]
+}

@@ -1,0 +1,149 @@
+/// The French of the sentences people read: closing sentences, confirmations, prompts,
+/// progress labels, the words of `open`, `cases` and `log`, and ArgumentParser's own usage
+/// errors. Keys are the templates given to `tr(…)` (variable parts as `%@`).
+extension Catalogue {
+    static let sentences: [String: String] = [
+        "1 record":
+            "1 fiche",
+        "%@ records":
+            "%@ fiches",
+        "Your partner holds no case yet.":
+            "Votre partenaire ne détient encore aucun dossier.",
+        "No case of yours for that household.":
+            "Aucun de vos dossiers ne concerne ce foyer.",
+        "Case %@ shredded: its keys are destroyed and it opens for no one. Backups keep a copy until they expire.":
+            "Dossier %@ détruit : ses clés sont effacées et il ne s'ouvre plus pour personne. Les sauvegardes en gardent une copie jusqu'à leur expiration.",
+        "Destroy case %@ for everyone, for good?":
+            "Détruire le dossier %@ pour tout le monde, définitivement ?",
+        "Case %@ — 1 record you can read":
+            "Dossier %@ — 1 fiche que vous pouvez lire",
+        "Case %@ — %@ records you can read":
+            "Dossier %@ — %@ fiches que vous pouvez lire",
+        "%@ · %@ · by %@":
+            "%@ · %@ · par %@",
+        "[locating]":
+            "[localisant]",
+        "locating part: masked (run again with --reveal --purpose … to see it; the reveal is logged)":
+            "partie localisante : masquée (relancez avec --reveal --purpose … pour la voir ; la révélation est journalisée)",
+        "locating part: withheld (your partner holds no grant on it)":
+            "partie localisante : non communiquée (votre partenaire n'y a pas accès)",
+        "attachment: %@ (%@, %@)":
+            "pièce jointe : %@ (%@, %@)",
+        "locating":
+            "localisante",
+        "general":
+            "générale",
+        "Attachments written to %@.":
+            "Pièces jointes écrites dans %@.",
+        "Case %@ deposited. Can read it: %@.":
+            "Dossier %@ déposé. Peuvent le lire : %@.",
+        "%@ cases deposited. Can read them: %@.":
+            "%@ dossiers déposés. Peuvent les lire : %@.",
+        "%@ (including the address)":
+            "%@ (adresse comprise)",
+        "Vault created at %@. Next: the administrator adds partners with `abri partner add`.":
+            "Coffre créé : %@. Ensuite, l'administrateur ajoute les partenaires avec `abri partner add`.",
+        "Passphrase for %@: ":
+            "Phrase secrète de %@ : ",
+        "New passphrase for %@: ":
+            "Nouvelle phrase secrète pour %@ : ",
+        "Same passphrase again: ":
+            "La même phrase secrète, à nouveau : ",
+        "Record added to case %@. Can read it: %@.":
+            "Fiche ajoutée au dossier %@. Peuvent la lire : %@.",
+        "Partner %@ (%@) enrolled, never receiving locating parts. Next: `abri member add %@ --identity … --name …`.":
+            "Partenaire %@ (%@) enrôlé, sans jamais recevoir de partie localisante. Ensuite : `abri member add %@ --identity … --name …`.",
+        "Partner %@ (%@) enrolled. Next: `abri member add %@ --identity … --name …`.":
+            "Partenaire %@ (%@) enrôlé. Ensuite : `abri member add %@ --identity … --name …`.",
+        "Case %@ imported (1 record, exported by %@). Your partner can now open it.":
+            "Dossier %@ importé (1 fiche, exportée par %@). Votre partenaire peut maintenant l'ouvrir.",
+        "Case %@ imported (%@ records, exported by %@). Your partner can now open it.":
+            "Dossier %@ importé (%@ fiches, exportées par %@). Votre partenaire peut maintenant l'ouvrir.",
+        "Case %@ shared. %@ can now read it.":
+            "Dossier %@ partagé. Peuvent maintenant le lire : %@.",
+        "Created %@. Send the line above (your public identity) to your administrator; keep the file and its passphrase safe and to yourself: without both, nobody can recover it.":
+            "%@ créé. Envoyez la ligne ci-dessus (votre identité publique) à votre administrateur ; gardez le fichier et sa phrase secrète en lieu sûr et pour vous seul : sans les deux, personne ne peut le récupérer.",
+        "Backup written to %@. Keep it as safe as the vault itself.":
+            "Sauvegarde écrite dans %@. Protégez-la autant que le coffre lui-même.",
+        "Consent withdrawn: %@ can no longer read case %@.":
+            "Consentement retiré : %@ ne peut plus lire le dossier %@.",
+        "Destroy %@'s grants on case %@?":
+            "Détruire les accès de %@ au dossier %@ ?",
+        "Case %@ exported to %@. Only the members of %@ can import it; it includes the address.":
+            "Dossier %@ exporté dans %@. Seuls les membres de %@ peuvent l'importer ; il contient l'adresse.",
+        "Case %@ exported to %@. Only the members of %@ can import it.":
+            "Dossier %@ exporté dans %@. Seuls les membres de %@ peuvent l'importer.",
+        "%@ is now a member of %@.":
+            "%@ est maintenant membre de %@.",
+        "%@ was removed from %@; their identity is refused from now on. The partner's next command re-seals its grants.":
+            "%@ a été retiré de %@ ; son identité est refusée dès maintenant. La prochaine commande du partenaire re-scelle ses accès.",
+        "Remove %@ from %@?":
+            "Retirer %@ de %@ ?",
+        "case %@":
+            "dossier %@",
+        "partner %@":
+            "partenaire %@",
+        "purpose: %@":
+            "motif : %@",
+        "%@: %@":
+            "%@ : %@",
+        "consent":
+            "consentement",
+        "without-consent":
+            "sans consentement",
+        "No entry to show.":
+            "Aucune entrée à afficher.",
+        "Partner %@ has a new key generation (%@); its members re-seal the grants at their next command.":
+            "Le partenaire %@ a une nouvelle génération de clés (%@) ; ses membres re-scellent les accès à leur prochaine commande.",
+        "Partner %@ now uses key generation %@: %@ grants re-sealed, the old keys destroyed.":
+            "Le partenaire %@ utilise maintenant la génération de clés %@ : %@ accès re-scellés, les anciennes clés détruites.",
+        "Case %@ reopened.":
+            "Dossier %@ rouvert.",
+        "Case %@ closed: it will be shredded when the retention rule says so.":
+            "Dossier %@ clos : il sera détruit quand la règle de conservation le prévoit.",
+        "closed %@":
+            "clos le %@",
+        "Shred these %@ cases for good?":
+            "Détruire définitivement ces %@ dossiers ?",
+        "No case was closed more than %@ years ago: nothing to shred.":
+            "Aucun dossier n'a été clos il y a plus de %@ ans : rien à détruire.",
+        "%@ cases would be shredded (run again without --dry-run to do it).":
+            "%@ dossiers seraient détruits (relancez sans --dry-run pour le faire).",
+        "%@ cases shredded: their keys are destroyed. Backups keep a copy until they expire.":
+            "%@ dossiers détruits : leurs clés sont effacées. Les sauvegardes en gardent une copie jusqu'à leur expiration.",
+        "The log checks out: %@ entries, %@ signed heads, %@ checkpoints, %@ signatures.":
+            "Le journal est intact : %@ entrées, %@ têtes signées, %@ points de contrôle, %@ signatures.",
+        "The log checks out: %@ entries, %@ signed heads, %@ checkpoints.":
+            "Le journal est intact : %@ entrées, %@ têtes signées, %@ points de contrôle.",
+        "Type yes to go on: ":
+            "Tapez oui pour continuer : ",
+        "verifying the log":
+            "vérification du journal",
+        "re-sealing %@'s grants":
+            "re-scellement des accès de %@",
+        "%@ (see `%@ --help`)":
+            "%@ (voyez `%@ --help`)",
+        "missing expected argument %@":
+            "argument attendu manquant : %@",
+        "missing value for %@":
+            "valeur manquante pour %@",
+        "the value %@ is invalid for %@":
+            "la valeur %@ n'est pas valable pour %@",
+        "unexpected argument %@":
+            "argument inattendu : %@",
+        "unknown option %@":
+            "option inconnue : %@",
+    ]
+
+    /// The words ArgumentParser writes itself on a help page, in French.
+    static let helpChrome: [(String, String)] = [
+        ("OVERVIEW:", "PRÉSENTATION :"),
+        ("USAGE:", "UTILISATION :"),
+        ("ARGUMENTS:", "ARGUMENTS :"),
+        ("OPTIONS:", "OPTIONS :"),
+        ("SUBCOMMANDS:", "SOUS-COMMANDES :"),
+        ("Show help information.", "Affiche cette aide."),
+        ("Show the version.", "Affiche la version."),
+        ("See 'abri help <subcommand>' for detailed help.", "Voyez 'abri help <sous-commande>' pour l'aide détaillée."),
+    ]
+}
