@@ -49,7 +49,7 @@ BENCH_SRC = .build-bench-src
 .PHONY: bench
 bench: deps
 	rm -rf $(BENCH_SRC) && mkdir -p $(BENCH_SRC)/Benchmarks .build-bench
-	git archive HEAD Package.swift Sources | tar -x -C $(BENCH_SRC)
+	git archive HEAD Package.swift Sources Tests | tar -x -C $(BENCH_SRC)
 	if [ -f Package.resolved ]; then cp Package.resolved $(BENCH_SRC)/; fi
 	cp -R Benchmarks/Package.swift Benchmarks/Sources $(BENCH_SRC)/Benchmarks/
 	cc -O2 -o .build-bench/primitives Benchmarks/c/primitives.c $$(pkg-config --cflags --libs libsodium)

@@ -453,9 +453,11 @@ def verify(paths):
             "", None, "1M entries ≤ 30 s (scaled)", t.wall * 1_000_000 / entries <= 30)
         say("verify after 1,000 more entries")
         v.abri("deposit", *write_reports(1000))
-        t = v.timed("verify", "--json", who=None)
+        since = ["--since-last"] if "--since-last" in run([ABRI, "verify", "--help"]).stdout else []
+        t = v.timed("verify", "--json", *since, who=None)
         entries = json.loads(t.stdout)["entries"]
-        add("Verify (no identity: no unlock)", f"`verify` again after 1,000 more ({entries:,} entries)",
+        add("Verify (no identity: no unlock)",
+            f"`verify {' '.join(since)}` after 1,000 more ({entries:,} entries){'' if since else ': no incremental mode, full again'}",
             f"{fmt_s(t.wall)} wall, {fmt_s(t.cpu)} CPU", "", None, "≤ 100 ms", t.wall <= 0.100)
         shutil.rmtree(v.dir)
 
@@ -471,7 +473,8 @@ def machine():
 
 def table():
     out, section = [], None
-    for s, figure, abri, ref, ratio, goal, verdict in rows:
+    order = list(dict.fromkeys(r[0] for r in rows))
+    for s, figure, abri, ref, ratio, goal, verdict in sorted(rows, key=lambda r: order.index(r[0])):
         if s != section:
             out += ["", f"### {s}", "", "| figure | Abri | reference | ratio | goal | |", "| --- | --- | --- | --- | --- | --- |"]
             section = s
@@ -508,7 +511,8 @@ def main():
         "",
         "Measured by `make bench` (the command that reproduces this page; knobs in `Benchmarks/bench.py`).",
         "Every figure is a median of several runs made in the same run as its reference. Ratios: for",
-        "primitives, Abri's speed over C's (1.00 = as fast as libsodium from C); for attachments, age's time",
+        "primitives, Abri's speed over C's (1.00 = as fast as libsodium from C), both timed in process CPU",
+        "time, alternated over several rounds; for attachments, age's time",
         "over Abri's (above 1 = Abri faster). CLI figures subtract one Argon2id MODERATE unlock (the",
         "`identity check` line, wall and CPU alike) from each command that unlocks an identity; the whole",
         "command's time follows. Wall time grows with the machine's load; CPU time (user + system, from",

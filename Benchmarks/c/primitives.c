@@ -1,7 +1,9 @@
 /* Reference for Abri's primitive benchmarks: the same libsodium calls that
  * AbriCrypto makes, from C (cc -O2 ... -lsodium). Prints one line per case:
  *   name <TAB> median seconds per operation <TAB> bytes per operation
- * Each case runs RUNS times; the median run is reported. */
+ * Each case runs RUNS times; the median run is reported. Times are the process's CPU
+ * time (every case runs on one thread), so that other work on a shared machine
+ * counts as little as it can. */
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +14,7 @@
 
 static double now(void) {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return t.tv_sec + t.tv_nsec / 1e9;
 }
 
