@@ -34,9 +34,25 @@ test: deps
 	$(SWIFT) build --build-tests
 	ABRI_BIN=$(CURDIR)/$(BIN_DIR)/abri $(SWIFT) test --skip-build
 
+# `make install`: the binary, the man page (abri(1), from every command's help) and the bash, zsh
+# and fish completions, under $(PREFIX). `make docs` rewrites Docs/CLI.md from the debug build.
+MAN_DIR = $(DESTDIR)$(PREFIX)/share/man/man1
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(MAN_DIR) $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 $(RELEASE_DIR)/abri $(DESTDIR)$(PREFIX)/bin/abri
+	rm -rf .build/man && ABRI_BIN=$(CURDIR)/$(RELEASE_DIR)/abri scripts/gen-cli-doc.sh --stdout --man .build/man >/dev/null
+	install -m 0644 .build/man/abri.1 $(MAN_DIR)/abri.1
+	$(RELEASE_DIR)/abri --generate-completion-script bash > .build/abri.bash
+	$(RELEASE_DIR)/abri --generate-completion-script zsh > .build/_abri
+	$(RELEASE_DIR)/abri --generate-completion-script fish > .build/abri.fish
+	install -m 0644 .build/abri.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/abri
+	install -m 0644 .build/_abri $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_abri
+	install -m 0644 .build/abri.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/abri.fish
+
+.PHONY: docs
+docs: build
+	ABRI_BIN=$(CURDIR)/$(BIN_DIR)/abri scripts/gen-cli-doc.sh
 
 clean:
 	rm -rf .build
@@ -56,3 +72,28 @@ bench: deps
 	$(SWIFT) build -c release --package-path $(BENCH_SRC) --scratch-path .build-bench-root --product abri
 	$(SWIFT) build -c release --package-path $(BENCH_SRC)/Benchmarks --scratch-path .build-bench-pkg
 	python3 Benchmarks/bench.py $(BENCH_STEPS)
+
+# Reliability evidence (Fuzz/, scripts/). None of these runs in `make test`; each builds in a scratch path of its own.
+# `make fuzz`: every libFuzzer target of Fuzz/ for FUZZ_SECONDS each (new inputs and crashes in fuzz-out/).
+# `make fuzz-seeds`: remake Fuzz/corpus/ from real outputs of the debug binary.
+# `make crash-test`: SIGKILL each writing command many times (CRASH_ITERATIONS per command) and check the vault.
+# `make check-sanitizers`: the whole test suite under AddressSanitizer, then ThreadSanitizer.
+FUZZ_SECONDS ?= 120
+FUZZ_JOBS ?= 1
+CRASH_ITERATIONS ?= 25
+
+.PHONY: fuzz fuzz-seeds crash-test check-sanitizers
+fuzz: deps
+	SWIFT_BACKTRACE=enable=no FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) SWIFT=$(SWIFT) scripts/fuzz.sh
+
+fuzz-seeds: build
+	ABRI_BIN=$(CURDIR)/$(BIN_DIR)/abri scripts/make-fuzz-seeds.sh
+
+crash-test: build
+	ABRI_BIN=$(CURDIR)/$(BIN_DIR)/abri CRASH_ITERATIONS=$(CRASH_ITERATIONS) scripts/crash-harness.sh
+
+check-sanitizers: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	ABRI_BIN=$(CURDIR)/.build-asan/debug/abri $(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
+	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
+	ABRI_BIN=$(CURDIR)/.build-tsan/debug/abri $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread
