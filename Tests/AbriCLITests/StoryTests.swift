@@ -284,4 +284,27 @@ import Testing
             #expect(try story.cli.home.mode("out/" + name) == 0o600)
         }
     }
+
+    @Test func consentIsRecordedFromFlagsOrFromTheReportItself() throws {
+        let story = try Story()
+        // The report's own consent object stands in for the flags.
+        let own = try story.write("own-consent.json", #"{"type":"note","household":"FOH-2024-000010","consent":{"ref":"formulaire joint","until":"2099-01-01"}}"#)
+        let first = try #require(try story.must(["deposit", own, "--to", "bailleur-b"], as: .alice).stdoutLines.first)
+        try story.must(["open", first], as: .bruno)
+        // And wins over the flags for that report.
+        let second = try #require(try story.must(["deposit", own, "--to", "bailleur-b", "--consent", "flag"], as: .alice).stdoutLines.first)
+        // Without consent: the reason is logged and shown to the administrator.
+        let danger = try story.write("danger.json", #"{"type":"note","household":"FOH-2024-000011","locating":{"phone":"+33 6 99 99 99 99"}}"#)
+        let third = try #require(try story.must(["deposit", danger, "--locating-to", "cidff-62", "--without-consent", "danger de mort"],
+                                                as: .alice).stdoutLines.first)
+        let opened = try story.must(["open", third, "--reveal", "--purpose", "mise à l'abri"], as: .ines)
+        #expect(opened.stdout.contains("+33 6 99 99 99 99"))
+        let log = try story.adminLog()
+        func entry(_ id: String) -> [String: Any]? { log.first { $0["case"] as? String == id && $0["action"] as? String == "deposit" } }
+        #expect(entry(first)?["consent"] as? String == "formulaire joint")
+        #expect(entry(second)?["consent"] as? String == "formulaire joint", "the report's consent wins: \(String(describing: entry(second)))")
+        #expect(entry(third)?["consent"] as? String == "danger de mort")
+        #expect(entry(third)?["consentKind"] as? String == "without-consent")
+        for entry in log { #expect(!"\(entry)".contains("+33 6 99 99 99 99")) }
+    }
 }

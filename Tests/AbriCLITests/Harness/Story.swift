@@ -94,6 +94,14 @@ struct Story: Sendable {
         return try Story(copying: story.cli, caseID: story.caseID, attachment: story.attachment, transcript: story.transcript.entries)
     }
 
+    /// Drops the templates, which removes their folders.
+    static func releaseTemplates() {
+        Played.lock.lock()
+        Played.story = nil
+        Played.lock.unlock()
+        Template.release()
+    }
+
     private enum Played {
         static let lock = NSLock()
         nonisolated(unsafe) static var story: Story?
@@ -293,7 +301,14 @@ struct Story: Sendable {
             if let built { return built }
             let template = try Template()
             built = template
+            // The templates live as long as the test process; their folders go with it.
+            atexit { Story.releaseTemplates() }
             return template
+        }
+
+        static func release() {
+            lock.lock(); defer { lock.unlock() }
+            built = nil
         }
 
         private init() throws {
