@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// Several processes work on one vault at once for a bounded time: alice deposits and shares, ines opens,
+/// bruno opens what is shared with him, and a member of foh-social rotates. No command may fail except with the
+/// contract's 75 (busy past the wait); afterwards `verify` passes and every deposit is there, readable.
+struct ConcurrencyTests {
+    /// How long the workers run.
+    static let duration: TimeInterval = 15
+
+    final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var failures: [String] = []
+        private(set) var busy = 0
+        private(set) var runs = 0
+        private(set) var deposited: [String] = []
+
+        func record(_ worker: String, _ arguments: [String], _ result: CLI.Result) {
+            lock.lock(); defer { lock.unlock() }
+            runs += 1
+            if result.status == 75 { busy += 1 } else if result.status != 0 {
+                failures.append("\(worker): abri \(arguments.joined(separator: " ")): \(result)")
+            }
+        }
+
+        func deposit(_ id: String) { lock.lock(); deposited.append(id); lock.unlock() }
+        var depositedIDs: [String] { lock.lock(); defer { lock.unlock() }; return deposited }
+    }
+
+    @Test func fourProcessesAtOnceLeaveAWholeVault() async throws {
+        let story = try Story()
+        // A second member of foh-social rotates while alice deposits.
+        let rotator = try story.cli.newIdentity("carla.identity", name: "carla")
+        try story.must(["member", "add", "foh-social", "--identity", rotator.line, "--name", "carla"], as: .admin)
+        let outcomes = Outcomes()
+        let deadline = Date().addingTimeInterval(Self.duration)
+        let environment: [String: String?] = ["ABRI_BUSY_WAIT": "30"]
+
+        func worker(_ name: String, _ step: @escaping @Sendable (Int) throws -> Void) -> Task<Void, any Error> {
+            Task.detached {
+                var i = 0
+                while Date() < deadline {
+                    try step(i)
+                    i += 1
+                }
+            }
+        }
+
+        let depositor = worker("alice") { i in
+            let path = try story.write("c-\(i).json", #"{"type": "note", "n": \#(i), "locating": {"city": "Arras"}}"#)
+            let arguments = ["deposit", path, "--to", "bailleur-b", "--locating-to", "cidff-62", "--consent", "c"]
+            let result = try story.cli.run(arguments + ["--as", story.identity(.alice)], environment: environment)
+            outcomes.record("alice", arguments, result)
+            if result.status == 0, let id = result.stdoutLines.first { outcomes.deposit(id) }
+        }
+        let sharer = worker("alice-share") { i in
+            let ids = outcomes.depositedIDs
+            let target = ids.isEmpty ? story.caseID : ids[i % ids.count]
+            let arguments = ["share", target, "--to", "foh-tenancy", "--consent", "c\(i)"]
+            outcomes.record("alice-share", arguments,
+                            try story.cli.run(arguments + ["--as", story.identity(.alice)], environment: environment))
+        }
+        let reader = worker("ines") { i in
+            let ids = outcomes.depositedIDs
+            let target = ids.isEmpty || i % 3 == 0 ? story.caseID : ids[i % ids.count]
+            let arguments = ["open", target, "--reveal", "--purpose", "suivi", "--json"]
+            outcomes.record("ines", arguments,
+                            try story.cli.run(arguments + ["--as", story.identity(.ines)], environment: environment))
+        }
+        let rotating = worker("carla") { i in
+            let arguments = i % 4 == 0 ? ["rotate", "foh-social"] : ["open", story.caseID, "--json"]
+            outcomes.record("carla", arguments,
+                            try story.cli.run(arguments + ["--as", rotator.path], environment: environment))
+        }
+        for task in [depositor, sharer, reader, rotating] { try await task.value }
+
+        // Known bug (reported, not fixed here): `Vault.open` reads the log head in a read transaction, then
+        // `HistoryGuard.check` loads the state file; a command that commits and records its head in between makes
+        // the state file newer than the snapshot, and the reader refuses the vault as "rolled back" (65).
+        let historyRace = outcomes.failures.filter { $0.contains("exit 65") && $0.contains("older than, or differs from") }
+        let others = outcomes.failures.filter { !historyRace.contains($0) }
+        #expect(others.isEmpty, "\(others.count) failures:\n\(others.prefix(5).joined(separator: "\n"))")
+        withKnownIssue("a concurrent commit between the head snapshot and the state file read gives a false rollback (65)",
+                       isIntermittent: true) {
+            #expect(historyRace.isEmpty, "\(historyRace.count) false rollbacks:\n\(historyRace.prefix(2).joined(separator: "\n"))")
+        }
+        #expect(outcomes.runs > 8, "only \(outcomes.runs) runs in \(Self.duration) s")
+        let verify = try story.abri(["verify"], as: .admin)
+        #expect(verify.status == 0, "\(verify)")
+        // Every deposit is there and readable by each holder.
+        let ids = outcomes.depositedIDs
+        #expect(!ids.isEmpty)
+        let listedByAlice = Set(try story.caseIDs(as: .alice))
+        let listedByBruno = Set(try story.caseIDs(as: .bruno))
+        let listedByInes = Set(try story.caseIDs(as: .ines))
+        for id in ids {
+            #expect(listedByAlice.contains(id) && listedByBruno.contains(id) && listedByInes.contains(id), "\(id) is missing")
+        }
+        for id in ids.suffix(3) + ids.prefix(2) {
+            let opened = try story.abri(["open", id, "--reveal", "--json"], as: .ines)
+            #expect(opened.status == 0 && opened.stdout.contains("Arras"), "\(id): \(opened)")
+            #expect(try story.abri(["open", id, "--json"], as: .bruno).status == 0)
+        }
+        #expect(try story.abri(["open", story.caseID, "--json"], as: .alice).status == 0)
+    }
+}
