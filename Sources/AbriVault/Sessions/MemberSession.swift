@@ -172,34 +172,34 @@ final class MemberContext {
         let label = "re-sealing \(partner.id)'s grants"
         let freshLabel = try fresh.holderLabel()
         let freshKey = fresh.boxKeyPair.publicKey
-        // One open and one seal per grant, spread over every core; the database writes stay on this thread.
-        let batch = 2048
+        // One open and one seal per grant, spread over every core; while the cores seal the next batch,
+        // this thread writes the previous one.
+        let batches = stride(from: 0, to: total, by: 4096).map { $0 ..< min($0 + 4096, total) }
+        let resealBatch = { (range: Range<Int>) throws -> [Resealed] in
+            try Parallel.map(count: range.count) { offset in
+                let row = rows[range.lowerBound + offset]
+                let plaintext = try SealedBox.open(Array(row.box), with: row.keys.boxKeyPair)
+                let header = try GrantBody.header(plaintext)
+                return Resealed(oldLocator: row.locator, locator: Data(try fresh.locator(header.caseID)), holder: Data(freshLabel),
+                                blind: try fresh.blindIndex(header.household).map { Data($0) },
+                                box: Data(try SealedBox.seal(secret: plaintext, to: freshKey)))
+            }
+        }
+        let update = try db.makeStatement(sql: "UPDATE grants SET locator = ?, holder = ?, blind = ?, box = ? WHERE locator = ?")
         var done = 0
-        let insert = try db.makeStatement(sql: "INSERT INTO grants (locator, holder, blind, revoker, expires, box) SELECT ?, ?, ?, revoker, expires, ? FROM grants WHERE locator = ?")
-        let delete = try db.makeStatement(sql: "DELETE FROM grants WHERE locator = ?")
-        while done < total {
-            let slice = Array(rows[done ..< min(done + batch, total)])
-            var results = [Result<(Data, Data, Data?, Data), any Error>?](repeating: nil, count: slice.count)
-            results.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let buffer = out
-                DispatchQueue.concurrentPerform(iterations: slice.count) { index in
-                    let (_, keys, box) = slice[index]
-                    buffer[index] = Result {
-                        let plaintext = try SealedBox.open(Array(box), with: keys.boxKeyPair)
-                        let header = try GrantBody.header(plaintext)
-                        let sealed = try SealedBox.seal(secret: plaintext, to: freshKey)
-                        return (Data(try fresh.locator(header.caseID)), Data(freshLabel),
-                                try fresh.blindIndex(header.household).map { Data($0) }, Data(sealed))
-                    }
-                }
+        var current = try batches.first.map(resealBatch) ?? []
+        for index in batches.indices {
+            let next = Ahead<[Resealed]>()
+            if index + 1 < batches.count {
+                let range = batches[index + 1]
+                next.start { try resealBatch(range) }
             }
-            for (index, result) in results.enumerated() {
-                guard case .success(let (locator, holder, blind, box))? = result else { throw GrantBody.malformed }
-                try insert.execute(arguments: [locator, holder, blind, box, slice[index].locator])
-                try delete.execute(arguments: [slice[index].locator])
+            for item in current {
+                try update.execute(arguments: [item.locator, item.holder, item.blind, item.box, item.oldLocator])
             }
-            done += slice.count
+            done += current.count
             session.progress?.report(label: label, done: done, total: total)
+            current = index + 1 < batches.count ? try next.wait() : []
         }
         if total > 0 { session.progress?.finish(label: label) }
         try Custody.destroyGenerations(partner: partner.id, olderThan: fresh.number, db)
@@ -211,5 +211,34 @@ final class MemberContext {
         drafts.append(LogDraft(details: entry, caseKeys: nil))
         resealed = (total, fresh.number)
         return (total, fresh.number)
+    }
+}
+
+/// A grant re-sealed to a fresh generation, waiting to replace its old row.
+struct Resealed: Sendable {
+    var oldLocator: Data
+    var locator: Data
+    var holder: Data
+    var blind: Data?
+    var box: Data
+}
+
+/// Work started on a background thread now, and waited for later.
+final class Ahead<T>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Result<T, any Error>?
+
+    func start(_ work: @escaping () throws -> T) {
+        group.enter()
+        nonisolated(unsafe) let work = work
+        DispatchQueue.global().async {
+            self.result = Result { try work() }
+            self.group.leave()
+        }
+    }
+
+    func wait() throws -> T {
+        group.wait()
+        return try result!.get()
     }
 }
