@@ -184,6 +184,7 @@ def primitives():
 # ---------------------------------------------------------------- CLI setup
 
 PASS = os.path.join(DATA, "passphrase")
+FAST_PASS = os.path.join(DATA, "fast.passphrase")
 
 
 class Vault:
@@ -200,21 +201,29 @@ class Vault:
                 if os.path.exists(source + suffix):
                     shutil.copyfile(source + suffix, self.path + suffix)
 
-    def env(self):
-        return {"ABRI_PASSPHRASE_FILE": PASS, "ABRI_VAULT": self.path,
+    def env(self, who="alice"):
+        return {"ABRI_PASSPHRASE_FILE": FAST_PASS if who == "fast" else PASS, "ABRI_VAULT": self.path,
                 "XDG_STATE_HOME": os.path.join(self.dir, "state"), "NO_COLOR": "1"}
 
     def abri(self, *args, who="alice", check=True):
         a = [ABRI] + list(args)
         if who:
             a += ["--as", os.path.join(DATA, f"{who}.identity")]
-        return run(a, env=self.env(), check=check)
+        return run(a, env=self.env(who), check=check)
 
     def timed(self, *args, who="alice"):
         a = [ABRI] + list(args)
         if who:
             a += ["--as", os.path.join(DATA, f"{who}.identity")]
-        return timed(a, env=self.env())
+        return timed(a, env=self.env(who))
+
+    def add_fast_member(self):
+        """Enrols `fast` (the public test identity, minimum Argon2id) in p1, then lets alice run the re-seal
+        that the roster change left pending, so that fast reads every case and unlocks in about a millisecond:
+        a command's own cost is then measured directly, with no unlock to subtract."""
+        line = run([ABRI, "identity", "show", os.path.join(DATA, "fast.identity")]).stdout.strip()
+        self.abri("member", "add", "p1", "--identity", line, "--name", "fast", who="admin")
+        self.abri("cases", "--json")
 
     def save(self, dest):
         self.abri("verify", who=None)  # also checkpoints the WAL through a clean close
@@ -259,6 +268,12 @@ def setup():
         v.abri("partner", "add", "p1", "--name", "Bench partner", "--kind", "association", who="admin")
         v.abri("member", "add", "p1", "--identity", line("alice"), "--name", "alice", who="admin")
         v.save(base)
+    if not os.path.exists(os.path.join(DATA, "fast.identity")):
+        shutil.copyfile(os.path.join(ROOT, "Keys/test-bob.identity"), os.path.join(DATA, "fast.identity"))
+        os.chmod(os.path.join(DATA, "fast.identity"), 0o600)
+    with open(os.open(FAST_PASS, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        f.write("abri public test passphrase\n")  # published in Keys/README.md
+    os.chmod(FAST_PASS, 0o600)
     if not os.path.exists(os.path.join(DATA, "age.key")):
         run(["age-keygen", "-o", os.path.join(DATA, "age.key")])
     return base
@@ -295,6 +310,10 @@ def unlock_cost():
     add("Start-up and unlock", "`abri identity check` (one Argon2id MODERATE unlock)",
         f"{fmt_s(Unlock.wall)} wall, {fmt_s(Unlock.cpu)} CPU, {rss / 1024:,.0f} MiB", "", None,
         "reported apart, subtracted below")
+    f = os.path.join(DATA, "fast.identity")
+    fw, fc, _ = medians([timed([ABRI, "identity", "check", f], env={"ABRI_PASSPHRASE_FILE": FAST_PASS}) for _ in range(5)])
+    add("Start-up and unlock", "`abri identity check` of the public test identity (Argon2id minimum costs)",
+        f"{fmt_s(fw)} wall, {fmt_s(fc)} CPU", "", None, "")
     out = os.path.join(WORK, "version.json")
     run(["hyperfine", "--runs", "30", "--warmup", "3", "-N", "--export-json", out, "--style", "none",
          f"{ABRI} --version"])
@@ -391,16 +410,19 @@ def case_with_records(base):
     return paths, case
 
 
+FAST_SECTION = "Open and search (by a member whose identity has minimum Argon2id costs: no unlock to subtract)"
+
+
 def open_records(base):
     paths, case = case_with_records(base)
     for k, p in sorted(paths.items()):
         say(f"open of a case with {k} records")
         v = Vault(p)
-        ts, nw, nc = paired(5, lambda: v.timed("open", case, "--json"))
-        aw, ac, _ = medians(ts)
-        add("Open and search (unlock subtracted)", f"open of a case with {k} records",
-            f"{fmt_s(nw)} wall, {fmt_s(nc)} CPU; whole {fmt_s(aw)}",
-            "", None, "≤ 20 ms" if k == 20 else "", nw <= 0.020 if k == 20 else None)
+        v.add_fast_member()
+        aw, ac, rss = medians([v.timed("open", case, "--json", who="fast") for _ in range(7)])
+        add(FAST_SECTION, f"open of a case with {k} records",
+            f"{fmt_s(aw)} wall, {fmt_s(ac)} CPU, {rss / 1024:,.0f} MiB",
+            "", None, "≤ 20 ms beyond unlock" if k == 20 else "", aw <= 0.020 if k == 20 else None)
 
 
 def big_vaults(base):
@@ -426,10 +448,12 @@ def search_and_rotate(paths):
         say(f"cases --household among {m:,} cases")
         v = Vault(p)
         ref = f"FOH-B-{m // 2:07d}"
-        ts, nw, nc = paired(3, lambda: v.timed("cases", "--household", ref, "--json"))
-        aw, ac, _ = medians(ts)
-        add("Open and search (unlock subtracted)", f"`cases --household` among {m:,} cases",
-            f"{fmt_s(nw)} wall, {fmt_s(nc)} CPU; whole {fmt_s(aw)}", "", None, "")
+        v.add_fast_member()
+        ts = [v.timed("cases", "--household", ref, "--json", who="fast") for _ in range(5)]
+        assert len(json.loads(ts[0].stdout)["cases"]) == 1
+        aw, ac, rss = medians(ts)
+        add(FAST_SECTION, f"`cases --household` among {m:,} cases",
+            f"{fmt_s(aw)} wall, {fmt_s(ac)} CPU, {rss / 1024:,.0f} MiB", "", None, "")
         say(f"rotate over {m:,} grants")
         u = check_unlock()
         t = v.timed("rotate", "p1", "--json")
