@@ -301,6 +301,7 @@ def random_file(name, size):
 
 class Unlock:
     wall = cpu = 0.0
+    fast = 0.0  # `identity check` of the test identity: start-up plus a minimum-cost unlock
 
 
 def unlock_cost():
@@ -312,6 +313,7 @@ def unlock_cost():
         "reported apart, subtracted below")
     f = os.path.join(DATA, "fast.identity")
     fw, fc, _ = medians([timed([ABRI, "identity", "check", f], env={"ABRI_PASSPHRASE_FILE": FAST_PASS}) for _ in range(5)])
+    Unlock.fast = fw
     add("Start-up and unlock", "`abri identity check` of the public test identity (Argon2id minimum costs)",
         f"{fmt_s(fw)} wall, {fmt_s(fc)} CPU", "", None, "")
     out = os.path.join(WORK, "version.json")
@@ -420,9 +422,10 @@ def open_records(base):
         v = Vault(p)
         v.add_fast_member()
         aw, ac, rss = medians([v.timed("open", case, "--json", who="fast") for _ in range(7)])
+        beyond = aw - Unlock.fast
         add(FAST_SECTION, f"open of a case with {k} records",
-            f"{fmt_s(aw)} wall, {fmt_s(ac)} CPU, {rss / 1024:,.0f} MiB",
-            "", None, "≤ 20 ms beyond unlock" if k == 20 else "", aw <= 0.020 if k == 20 else None)
+            f"{fmt_s(aw)} wall, {fmt_s(ac)} CPU, {rss / 1024:,.0f} MiB; {fmt_s(beyond)} beyond start-up and unlock",
+            "", None, "≤ 20 ms beyond unlock" if k == 20 else "", beyond <= 0.020 if k == 20 else None)
 
 
 def big_vaults(base):
