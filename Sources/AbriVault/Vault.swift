@@ -59,7 +59,12 @@ public final class Vault: @unchecked Sendable {
         let admin = try PublicIdentity(parsing: adminLine)
         let vault = Vault(store: store, id: id, admin: admin, stateDirectory: stateDirectory)
         if checkHistory {
-            try vault.store.read { db in try vault.history.check(try AccessLog.latestHead(db, vault: vault), admin: adminLine) }
+            // Read what this machine accepted before the vault's head: a command that commits in between
+            // only makes the vault newer than what was read, never older.
+            let accepted = try vault.history.load()
+            try vault.store.read { db in
+                try vault.history.check(try AccessLog.latestHead(db, vault: vault), accepted: accepted, admin: adminLine)
+            }
         }
         return vault
     }

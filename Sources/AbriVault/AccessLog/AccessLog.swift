@@ -230,7 +230,7 @@ enum AccessLog {
         let seq: Int = row["seq"]
         let ad = associatedData(vault: vault.id, seq: seq)
         let damaged = AbriError.badData("log entry \(seq) is damaged: the vault was altered (run `abri verify`)")
-        guard let padded = try? AEAD.open(Array(row["details"] as Data), key: entryKey, associatedData: ad),
+        guard let padded = try? AEAD.open(Array(row["details"] as Data), key: entryKey, associatedData: ad), !padded.isEmpty,
               let plaintext = try? Padding.unpad(padded, blockSize: Padding.bucket(for: padded.count - 1)) else {
             throw damaged
         }

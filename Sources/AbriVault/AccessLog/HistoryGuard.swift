@@ -25,8 +25,8 @@ public struct HistoryGuard: Sendable {
     }
 
     /// Refuses a log that is shorter than, or not an extension of, the last head accepted here.
-    func check(_ current: (head: Head, rootAt: (Int) throws -> [UInt8]?), admin: String) throws {
-        guard let accepted = try load() else { return }
+    func check(_ current: (head: Head, rootAt: (Int) throws -> [UInt8]?), accepted: Accepted?, admin: String) throws {
+        guard let accepted else { return }
         let rollback = AbriError.badData(
             "this vault's log is older than, or differs from, the one this machine saw last: it may be a restored or altered copy (run `abri verify`; an administrator accepts a restore with `abri verify --accept-restore`)")
         guard accepted.admin == admin else { throw rollback }
@@ -36,10 +36,17 @@ public struct HistoryGuard: Sendable {
         }
     }
 
-    /// Records `head` as the latest accepted, atomically (write a temporary file, then rename).
-    func accept(_ head: Head, admin: String, frontier: LogFrontier? = nil) throws {
+    /// Records `head` as the latest accepted, atomically (write a temporary file, then rename), under a lock,
+    /// and never moving back: of two commands that finish together, the longer log stays.
+    func accept(_ head: Head, admin: String, frontier: LogFrontier? = nil, allowShorter: Bool = false) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard lock >= 0 else { throw AbriError.io("cannot write \(path).lock (check that \(directory) is writable)") }
+        defer { close(lock) }
+        flock(lock, LOCK_EX)
+        defer { flock(lock, LOCK_UN) }
+        if !allowShorter, let current = try? load(), current.size > head.size { return }
         let accepted = Accepted(vault: vaultHex, admin: admin, size: head.size, root: Data(head.root).base64EncodedString(),
                                 frontier: frontier.map { Data($0.encoded()).base64EncodedString() })
         let data = try JSONEncoder().encode(accepted)

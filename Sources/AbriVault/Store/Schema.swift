@@ -27,9 +27,9 @@ enum Schema {
                 CREATE TABLE grants (locator BLOB PRIMARY KEY, holder BLOB, blind BLOB, revoker BLOB NOT NULL,
                   expires INTEGER, box BLOB NOT NULL) WITHOUT ROWID;
                 CREATE INDEX grants_by_holder ON grants (holder);
-                CREATE INDEX grants_by_blind ON grants (blind);
+                CREATE INDEX grants_by_blind ON grants (blind) WHERE blind IS NOT NULL;
                 CREATE INDEX grants_by_revoker ON grants (revoker);
-                CREATE INDEX grants_by_expiry ON grants (expires);
+                CREATE INDEX grants_by_expiry ON grants (expires) WHERE expires IS NOT NULL;
                 CREATE TABLE log (seq INTEGER PRIMARY KEY, day INTEGER NOT NULL, tag BLOB, details BLOB NOT NULL,
                   admin_slot BLOB NOT NULL, case_slot BLOB);
                 CREATE INDEX log_by_tag ON log (tag);
