@@ -1,3 +1,4 @@
+import AbriVault
 import Foundation
 import Testing
 
@@ -121,6 +122,36 @@ import Testing
             for window in windows {
                 #expect(!content.contains(subsequence: window), "vault.db\(suffix) still holds a shredded ciphertext")
             }
+        }
+    }
+
+    /// Sign, then encrypt: with every member's public key, the rows of records, grants and the log
+    /// name no author, actor or recipient, neither by key nor by name.
+    @Test(.enabled(if: SQLite.available)) func theStoreNamesNoAuthorActorOrRecipient() throws {
+        let story = try Story.played()
+        let dump = try SQLite.query(story.vault, """
+            SELECT hex(id) || hex(case_id) || hex(general) || hex(locating) FROM records;
+            SELECT hex(locator) || hex(coalesce(holder, x'')) || hex(coalesce(blind, x'')) || hex(revoker) || hex(box) FROM grants;
+            SELECT hex(coalesce(tag, x'')) || hex(details) || hex(admin_slot) || hex(coalesce(case_slot, x'')) FROM log;
+            SELECT hex(id) || hex(case_key) FROM cases;
+            SELECT hex(data) FROM chunks;
+            """).uppercased()
+        #expect(dump.count > 1000)
+        for actor in Story.Actor.allCases {
+            let identity = try PublicIdentity(parsing: try story.line(actor))
+            for key in [identity.signingPublicKey, identity.boxPublicKey] {
+                let hex = key.map { String(format: "%02X", $0) }.joined()
+                #expect(!dump.contains(hex), "\(actor)'s public key is in the store's rows")
+            }
+            // Short names could match random ciphertext by chance; the partner ids below cover every handle.
+            if actor.rawValue.count >= 4 {
+                let name = Array(actor.rawValue.utf8).map { String(format: "%02X", $0) }.joined()
+                #expect(!dump.contains(name), "\(actor)'s name is in the store's rows")
+            }
+        }
+        for partner in ["cidff-62", "bailleur-b", "foh-social", "foh-tenancy"] {
+            let hex = Array(partner.utf8).map { String(format: "%02X", $0) }.joined()
+            #expect(!dump.contains(hex), "\(partner) is named in the store's rows")
         }
     }
 }
