@@ -76,6 +76,12 @@ enum AccessLog {
     /// The cryptography of a batch (a bulk deposit logs one entry per case) runs on every core.
     static func append(_ drafts: [LogDraft], vault: Vault, actor: borrowing Identity, headSigner: HeadSigner,
                        _ db: Database) throws -> LogFrontier {
+        #if DEBUG
+        // Test hook (debug builds only): the log cannot be written, as on a full disk.
+        if ProcessInfo.processInfo.environment["ABRI_TEST_LOG_UNWRITABLE"] == "1" {
+            throw AbriError.io("the disk is full; nothing was changed (free some space and try again)")
+        }
+        #endif
         var frontier = try frontier(db)
         let day = Day.today()
         let first = frontier.size + 1
