@@ -185,6 +185,9 @@ final class MemberContext {
                                 box: Data(try SealedBox.seal(secret: plaintext, to: freshKey)))
             }
         }
+        // Every row of the partner is rewritten under a new random key: keep the grants' pages in memory meanwhile.
+        try db.execute(sql: "PRAGMA cache_size = -262144")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -16384") }
         let update = try db.makeStatement(sql: "UPDATE grants SET locator = ?, holder = ?, blind = ?, box = ? WHERE locator = ?")
         var done = 0
         var current = try batches.first.map(resealBatch) ?? []
