@@ -35,7 +35,9 @@ extension MemberSession {
             var prepared: [PreparedRecord]
             if attachments.isEmpty && reports.count > 1 {
                 // Sealing and signing take most of a deposit: spread the reports over every core,
-                // then write them in order on this thread.
+                // then write them in order on this thread, with the indexes' pages kept in memory
+                // (their keys are random by design, so a bulk deposit touches pages all over them).
+                try context.db.execute(sql: "PRAGMA cache_size = -262144")
                 prepared = try Parallel.map(count: reports.count) { index in try prepare(index, nil) }
             } else {
                 prepared = try reports.indices.map { index in
