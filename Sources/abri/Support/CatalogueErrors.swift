@@ -249,6 +249,8 @@ extension Catalogue {
             "la trace de l'historique de ce coffre, %@, est endommagée (déplacez-la ailleurs, puis lancez `abri verify`)",
         "this vault's log is older than, or differs from, the one this machine saw last: it may be a restored or altered copy (run `abri verify`; an administrator accepts a restore with `abri verify --accept-restore`)":
             "le journal de ce coffre est plus ancien que celui que cette machine a vu en dernier, ou en diffère : c'est peut-être une copie restaurée ou modifiée (lancez `abri verify` ; un administrateur accepte une restauration avec `abri verify --accept-restore`)",
+        "cannot write %@.lock (check that %@ is writable)":
+            "impossible d'écrire %@.lock (vérifiez qu'on peut écrire dans %@)",
         "cannot write %@ (check that %@ is writable)":
             "impossible d'écrire %@ (vérifiez qu'on peut écrire dans %@)",
         "log entry %@ is missing or out of order (found entry %@ in its place)":
