@@ -3,19 +3,17 @@ import ArgumentParser
 
 /// `abri add`: a new record in a case.
 struct Add: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Add a record (note, rehousing, legal follow-up) to a case you hold."),
-            discussion: tr("""
-            The record is granted only as its own flags say, plus your own partner: sharing the case earlier does not \
-            grant its later records. A rehousing's new address goes in `locating` and only to --locating-to partners.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Add a record (note, rehousing, legal follow-up) to a case you hold."),
+        discussion: tr("""
+        The record is granted only as its own flags say, plus your own partner: sharing the case earlier does not \
+        grant its later records. A rehousing's new address goes in `locating` and only to --locating-to partners.
 
-            Example:
-              abri add 7K2F… rehousing.json --locating-to cidff-62 --consent "accord oral du 2026-11-21" --as bruno.identity
-            Exit codes: 77 unknown case or no grant, 64 missing consent, 65 malformed record.
-            """)
-        )
-    }
+        Example:
+          abri add 7K2F… rehousing.json --locating-to cidff-62 --consent "accord oral du 2026-11-21" --as bruno.identity
+        Exit codes: 77 unknown case or no grant, 64 missing consent, 65 malformed record.
+        """)
+    )
 
     @Argument(help: "The case id.")
     var caseID: String

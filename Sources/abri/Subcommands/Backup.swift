@@ -3,18 +3,16 @@ import ArgumentParser
 
 /// `abri backup`: a consistent copy of the vault.
 struct Backup: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Write a consistent copy of the whole vault, attachments included."),
-            discussion: tr("""
-            The copy is as secret as the vault: it holds every ciphertext, and keeps the keys of cases shredded later.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Write a consistent copy of the whole vault, attachments included."),
+        discussion: tr("""
+        The copy is as secret as the vault: it holds every ciphertext, and keeps the keys of cases shredded later.
 
-            Example:
-              abri backup --out /mnt/backups/vault-2026-11-22.db
-            Exit codes: 73 when the output exists.
-            """)
-        )
-    }
+        Example:
+          abri backup --out /mnt/backups/vault-2026-11-22.db
+        Exit codes: 73 when the output exists.
+        """)
+    )
 
     @Option(name: .customLong("out"), help: ArgumentHelp("The file to write; it must not exist.", valueName: "file"))
     var out: String

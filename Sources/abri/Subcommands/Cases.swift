@@ -3,18 +3,16 @@ import ArgumentParser
 
 /// `abri cases`: the cases your partner holds.
 struct Cases: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("List the cases your partner holds, or find them by household reference."),
-            discussion: tr("""
-            The household reference is looked up through your partner's own blind index; it is never stored in clear.
+    static let configuration = CommandConfiguration(
+        abstract: tr("List the cases your partner holds, or find them by household reference."),
+        discussion: tr("""
+        The household reference is looked up through your partner's own blind index; it is never stored in clear.
 
-            Example:
-              abri cases --household FOH-2021-000123 --as ines.identity
-            Exit codes: 77 not a member of a partner of this vault (or removed), 66 no vault.
-            """)
-        )
-    }
+        Example:
+          abri cases --household FOH-2021-000123 --as ines.identity
+        Exit codes: 77 not a member of a partner of this vault (or removed), 66 no vault.
+        """)
+    )
 
     @Option(name: .customLong("household"), help: ArgumentHelp("Only the cases of this household reference.", valueName: "ref"))
     var household: String?

@@ -3,19 +3,17 @@ import ArgumentParser
 
 /// `abri close`: starts a case's retention period.
 struct Close: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Close a case you hold (or reopen it): its retention period starts from the last closing."),
-            discussion: tr("""
-            The administrator's `abri retention` shreds the cases closed longer ago than the retention rule \
-            (five years by default).
+    static let configuration = CommandConfiguration(
+        abstract: tr("Close a case you hold (or reopen it): its retention period starts from the last closing."),
+        discussion: tr("""
+        The administrator's `abri retention` shreds the cases closed longer ago than the retention rule \
+        (five years by default).
 
-            Example:
-              abri close 7K2F… --as alice.identity
-            Exit codes: 77 unknown case or no grant.
-            """)
-        )
-    }
+        Example:
+          abri close 7K2F… --as alice.identity
+        Exit codes: 77 unknown case or no grant.
+        """)
+    )
 
     @Argument(help: "The case id.")
     var caseID: String
@@ -43,19 +41,17 @@ struct Close: ParsableCommand {
 
 /// `abri retention`: apply the retention rule.
 struct Retention: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Shred the cases closed longer ago than the retention rule (administrator)."),
-            discussion: tr("""
-            Lists what it will destroy and asks for confirmation (or --yes). The rule: cases closed more than \
-            --years years ago (default 5) and not reopened since. Use --dry-run to only list them.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Shred the cases closed longer ago than the retention rule (administrator)."),
+        discussion: tr("""
+        Lists what it will destroy and asks for confirmation (or --yes). The rule: cases closed more than \
+        --years years ago (default 5) and not reopened since. Use --dry-run to only list them.
 
-            Example:
-              abri retention --years 5 --as admin.identity
-            Exit codes: 77 not the administrator, 64 without a terminal and without --yes.
-            """)
-        )
-    }
+        Example:
+          abri retention --years 5 --as admin.identity
+        Exit codes: 77 not the administrator, 64 without a terminal and without --yes.
+        """)
+    )
 
     @Option(name: .customLong("years"), help: "How many years after closing a case is kept.")
     var years = 5

@@ -3,36 +3,32 @@ import ArgumentParser
 
 /// `abri consent`: the victim's consent to sharing.
 struct ConsentCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "consent",
-            abstract: tr("Withdraw a consent: destroy a partner's grants on a case."),
-            discussion: tr("""
-            Example:
-              abri consent withdraw 7K2F… --from bailleur-b --yes --as alice.identity
-            Exit codes: 77 not permitted, 64 without a terminal and without --yes (see `abri consent withdraw --help`).
-            """),
-            subcommands: [ConsentWithdraw.self]
-        )
-    }
+    static let configuration = CommandConfiguration(
+        commandName: "consent",
+        abstract: tr("Withdraw a consent: destroy a partner's grants on a case."),
+        discussion: tr("""
+        Example:
+          abri consent withdraw 7K2F… --from bailleur-b --yes --as alice.identity
+        Exit codes: 77 not permitted, 64 without a terminal and without --yes (see `abri consent withdraw --help`).
+        """),
+        subcommands: [ConsentWithdraw.self]
+    )
 }
 
 struct ConsentWithdraw: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "withdraw",
-            abstract: tr("Destroy a partner's grants on a case, at once."),
-            discussion: tr("""
-            Run by the partner that shared, the depositor's partner, or the administrator. The partner's members get \
-            77 on open afterwards; the other partners keep their access. A partner that wrote records of the case \
-            keeps them.
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw",
+        abstract: tr("Destroy a partner's grants on a case, at once."),
+        discussion: tr("""
+        Run by the partner that shared, the depositor's partner, or the administrator. The partner's members get \
+        77 on open afterwards; the other partners keep their access. A partner that wrote records of the case \
+        keeps them.
 
-            Example:
-              abri consent withdraw 7K2F… --from bailleur-b --yes --as alice.identity
-            Exit codes: 77 not permitted or the last holder of a record, 64 without a terminal and without --yes.
-            """)
-        )
-    }
+        Example:
+          abri consent withdraw 7K2F… --from bailleur-b --yes --as alice.identity
+        Exit codes: 77 not permitted or the last holder of a record, 64 without a terminal and without --yes.
+        """)
+    )
 
     @Argument(help: "The case id.")
     var caseID: String

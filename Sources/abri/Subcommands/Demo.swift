@@ -13,22 +13,20 @@ import Darwin
 /// cost), in a temporary folder that is removed at the end, even when a step fails. Every
 /// refusal the story relies on is checked: a refusal that does not happen is a bug (exit 70).
 struct Demo: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Run the whole story on a temporary vault, narrated."),
-            discussion: tr("""
-            A made-up network (a landlord's social-support and tenancy units, a CIDFF, a second landlord) deposits, \
-            shares, opens, rehouses, logs, removes a member and shreds a case, and the demo says at each step what \
-            each person sees and what is withheld from them. Nothing touches your own vault: everything happens in \
-            a temporary folder (under $TMPDIR), deleted at the end. The demo prints one address, on purpose, in \
-            the step where an entitled adviser reveals it.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Run the whole story on a temporary vault, narrated."),
+        discussion: tr("""
+        A made-up network (a landlord's social-support and tenancy units, a CIDFF, a second landlord) deposits, \
+        shares, opens, rehouses, logs, removes a member and shreds a case, and the demo says at each step what \
+        each person sees and what is withheld from them. Nothing touches your own vault: everything happens in \
+        a temporary folder (under $TMPDIR), deleted at the end. The demo prints one address, on purpose, in \
+        the step where an entitled adviser reveals it.
 
-            Example:
-              abri demo
-            Exit codes: 0 the story ran as documented, 70 a step did not (a bug: please report it).
-            """)
-        )
-    }
+        Example:
+          abri demo
+        Exit codes: 0 the story ran as documented, 70 a step did not (a bug: please report it).
+        """)
+    )
 
     func run() throws {
         let folder = try DemoFolder()

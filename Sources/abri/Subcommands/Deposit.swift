@@ -48,21 +48,19 @@ enum ReportInput {
 
 /// `abri deposit`: one new case per report.
 struct Deposit: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Deposit reports (signalements) as new cases, and choose who can read them."),
-            discussion: tr("""
-            Each report is a JSON object; its `locating` object holds the address and every field that locates the \
-            victim, and only partners named with --locating-to receive it. Granting another partner needs the \
-            victim's consent (--consent, or --without-consent with a reason). All reports go in one transaction.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Deposit reports (signalements) as new cases, and choose who can read them."),
+        discussion: tr("""
+        Each report is a JSON object; its `locating` object holds the address and every field that locates the \
+        victim, and only partners named with --locating-to receive it. Granting another partner needs the \
+        victim's consent (--consent, or --without-consent with a reason). All reports go in one transaction.
 
-            Example:
-              abri deposit report.json --attach recepisse.pdf --locating-to cidff-62 --consent "formulaire signé le 2026-11-20" --as alice.identity
-            Exit codes: 64 missing consent or unknown partner, 65 malformed report or a locating field outside `locating`,
-            66 missing file, 77 a locating grant to a never-locating partner.
-            """)
-        )
-    }
+        Example:
+          abri deposit report.json --attach recepisse.pdf --locating-to cidff-62 --consent "formulaire signé le 2026-11-20" --as alice.identity
+        Exit codes: 64 missing consent or unknown partner, 65 malformed report or a locating field outside `locating`,
+        66 missing file, 77 a locating grant to a never-locating partner.
+        """)
+    )
 
     @Argument(help: ArgumentHelp("Report files (JSON); `-` reads one from standard input.", valueName: "report.json"))
     var reports: [String]
@@ -72,7 +70,11 @@ struct Deposit: ParsableCommand {
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption
 
+    /// The report files, with those `BulkReports` kept away from the parser.
+    var allReports: [String] { reports + BulkReports.folded }
+
     func validate() throws {
+        let reports = allReports
         guard !reports.isEmpty else { throw ValidationError("name at least one report file") }
         if reports.count > 1 && !recipients.attachments.isEmpty {
             throw ValidationError("attachments go with a single report (deposit the others separately)")
@@ -81,7 +83,7 @@ struct Deposit: ParsableCommand {
     }
 
     func run() throws {
-        let parsed = try reports.map { try ReportInput.read($0, defaultType: "signalement") }
+        let parsed = try allReports.map { try ReportInput.read($0, defaultType: "signalement") }
         let consent = try consent.resolved()
         let session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
         let results = try session.deposit(parsed, attachments: recipients.attachments, recipients: recipients.recipients,
@@ -96,5 +98,38 @@ struct Deposit: ParsableCommand {
         } else {
             Output.say(tr("%@ cases deposited. Can read them: %@.", results.count, Readers.sentence(results[0].readers)))
         }
+    }
+}
+
+/// A backlog of thousands of report files on one command line: ArgumentParser's time grows with the square of
+/// the number of positional values, so all but the first are set aside here and read back by `Deposit`.
+enum BulkReports {
+    nonisolated(unsafe) static var folded: [String] = []
+
+    /// The options of `deposit` that take a value.
+    static let valued: Set<String> = ["--attach", "--attach-general", "--to", "--locating-to", "--partner", "--consent",
+                                      "--until", "--without-consent", "--vault", "--as", "--passphrase-file"]
+
+    static func fold(_ arguments: [String]) -> [String] {
+        guard arguments.first == "deposit", arguments.count > 32, !arguments.contains("--") else { return arguments }
+        var kept = ["deposit"]
+        var reports: [String] = []
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            if valued.contains(argument) {
+                kept.append(argument)
+                if index + 1 < arguments.count { kept.append(arguments[index + 1]) }
+                index += 1
+            } else if argument.hasPrefix("-") && argument != "-" {
+                kept.append(argument)
+            } else {
+                reports.append(argument)
+            }
+            index += 1
+        }
+        guard let first = reports.first else { return arguments }
+        folded = Array(reports.dropFirst())
+        return kept + [first]
     }
 }

@@ -3,19 +3,17 @@ import ArgumentParser
 
 /// `abri export`: a case as a sealed bundle for another vault.
 struct Export: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Write a case you hold as a sealed, signed bundle for the members of another partner."),
-            discussion: tr("""
-            The bundle holds what a share would grant (the locating parts only with --locating), sealed to each \
-            current member of the partner, so that only they can import it. It needs the victim's consent.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Write a case you hold as a sealed, signed bundle for the members of another partner."),
+        discussion: tr("""
+        The bundle holds what a share would grant (the locating parts only with --locating), sealed to each \
+        current member of the partner, so that only they can import it. It needs the victim's consent.
 
-            Example:
-              abri export 7K2F… --to cidff-62 --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
-            Exit codes: 64 missing consent, 73 the output exists, 77 unknown case, no grant, or --locating to a never-locating partner.
-            """)
-        )
-    }
+        Example:
+          abri export 7K2F… --to cidff-62 --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
+        Exit codes: 64 missing consent, 73 the output exists, 77 unknown case, no grant, or --locating to a never-locating partner.
+        """)
+    )
 
     @Argument(help: "The case id.")
     var caseID: String

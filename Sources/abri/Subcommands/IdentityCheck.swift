@@ -3,19 +3,17 @@ import ArgumentParser
 
 /// `abri identity check`: unlocks an identity file to prove the passphrase.
 struct IdentityCheck: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "check",
-            abstract: tr("Check that a passphrase unlocks an identity file."),
-            discussion: tr("""
-            Prints "passphrase ok" when it does. Nothing is changed.
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: tr("Check that a passphrase unlocks an identity file."),
+        discussion: tr("""
+        Prints "passphrase ok" when it does. Nothing is changed.
 
-            Example:
-              abri identity check ~/alice.identity
-            Exit codes: 0 the passphrase unlocks it, 77 a wrong passphrase, 65 a damaged file, 66 the file cannot be read.
-            """)
-        )
-    }
+        Example:
+          abri identity check ~/alice.identity
+        Exit codes: 0 the passphrase unlocks it, 77 a wrong passphrase, 65 a damaged file, 66 the file cannot be read.
+        """)
+    )
 
     @Argument(help: ArgumentHelp("The identity file.", valueName: "file"))
     var file: String

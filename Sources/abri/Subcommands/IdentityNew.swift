@@ -5,21 +5,19 @@ import Foundation
 
 /// `abri identity new`: creates a passphrase-protected identity file.
 struct IdentityNew: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "new",
-            abstract: tr("Create a passphrase-protected identity and print its public identity."),
-            discussion: tr("""
-            Asks for a new passphrase twice on the terminal (or reads --passphrase-file), writes the \
-            identity file with mode 0600, and prints the public identity line on stdout. Send that \
-            line to your administrator; keep the file and the passphrase to yourself.
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: tr("Create a passphrase-protected identity and print its public identity."),
+        discussion: tr("""
+        Asks for a new passphrase twice on the terminal (or reads --passphrase-file), writes the \
+        identity file with mode 0600, and prints the public identity line on stdout. Send that \
+        line to your administrator; keep the file and the passphrase to yourself.
 
-            Example:
-              abri identity new --out ~/alice.identity --name "Alice Martin"
-            Exit codes: 73 the file exists, 64 the two passphrases differ or no terminal and no passphrase file.
-            """)
-        )
-    }
+        Example:
+          abri identity new --out ~/alice.identity --name "Alice Martin"
+        Exit codes: 73 the file exists, 64 the two passphrases differ or no terminal and no passphrase file.
+        """)
+    )
 
     @Option(name: .customLong("out"), help: ArgumentHelp("The identity file to create (must not exist).", valueName: "file"))
     var out: String

@@ -3,20 +3,18 @@ import ArgumentParser
 
 /// `abri identity show`: prints the public identity of an identity file.
 struct IdentityShow: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "show",
-            abstract: tr("Print the public identity of an identity file."),
-            discussion: tr("""
-            Needs no passphrase: the public identity is stored in clear. Checks the file's checksum, \
-            so a damaged file is refused.
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: tr("Print the public identity of an identity file."),
+        discussion: tr("""
+        Needs no passphrase: the public identity is stored in clear. Checks the file's checksum, \
+        so a damaged file is refused.
 
-            Example:
-              abri identity show ~/alice.identity
-            Exit codes: 66 the file cannot be read, 65 a damaged file.
-            """)
-        )
-    }
+        Example:
+          abri identity show ~/alice.identity
+        Exit codes: 66 the file cannot be read, 65 a damaged file.
+        """)
+    )
 
     @Argument(help: ArgumentHelp("The identity file.", valueName: "file"))
     var file: String

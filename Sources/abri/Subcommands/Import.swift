@@ -3,21 +3,19 @@ import ArgumentParser
 
 /// `abri import`: bring a bundle into this vault.
 struct Import: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Import a bundle addressed to you into this vault."),
-            discussion: tr("""
-            Checks, in order: the bundle is whole, it is addressed to you, its signature, and that it was not \
-            imported before nor its case shredded here. Name your partner with --partner when you are a member of \
-            several.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Import a bundle addressed to you into this vault."),
+        discussion: tr("""
+        Checks, in order: the bundle is whole, it is addressed to you, its signature, and that it was not \
+        imported before nor its case shredded here. Name your partner with --partner when you are a member of \
+        several.
 
-            Example:
-              abri import dossier.abri --as ines.identity
-            Exit codes: 65 a damaged or forged bundle, one already imported or whose case was shredded here, \
-            77 not addressed to you, 66 the file cannot be read.
-            """)
-        )
-    }
+        Example:
+          abri import dossier.abri --as ines.identity
+        Exit codes: 65 a damaged or forged bundle, one already imported or whose case was shredded here, \
+        77 not addressed to you, 66 the file cannot be read.
+        """)
+    )
 
     @Argument(help: ArgumentHelp("The bundle file.", valueName: "file"))
     var file: String

@@ -3,18 +3,16 @@ import ArgumentParser
 
 /// `abri init`: creates a vault.
 struct Init: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Create a vault whose administrator is the given public identity."),
-            discussion: tr("""
-            The administrator signs the roster of partners and members and holds no key that opens a case.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Create a vault whose administrator is the given public identity."),
+        discussion: tr("""
+        The administrator signs the roster of partners and members and holds no key that opens a case.
 
-            Example:
-              abri init --vault office.db --admin abri1…
-            Exit codes: 73 when the vault file exists, 65 for a mistyped public identity.
-            """)
-        )
-    }
+        Example:
+          abri init --vault office.db --admin abri1…
+        Exit codes: 73 when the vault file exists, 65 for a mistyped public identity.
+        """)
+    )
 
     @Option(name: .customLong("admin"), help: ArgumentHelp("The administrator's public identity (from `abri identity show`).", valueName: "public-identity"))
     var admin: String

@@ -3,21 +3,19 @@ import ArgumentParser
 
 /// `abri log`: the access log, as far as you may read it.
 struct Log: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Show the access log entries you may read."),
-            discussion: tr("""
-            A member sees the entries of the cases their partner holds; the administrator sees all. \
-            --household gives a household's access extract (GDPR art. 15): the days and purposes of the \
-            consultations of that household's own records, never a case that holds a locating part. \
-            --without-consent (administrator) lists the shares made without consent, with their reasons.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Show the access log entries you may read."),
+        discussion: tr("""
+        A member sees the entries of the cases their partner holds; the administrator sees all. \
+        --household gives a household's access extract (GDPR art. 15): the days and purposes of the \
+        consultations of that household's own records, never a case that holds a locating part. \
+        --without-consent (administrator) lists the shares made without consent, with their reasons.
 
-            Example:
-              abri log --case 7K2F… --as ines.identity
-            Exit codes: 77 unknown case or no grant (the same answer for both), or --without-consent by someone other than the administrator.
-            """)
-        )
-    }
+        Example:
+          abri log --case 7K2F… --as ines.identity
+        Exit codes: 77 unknown case or no grant (the same answer for both), or --without-consent by someone other than the administrator.
+        """)
+    )
 
     @Option(name: .customLong("case"), help: ArgumentHelp("Only this case.", valueName: "case"))
     var caseID: String?

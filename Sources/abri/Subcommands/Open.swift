@@ -4,20 +4,18 @@ import Foundation
 
 /// `abri open`: read a case.
 struct Open: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Open a case: the records you may read, the address masked until you reveal it."),
-            discussion: tr("""
-            Locating fields are shown only with --reveal, to a partner that holds them; each reveal is logged as its \
-            own action, with the purpose. --attachments writes the general attachments into a folder, the locating \
-            ones too with --reveal (mode 0600, never overwriting).
+    static let configuration = CommandConfiguration(
+        abstract: tr("Open a case: the records you may read, the address masked until you reveal it."),
+        discussion: tr("""
+        Locating fields are shown only with --reveal, to a partner that holds them; each reveal is logged as its \
+        own action, with the purpose. --attachments writes the general attachments into a folder, the locating \
+        ones too with --reveal (mode 0600, never overwriting).
 
-            Example:
-              abri open 7K2F… --reveal --purpose "préparation audience JAF" --as ines.identity
-            Exit codes: 77 unknown case or no grant (the same answer for both), 73 an attachment file exists.
-            """)
-        )
-    }
+        Example:
+          abri open 7K2F… --reveal --purpose "préparation audience JAF" --as ines.identity
+        Exit codes: 77 unknown case or no grant (the same answer for both), 73 an attachment file exists.
+        """)
+    )
 
     @Argument(help: "The case id.")
     var caseID: String

@@ -3,36 +3,32 @@ import ArgumentParser
 
 /// `abri partner`: the organisations of the vault.
 struct PartnerCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "partner",
-            abstract: tr("Add and list partners: organisations, or units of one, that hold keys."),
-            discussion: tr("""
-            Example:
-              abri partner add cidff-62 --name "CIDFF du Pas-de-Calais" --kind legal-aid --as admin.identity
-            Exit codes: 77 when not the administrator (see each subcommand's --help).
-            """),
-            subcommands: [PartnerAdd.self, PartnerList.self]
-        )
-    }
+    static let configuration = CommandConfiguration(
+        commandName: "partner",
+        abstract: tr("Add and list partners: organisations, or units of one, that hold keys."),
+        discussion: tr("""
+        Example:
+          abri partner add cidff-62 --name "CIDFF du Pas-de-Calais" --kind legal-aid --as admin.identity
+        Exit codes: 77 when not the administrator (see each subcommand's --help).
+        """),
+        subcommands: [PartnerAdd.self, PartnerList.self]
+    )
 }
 
 struct PartnerAdd: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "add",
-            abstract: tr("Enrol a partner (administrator)."),
-            discussion: tr("""
-            A landlord's social-support unit and its rental-management unit are two partners. Mark a tenancy unit \
-            --never-locating: it can then never receive an address. Enrol the whole network up front: a partner \
-            enrolled for a single rehousing tells where she went.
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: tr("Enrol a partner (administrator)."),
+        discussion: tr("""
+        A landlord's social-support unit and its rental-management unit are two partners. Mark a tenancy unit \
+        --never-locating: it can then never receive an address. Enrol the whole network up front: a partner \
+        enrolled for a single rehousing tells where she went.
 
-            Example:
-              abri partner add cidff-62 --name "CIDFF du Pas-de-Calais" --kind legal-aid --as admin.identity
-            Exit codes: 77 when not the administrator, 64 for an existing id.
-            """)
-        )
-    }
+        Example:
+          abri partner add cidff-62 --name "CIDFF du Pas-de-Calais" --kind legal-aid --as admin.identity
+        Exit codes: 77 when not the administrator, 64 for an existing id.
+        """)
+    )
 
     @Argument(help: ArgumentHelp("Short id: lower-case letters, digits and dashes.", valueName: "id"))
     var id: String
@@ -67,19 +63,17 @@ struct PartnerAdd: ParsableCommand {
 }
 
 struct PartnerList: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "list",
-            abstract: tr("List partners and their members."),
-            discussion: tr("""
-            Each line: the partner's id, its name, its kind (and never-locating), its members.
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: tr("List partners and their members."),
+        discussion: tr("""
+        Each line: the partner's id, its name, its kind (and never-locating), its members.
 
-            Example:
-              abri partner list --as me.identity
-            Exit codes: 77 neither the administrator nor a member of this vault.
-            """)
-        )
-    }
+        Example:
+          abri partner list --as me.identity
+        Exit codes: 77 neither the administrator nor a member of this vault.
+        """)
+    )
 
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption

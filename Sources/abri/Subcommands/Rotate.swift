@@ -4,20 +4,18 @@ import Foundation
 
 /// `abri rotate`: a new generation of a partner's keys.
 struct Rotate: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Renew a partner's keys: a new generation, every grant re-sealed, the old keys destroyed."),
-            discussion: tr("""
-            Run by a member of the partner, it re-seals every grant to a fresh generation and destroys the old ones, \
-            all in one transaction: a crash leaves the vault as it was, and running it again does the whole job. \
-            Run by the administrator, it makes the new generation and leaves the re-sealing to the members' next command.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Renew a partner's keys: a new generation, every grant re-sealed, the old keys destroyed."),
+        discussion: tr("""
+        Run by a member of the partner, it re-seals every grant to a fresh generation and destroys the old ones, \
+        all in one transaction: a crash leaves the vault as it was, and running it again does the whole job. \
+        Run by the administrator, it makes the new generation and leaves the re-sealing to the members' next command.
 
-            Example:
-              abri rotate cidff-62 --as ines.identity
-            Exit codes: 77 for someone who is neither a member of the partner nor the administrator.
-            """)
-        )
-    }
+        Example:
+          abri rotate cidff-62 --as ines.identity
+        Exit codes: 77 for someone who is neither a member of the partner nor the administrator.
+        """)
+    )
 
     @Argument(help: ArgumentHelp("The partner's id.", valueName: "partner"))
     var partner: String

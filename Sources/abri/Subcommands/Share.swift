@@ -3,19 +3,17 @@ import ArgumentParser
 
 /// `abri share`: grant a partner a case.
 struct Share: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Share a case you hold with another partner, with the victim's consent."),
-            discussion: tr("""
-            Grants every record of the case that you can read, the locating parts only with --locating. Sharing \
-            again records the new consent (the latest wins).
+    static let configuration = CommandConfiguration(
+        abstract: tr("Share a case you hold with another partner, with the victim's consent."),
+        discussion: tr("""
+        Grants every record of the case that you can read, the locating parts only with --locating. Sharing \
+        again records the new consent (the latest wins).
 
-            Example:
-              abri share 7K2F… --to bailleur-b --locating --consent "formulaire du 2026-11-20" --until 2027-05-20 --as alice.identity
-            Exit codes: 64 missing consent, 77 unknown case, no grant, or a locating share to a never-locating partner.
-            """)
-        )
-    }
+        Example:
+          abri share 7K2F… --to bailleur-b --locating --consent "formulaire du 2026-11-20" --until 2027-05-20 --as alice.identity
+        Exit codes: 64 missing consent, 77 unknown case, no grant, or a locating share to a never-locating partner.
+        """)
+    )
 
     @Argument(help: "The case id.")
     var caseID: String

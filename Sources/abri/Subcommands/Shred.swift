@@ -3,19 +3,17 @@ import ArgumentParser
 
 /// `abri shred`: crypto-shredding.
 struct Shred: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Destroy every key of a case, and its records and attachments (administrator)."),
-            discussion: tr("""
-            Afterwards the case opens for no one; the log keeps that it was shredded, with no content. The vault file \
-            keeps no copy (secure delete, WAL truncated, vacuum). Backups keep theirs until they expire.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Destroy every key of a case, and its records and attachments (administrator)."),
+        discussion: tr("""
+        Afterwards the case opens for no one; the log keeps that it was shredded, with no content. The vault file \
+        keeps no copy (secure delete, WAL truncated, vacuum). Backups keep theirs until they expire.
 
-            Example:
-              abri shred 7K2F… --yes --as admin.identity
-            Exit codes: 77 not the administrator or unknown case, 64 without a terminal and without --yes.
-            """)
-        )
-    }
+        Example:
+          abri shred 7K2F… --yes --as admin.identity
+        Exit codes: 77 not the administrator or unknown case, 64 without a terminal and without --yes.
+        """)
+    )
 
     @Argument(help: "The case id.")
     var caseID: String

@@ -3,21 +3,19 @@ import ArgumentParser
 
 /// `abri verify`: check that nothing was altered.
 struct Verify: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: tr("Check the access log, its signed heads and checkpoints, and the vault's history."),
-            discussion: tr("""
-            Without an identity it checks what anyone may: the Merkle tree over every entry, every signed head and \
-            checkpoint, the roster's signatures, and that the log extends the last head this machine accepted. With \
-            --as the administrator it also opens every entry and checks its actor's signature. \
-            --accept-restore (administrator) accepts a restored backup as the new reference, and logs it.
+    static let configuration = CommandConfiguration(
+        abstract: tr("Check the access log, its signed heads and checkpoints, and the vault's history."),
+        discussion: tr("""
+        Without an identity it checks what anyone may: the Merkle tree over every entry, every signed head and \
+        checkpoint, the roster's signatures, and that the log extends the last head this machine accepted. With \
+        --as the administrator it also opens every entry and checks its actor's signature. \
+        --accept-restore (administrator) accepts a restored backup as the new reference, and logs it.
 
-            Example:
-              abri verify --as admin.identity
-            Exit codes: 0 all checks pass, 65 something was altered, removed, reordered or rolled back.
-            """)
-        )
-    }
+        Example:
+          abri verify --as admin.identity
+        Exit codes: 0 all checks pass, 65 something was altered, removed, reordered or rolled back.
+        """)
+    )
 
     @Flag(name: .customLong("accept-restore"), help: "Accept this vault's log as the reference after restoring a backup (administrator).")
     var acceptRestore = false

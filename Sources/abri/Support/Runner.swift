@@ -12,7 +12,7 @@ enum Runner {
     static func run(arguments: [String]) async -> Int32 {
         let command: any ParsableCommand
         do {
-            command = try Abri.parseAsRoot(arguments)
+            command = try Abri.parseAsRoot(BulkReports.fold(arguments))
         } catch {
             return parsingFailed(error, arguments: arguments)
         }
