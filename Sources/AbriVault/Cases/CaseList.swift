@@ -28,12 +28,12 @@ extension MemberSession {
             } else {
                 rows = try GrantStore.ownRows(generations: context.generations, context.db).map { ($0.keys, $0.box) }
             }
-            var result: [CaseSummary] = []
-            for (keys, box) in rows {
+            let result = try Parallel.map(count: rows.count) { index in
+                let (keys, box) = rows[index]
                 guard let plaintext = try? SealedBox.open(Array(box), with: keys.boxKeyPair) else { throw GrantBody.malformed }
                 let header = try GrantBody.header(plaintext)
-                result.append(CaseSummary(case: header.caseID.description, household: header.household,
-                                          records: try GrantBody.readableRecords(plaintext, header: header)))
+                return CaseSummary(case: header.caseID.description, household: header.household,
+                                   records: try GrantBody.readableRecords(plaintext, header: header))
             }
             return result.sorted { $0.case < $1.case }
         }

@@ -70,23 +70,42 @@ enum GrantStore {
     }
 
     /// Files into `partner`'s own rows every inbox row sealed to one of its generations.
+    /// Trying the inbox is one X25519 per row and generation, and re-filing one seal per case: both run on every core.
     static func claimInbox(partner: String, generations: [GenerationKeys], _ db: Database) throws {
         guard let newest = generations.first else { return }
         let rows = try Row.fetchAll(db, sql: "SELECT locator, box FROM grants WHERE holder IS NULL")
-        for row in rows {
-            let box = Array(row["box"] as Data)
+            .map { (locator: Array($0["locator"] as Data), box: Array($0["box"] as Data)) }
+        guard !rows.isEmpty else { return }
+        let opened: [GrantBody?] = try Parallel.map(count: rows.count) { index in
             for keys in generations {
-                guard let plaintext = try? SealedBox.open(box, with: keys.boxKeyPair) else { continue }
-                let incoming = try GrantBody.decode(plaintext)
-                try db.execute(sql: "DELETE FROM grants WHERE locator = ?", arguments: [row["locator"] as Data])
-                if let (existing, locator) = try find(incoming.caseID, generations: generations, db) {
-                    existing.merge(incoming)
-                    try file(existing, partner: partner, keys: newest, replacing: locator, db)
-                } else {
-                    try file(incoming, partner: partner, keys: newest, db)
+                if let plaintext = try? SealedBox.open(rows[index].box, with: keys.boxKeyPair) {
+                    return try GrantBody.decode(plaintext)
                 }
-                break
             }
+            return nil
+        }
+        // Merge what arrived for each case, in the inbox's order, onto what the partner already holds.
+        var merged: [CaseID: (body: GrantBody, oldLocator: [UInt8]?)] = [:]
+        var order: [CaseID] = []
+        for (index, incoming) in opened.enumerated() {
+            guard let incoming else { continue }
+            try db.cachedStatement(sql: "DELETE FROM grants WHERE locator = ?").execute(arguments: [Data(rows[index].locator)])
+            if let existing = merged[incoming.caseID] {
+                existing.body.merge(incoming)
+            } else if let (existing, locator) = try find(incoming.caseID, generations: generations, db) {
+                existing.merge(incoming)
+                merged[incoming.caseID] = (existing, locator)
+                order.append(incoming.caseID)
+            } else {
+                merged[incoming.caseID] = (incoming, nil)
+                order.append(incoming.caseID)
+            }
+        }
+        let filed = try Parallel.map(count: order.count) { index in
+            try ownRow(merged[order[index]]!.body, partner: partner, keys: newest)
+        }
+        for (index, row) in filed.enumerated() {
+            try insert(row, replacing: merged[order[index]]!.oldLocator, db)
         }
     }
 
