@@ -149,8 +149,8 @@ extension Catalogue {
             "une pièce jointe n'a pas passé le contrôle d'intégrité : le coffre a été modifié (lancez `abri verify`)",
         "writing an attachment failed (check the disk space)":
             "l'écriture d'une pièce jointe a échoué (vérifiez la place sur le disque)",
-        "partner %@ never receives locating parts (use --to instead of --locating-to)":
-            "le partenaire %@ ne reçoit jamais la partie localisante (utilisez --to au lieu de --locating-to)",
+        "partner %@ never receives locating parts (grant it the general part only: --to, or share and export without --locating)":
+            "le partenaire %@ ne reçoit jamais la partie localisante (ne lui accordez que la partie générale : --to, ou share et export sans --locating)",
         "sharing with another partner needs the victim's consent (add --consent TEXT [--until DATE], or --without-consent REASON)":
             "partager avec un autre partenaire demande le consentement de la victime (ajoutez --consent TEXTE [--until DATE], ou --without-consent MOTIF)",
         "the consent's end date %@ is in the past (give a date from today on)":
