@@ -57,6 +57,19 @@ public enum AEAD {
         }
     }
 
+    /// Seals a secret under a caller-chosen nonce, returning ciphertext‖tag: for formats whose associated data
+    /// already holds the nonce (an identity file's header). The caller guarantees the nonce is never reused.
+    public static func seal(secret: borrowing SecureBytes, key: borrowing SecureBytes, nonce: [UInt8], associatedData: [UInt8]) throws -> [UInt8] {
+        guard nonce.count == nonceBytes else { throw AbriCryptoError.invalidLength("nonce must be \(nonceBytes) bytes") }
+        try key.require(count: keyBytes, "aead key")
+        let count = secret.count
+        return try nonce.withBytes { n, _ in
+            try [UInt8](filling: count + tagBytes) { out in
+                try encrypt(into: out, secret.bytes, count, nonce: n, key: key, associatedData: associatedData)
+            }
+        }
+    }
+
     /// Decrypts and checks ciphertext‖tag made with a caller-chosen nonce; for test vectors.
     public static func open(_ ciphertextAndTag: [UInt8], key: borrowing SecureBytes, nonce: [UInt8], associatedData: [UInt8]) throws -> [UInt8] {
         guard nonce.count == nonceBytes else { throw AbriCryptoError.invalidLength("nonce must be \(nonceBytes) bytes") }

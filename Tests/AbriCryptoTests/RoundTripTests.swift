@@ -122,3 +122,13 @@ struct RoundTripTests {
             "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"))
     }
 }
+
+@Test func sealingASecretUnderAChosenNonceMatchesSealingItsBytes() throws {
+    let key = try SecureBytes.random(count: AEAD.keyBytes)
+    let nonce = Random.bytes(AEAD.nonceBytes)
+    let bytes = Random.bytes(64)
+    let secret = try SecureBytes(copying: bytes)
+    let fromSecret = try AEAD.seal(secret: secret, key: key, nonce: nonce, associatedData: [1, 2, 3])
+    #expect(fromSecret == (try AEAD.seal(bytes, key: key, nonce: nonce, associatedData: [1, 2, 3])))
+    #expect((try AEAD.open(fromSecret, key: key, nonce: nonce, associatedData: [1, 2, 3])) == bytes)
+}

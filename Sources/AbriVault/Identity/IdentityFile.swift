@@ -184,26 +184,13 @@ enum IdentityFile {
     private static func sealSecrets(_ identity: borrowing Identity, key: borrowing SecureBytes,
                                     nonce: [UInt8], associatedData: [UInt8]) throws -> [UInt8] {
         let seed = try identity.signingKeyPair.seed()
-        // AbriCrypto has no caller-nonce sealing of a SecureBytes yet: the 64 secret bytes pass
-        // through an array, wiped as soon as they are sealed.
-        var plaintext = [UInt8](repeating: 0, count: 64)
-        defer { wipe(&plaintext) }
+        // The 64 secret bytes are assembled in secure memory and sealed from there.
+        var plaintext = try SecureBytes(count: 64)
         plaintext.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) in
             identity.boxKeyPair.secretKey.withUnsafeBytes { out.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: 32) }
             seed.withUnsafeBytes { (out.baseAddress! + 32).copyMemory(from: $0.baseAddress!, byteCount: 32) }
         }
-        return try AEAD.seal(plaintext, key: key, nonce: nonce, associatedData: associatedData)
-    }
-
-    static func wipe(_ array: inout [UInt8]) {
-        array.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) in
-            guard let base = raw.baseAddress else { return }
-            #if canImport(Glibc)
-            explicit_bzero(base, raw.count)
-            #else
-            memset_s(base, raw.count, 0, raw.count)
-            #endif
-        }
+        return try AEAD.seal(secret: plaintext, key: key, nonce: nonce, associatedData: associatedData)
     }
 
     private static func readUInt64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
