@@ -35,7 +35,8 @@ public struct Report: Sendable {
             locating = object
         }
         if let consentField = members.removeValue(forKey: "consent") {
-            guard let object = consentField.object, let reference = object["ref"]?.string, !reference.isEmpty else {
+            guard let object = consentField.object, let reference = object["ref"]?.string, !reference.isEmpty,
+                  reference.utf8.count <= 4096 else {
                 throw AbriError.badData("in \(source), `consent` must be an object with a `ref` (nothing was written)")
             }
             var until: Day?
@@ -52,8 +53,8 @@ public struct Report: Sendable {
             type = defaultType
         }
         if let field = members["household"] {
-            guard let text = field.string else {
-                throw AbriError.badData("in \(source), `household` must be a string (nothing was written)")
+            guard let text = field.string, text.utf8.count <= 256 else {
+                throw AbriError.badData("in \(source), `household` must be a string of at most 256 bytes (nothing was written)")
             }
             household = text
         }

@@ -50,6 +50,9 @@ final class GrantBody {
 
     /// The padded plaintext, in secure memory.
     func encoded() throws -> SecureBytes {
+        guard order.count <= 65535, consent.text.utf8.count <= 65535, household.utf8.count <= 65535 else {
+            throw AbriError.badData("this case has grown past what one grant can hold (open a new case for new records)")
+        }
         var header = ByteWriter()
         header.u8(1)
         header.raw(caseID.bytes)

@@ -169,8 +169,12 @@ extension Catalogue {
             "dans %@, `consent` doit être un objet avec une `ref` (rien n'a été écrit)",
         "in %@, `%@` is a locating field outside `locating` (move it into the `locating` object; nothing was written)":
             "dans %@, `%@` est un champ localisant hors de `locating` (déplacez-le dans l'objet `locating` ; rien n'a été écrit)",
-        "in %@, `household` must be a string (nothing was written)":
-            "dans %@, `household` doit être une chaîne de caractères (rien n'a été écrit)",
+        "in %@, `household` must be a string of at most 256 bytes (nothing was written)":
+            "dans %@, `household` doit être une chaîne d'au plus 256 octets (rien n'a été écrit)",
+        "the consent reference or reason is longer than 4096 bytes (shorten it, or cite the document that holds it)":
+            "la référence du consentement ou le motif dépasse 4096 octets (raccourcissez-le, ou citez le document qui le contient)",
+        "this case has grown past what one grant can hold (open a new case for new records)":
+            "ce dossier dépasse ce qu'une autorisation peut contenir (ouvrez un nouveau dossier pour les nouvelles fiches)",
         "partner %@ is your own partner, which already holds the case (name another partner)":
             "le partenaire %@ est le vôtre, il détient déjà le dossier (indiquez un autre partenaire)",
         "the bundle is damaged or truncated (ask for it to be exported again)":

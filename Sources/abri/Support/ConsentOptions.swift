@@ -20,6 +20,9 @@ struct ConsentOptions: ParsableArguments {
 
     /// The consent given, nil when none (the command decides whether one is needed).
     func resolved() throws -> Consent? {
+        for text in [consent, withoutConsent].compactMap({ $0 }) where text.utf8.count > 4096 {
+            throw AbriError.usage("the consent reference or reason is longer than 4096 bytes (shorten it, or cite the document that holds it)")
+        }
         if consent != nil && withoutConsent != nil {
             throw AbriError.usage("both --consent and --without-consent were given (keep only the one that applies)")
         }
