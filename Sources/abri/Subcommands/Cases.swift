@@ -17,14 +17,13 @@ struct Cases: ParsableCommand {
     @Option(name: .customLong("household"), help: ArgumentHelp("Only the cases of this household reference.", valueName: "ref"))
     var household: String?
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
-    var partner: String?
+    @OptionGroup var acting: PartnerOption
 
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let session = try options.memberSession(partner: partner, progress: TerminalProgress())
+        let session = try options.memberSession(partner: acting.partner, progress: TerminalProgress())
         let cases = try session.cases(household: household)
         if output.json {
             try Output.json(["cases": cases])

@@ -21,15 +21,14 @@ struct Close: ParsableCommand {
     @Flag(name: .customLong("reopen"), help: "Reopen a closed case instead.")
     var reopen = false
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
-    var partner: String?
+    @OptionGroup var acting: PartnerOption
 
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption
 
     func run() throws {
         let id = try CaseID(parsing: caseID)
-        let session = try options.memberSession(partner: partner)
+        let session = try options.memberSession(partner: acting.partner)
         try session.close(id, reopen: reopen)
         if output.json {
             try Output.json(["case": id.description, "state": reopen ? "open" : "closed"])

@@ -39,8 +39,7 @@ struct ConsentWithdraw: ParsableCommand {
     @Flag(name: .customLong("yes"), help: "Do not ask for confirmation.")
     var yes = false
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
-    var partner: String?
+    @OptionGroup var acting: PartnerOption
 
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption
@@ -60,7 +59,7 @@ struct ConsentWithdraw: ParsableCommand {
             try Confirmation.require(tr("Destroy %@'s grants on case %@?", from, id), yes: yes)
             count = try session.withdrawConsent(id, from: from)
         } else {
-            let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: partner)
+            let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner)
             try Confirmation.require(tr("Destroy %@'s grants on case %@?", from, id), yes: yes)
             count = try session.withdrawConsent(id, from: from)
         }

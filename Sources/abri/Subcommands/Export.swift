@@ -27,8 +27,7 @@ struct Export: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The bundle file to create.", valueName: "file"))
     var out: String
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
-    var partner: String?
+    @OptionGroup var acting: PartnerOption
 
     @OptionGroup var consent: ConsentOptions
     @OptionGroup var options: VaultOptions
@@ -37,7 +36,7 @@ struct Export: ParsableCommand {
     func run() throws {
         let consent = try consent.required()
         let id = try CaseID(parsing: caseID)
-        let session = try options.memberSession(partner: partner)
+        let session = try options.memberSession(partner: acting.partner)
         try session.export(id, to: to, locating: locating, consent: consent, out: out)
         if output.json {
             try Output.json(["case": id.description, "bundle": out, "partner": to])

@@ -26,8 +26,7 @@ struct Log: ParsableCommand {
     @Flag(name: .customLong("without-consent"), help: "Only the shares made without consent (administrator).")
     var withoutConsent = false
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
-    var partner: String?
+    @OptionGroup var acting: PartnerOption
 
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption
@@ -44,7 +43,7 @@ struct Log: ParsableCommand {
                 lines = try session.log(case: id, withoutConsentOnly: withoutConsent)
             }
         } else {
-            let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: partner)
+            let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner)
             if let household {
                 lines = try session.householdLog(household)
             } else {

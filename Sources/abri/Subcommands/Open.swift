@@ -29,8 +29,7 @@ struct Open: ParsableCommand {
     @Option(name: .customLong("attachments"), help: ArgumentHelp("Write the attachments into this folder.", valueName: "dir"))
     var attachments: String?
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
-    var partner: String?
+    @OptionGroup var acting: PartnerOption
 
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption
@@ -60,7 +59,7 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let id = try CaseID(parsing: caseID)
-        let session = try options.memberSession(partner: partner)
+        let session = try options.memberSession(partner: acting.partner)
         let opened = try session.open(id, reveal: reveal, purpose: purpose, attachmentsDirectory: attachments)
         let records = opened.records.map { record in
             RecordJSON(id: record.id, type: record.type, author: record.author, createdAt: record.createdAt,

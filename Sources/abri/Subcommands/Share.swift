@@ -24,8 +24,7 @@ struct Share: ParsableCommand {
     @Flag(name: .customLong("locating"), help: "Share the locating parts too.")
     var locating = false
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
-    var partner: String?
+    @OptionGroup var acting: PartnerOption
 
     @OptionGroup var consent: ConsentOptions
     @OptionGroup var options: VaultOptions
@@ -34,7 +33,7 @@ struct Share: ParsableCommand {
     func run() throws {
         let consent = try consent.required()
         let id = try CaseID(parsing: caseID)
-        let session = try options.memberSession(partner: partner)
+        let session = try options.memberSession(partner: acting.partner)
         let readers = try session.share(id, with: to, locating: locating, consent: consent)
         if output.json {
             try Output.json(["case": id.description, "partner": to])

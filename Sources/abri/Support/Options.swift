@@ -65,3 +65,9 @@ struct JSONOption: ParsableArguments {
     @Flag(name: .customLong("json"), help: "Print one JSON document on stdout, and nothing else there.")
     var json = false
 }
+
+/// `--partner`: which partner to act for, for a member of several.
+struct PartnerOption: ParsableArguments {
+    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
+    var partner: String?
+}
