@@ -27,7 +27,12 @@ struct ConcurrencyTests {
         var depositedIDs: [String] { lock.lock(); defer { lock.unlock() }; return deposited }
     }
 
-    @Test func fourProcessesAtOnceLeaveAWholeVault() async throws {
+    /// One worker's way to report the error that stopped it.
+    final class Worker: @unchecked Sendable {
+        var error: (any Error)?
+    }
+
+    @Test func fourProcessesAtOnceLeaveAWholeVault() throws {
         let story = try Story()
         // A second member of foh-social rotates while alice deposits.
         let rotator = try story.cli.newIdentity("carla.identity", name: "carla")
@@ -36,14 +41,22 @@ struct ConcurrencyTests {
         let deadline = Date().addingTimeInterval(Self.duration)
         let environment: [String: String?] = ["ABRI_BUSY_WAIT": "30"]
 
-        func worker(_ name: String, _ step: @escaping @Sendable (Int) throws -> Void) -> Task<Void, any Error> {
-            Task.detached {
+        // Each worker is a thread of its own, not a task: it blocks on a child process all the time, and the
+        // tasks of the cooperative pool (two threads here) may all be busy with other suites' processes.
+        let group = DispatchGroup()
+        func worker(_ name: String, _ step: @escaping @Sendable (Int) throws -> Void) -> Worker {
+            let worker = Worker()
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
                 var i = 0
                 while Date() < deadline {
-                    try step(i)
+                    do { try step(i) } catch { worker.error = error; return }
                     i += 1
                 }
             }
+            thread.start()
+            return worker
         }
 
         let depositor = worker("alice") { i in
@@ -72,7 +85,8 @@ struct ConcurrencyTests {
             outcomes.record("carla", arguments,
                             try story.cli.run(arguments + ["--as", rotator.path], environment: environment))
         }
-        for task in [depositor, sharer, reader, rotating] { try await task.value }
+        group.wait()
+        for worker in [depositor, sharer, reader, rotating] { if let error = worker.error { throw error } }
 
         // The history guard reads what this machine accepted before the vault's head, and never moves it back:
         // a command committing in between must not make another look "rolled back".

@@ -89,6 +89,8 @@ public final class Store: Sendable {
 
     private func setUp() throws {
         try queue.writeWithoutTransaction { db in
+            // 16 KiB pages: an attachment chunk spans 5 pages instead of 17. Only a new file takes it.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             // WAL lets readers go on while one command writes; FULL makes every commit durable.
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
