@@ -76,9 +76,12 @@ enum Custody {
         return result
     }
 
-    /// Destroys every generation of `partner` older than `keep`: their seeds are deleted from the vault.
-    static func destroyGenerations(partner: String, olderThan keep: Int, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM generation_seals WHERE partner = ? AND number < ?", arguments: [partner, keep])
+    /// Destroys these generations of `partner`: their seeds are deleted from the vault. Only generations whose
+    /// rows were re-sealed may go: one that this member never held may still protect grants another member holds.
+    static func destroyGenerations(partner: String, _ numbers: [Int], _ db: Database) throws {
+        for number in numbers {
+            try db.execute(sql: "DELETE FROM generation_seals WHERE partner = ? AND number = ?", arguments: [partner, number])
+        }
     }
 
     /// Makes a new log key sealed to every current member of every partner; returns its public description.

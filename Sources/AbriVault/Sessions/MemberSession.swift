@@ -205,7 +205,9 @@ final class MemberContext {
             current = index + 1 < batches.count ? try next.wait() : []
         }
         if total > 0 { session.progress?.finish(label: label) }
-        try Custody.destroyGenerations(partner: partner.id, olderThan: fresh.number, db)
+        // Only what this member held, and so re-sealed, is destroyed: a generation sealed to others alone stays
+        // until one of them re-seals it at their next command.
+        try Custody.destroyGenerations(partner: partner.id, old.map(\.number), db)
         generations = [fresh]
         var entry = details("rotate")
         entry.partner = partner.id

@@ -60,6 +60,9 @@ struct CLI: Sendable {
         ]
     }
 
+    /// Serialises process launches across the test process.
+    static let launchLock = NSLock()
+
     /// Runs `abri arguments…` and waits for it (at most `timeout` seconds, then kills it).
     ///
     /// - Parameters:
@@ -107,7 +110,16 @@ struct CLI: Sendable {
         }
         defer { if let inputPath { try? FileManager.default.removeItem(atPath: inputPath) } }
 
-        try process.run()
+        // Foundation's Process is not safe to launch from several threads at once on Linux (seen here as a
+        // crash inside `run()` while the soak's threads and other suites spawn together): one launch at a time.
+        CLI.launchLock.lock()
+        do {
+            try process.run()
+        } catch {
+            CLI.launchLock.unlock()
+            throw error
+        }
+        CLI.launchLock.unlock()
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
             if Date() > deadline {
