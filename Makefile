@@ -6,7 +6,7 @@ BIN_DIR = .build/debug
 RELEASE_DIR = .build/release
 PREFIX ?= /usr/local
 
-.PHONY: all deps build release demo test install clean
+.PHONY: all deps build release demo test install clean soak
 
 all: build
 
@@ -96,6 +96,11 @@ crash-test: build
 # harness gives the binary a clean environment (no ASAN_OPTIONS) and LeakSanitizer would fail every run at exit
 # on the crash guard's signal stack, which is kept on purpose. Leak detection is off for the test process too:
 # Foundation's Process leaks on Linux.
+# `make soak`: four processes deposit, share, open and rotate on one vault at once (ConcurrencyTests).
+soak: deps
+	$(SWIFT) build --build-tests
+	ABRI_SOAK=1 ABRI_BIN=$(CURDIR)/$(BIN_DIR)/abri $(SWIFT) test --skip-build --filter ConcurrencyTests
+
 check-sanitizers: build
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
 	ASAN_OPTIONS=detect_leaks=0 ABRI_BIN=$(CURDIR)/$(BIN_DIR)/abri $(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address

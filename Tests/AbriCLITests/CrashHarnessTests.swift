@@ -119,7 +119,7 @@ struct CrashHarnessTests {
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
+        try CLI.launch(process)
         usleep(delay)
         let running = process.isRunning
         if running { kill(process.processIdentifier, SIGKILL) }

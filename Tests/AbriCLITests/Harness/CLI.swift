@@ -63,6 +63,13 @@ struct CLI: Sendable {
     /// Serialises process launches across the test process.
     static let launchLock = NSLock()
 
+    /// Launches `process` while no other thread of the test process launches one.
+    static func launch(_ process: Process) throws {
+        launchLock.lock()
+        defer { launchLock.unlock() }
+        try process.run()
+    }
+
     /// Runs `abri arguments…` and waits for it (at most `timeout` seconds, then kills it).
     ///
     /// - Parameters:
@@ -112,14 +119,7 @@ struct CLI: Sendable {
 
         // Foundation's Process is not safe to launch from several threads at once on Linux (seen here as a
         // crash inside `run()` while the soak's threads and other suites spawn together): one launch at a time.
-        CLI.launchLock.lock()
-        do {
-            try process.run()
-        } catch {
-            CLI.launchLock.unlock()
-            throw error
-        }
-        CLI.launchLock.unlock()
+        try CLI.launch(process)
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
             if Date() > deadline {

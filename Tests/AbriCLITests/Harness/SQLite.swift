@@ -27,7 +27,7 @@ enum SQLite {
         let outHandle = try FileHandle(forWritingTo: output), errHandle = try FileHandle(forWritingTo: errors)
         process.standardOutput = outHandle
         process.standardError = errHandle
-        try process.run()
+        try CLI.launch(process)
         process.waitUntilExit()
         try outHandle.close(); try errHandle.close()
         let stderr = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
