@@ -26,9 +26,10 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "AbriCrypto", dependencies: ["CSodium"], swiftSettings: upcoming),
+        .target(name: "CFileSync"),
         .target(
             name: "AbriVault",
-            dependencies: ["AbriCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["AbriCrypto", "CFileSync", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
         .executableTarget(

@@ -325,6 +325,10 @@ def unlock_cost():
 
 
 def attachments(base):
+    """Deposit and open of one attachment against age. Every timed command starts after a `sync`, so that
+    neither pays for the other's dirty pages. age does not sync its output; Abri syncs the vault's copy
+    before its commit (a deposit must survive a power cut), so age followed by `sync -d` of its output is
+    measured too: the same durability."""
     rcpt = age_recipient()
     key = os.path.join(DATA, "age.key")
     report = write_reports(1)[0]
@@ -334,29 +338,42 @@ def attachments(base):
         label = f"{size // MiB} MiB"
         src = random_file(f"random-{size // MiB}M.bin", size)
         say(f"attachment {label}: abri deposit --attach / open --reveal vs age")
-        n = 3 if size <= 256 * MiB else 2
-        dep, opn, age_enc, age_dec = [], [], [], []
+        n = 5 if size <= 256 * MiB else 2
+        dep, opn, age_enc, age_dec, age_durable, unlocks = [], [], [], [], [], []
         enc = os.path.join(WORK, "f.age")
         dec = os.path.join(WORK, "f.out")
         for i in range(n):
             v = Vault(base)
+            os.sync()
             u = check_unlock()
+            unlocks.append(u)
+            os.sync()
             t = v.timed("deposit", report, "--attach", src)
             dep.append((t, u))
             case = t.stdout.split()[0]
             d = os.path.join(v.dir, "out")
             os.makedirs(d)
+            os.sync()
             u = check_unlock()
+            unlocks.append(u)
+            os.sync()
             opn.append((v.timed("open", case, "--attachments", d, "--reveal", "--purpose", "bench"), u))
             shutil.rmtree(v.dir)
             for p in (enc, dec):
                 if os.path.exists(p):
                     os.remove(p)
+            os.sync()
             age_enc.append(timed(["age", "-r", rcpt, "-o", enc, src]))
+            os.sync()
             age_dec.append(timed(["age", "-d", "-i", key, "-o", dec, enc]))
+            os.remove(enc)
+            os.sync()
+            age_durable.append(timed(["sh", "-c", 'age -r "$0" -o "$1" "$2" && sync -d "$1"', rcpt, enc, src]))
         for p in (enc, dec):
             os.remove(p)
-        for what, ab, ag in (("deposit --attach", dep, age_enc), ("open --attachments --reveal", opn, age_dec)):
+        unlock_rss = max(u.rss for u in unlocks) / 1024
+        for what, ab, ag, reference in (("deposit --attach", dep, age_enc, "age -r"),
+                                        ("open --attachments --reveal", opn, age_dec, "age -d")):
             aw, ac, arss = medians([t for t, _ in ab])
             nw = max(statistics.median(t.wall - u.wall for t, u in ab), 1e-6)
             nc = max(statistics.median(t.cpu - u.cpu for t, u in ab), 1e-6)
@@ -364,11 +381,19 @@ def attachments(base):
             ratio = gw / nw
             add(section, f"{what}, {label} (unlock subtracted)",
                 f"{fmt_s(nw)} wall ({size / nw / 1e6:,.0f} MB/s), {fmt_s(nc)} CPU; whole {fmt_s(aw)}",
-                f"{fmt_s(gw)} wall ({size / gw / 1e6:,.0f} MB/s), {fmt_s(gc)} CPU",
+                f"{reference}: {fmt_s(gw)} wall ({size / gw / 1e6:,.0f} MB/s), {fmt_s(gc)} CPU",
                 ratio, "≥ 1.25 (age time / Abri time)", ratio >= 1.25)
+            if what.startswith("deposit"):
+                sw, sc, _ = medians(age_durable)
+                add(section, f"{what}, {label}, against age with its output synced",
+                    f"{fmt_s(nw)} wall", f"age -r, then sync -d: {fmt_s(sw)} wall ({size / sw / 1e6:,.0f} MB/s)",
+                    sw / nw, "(the same durability; no goal)", None)
             big = size >= 1024 * MiB
-            add(section, f"{what}, {label}: peak RSS", f"{arss / 1024:,.0f} MiB", f"{grss / 1024:,.0f} MiB", None,
-                "< 32 MiB beyond the unlock's ~258 MiB" if big else "", (arss / 1024 - 258 < 32) if big else None)
+            beyond = arss / 1024 - unlock_rss
+            add(section, f"{what}, {label}: peak RSS",
+                f"{arss / 1024:,.0f} MiB, {beyond:,.0f} MiB beyond the unlock's {unlock_rss:,.0f} MiB",
+                f"{grss / 1024:,.0f} MiB", None,
+                "< 32 MiB beyond the unlock" if big else "", (beyond < 32) if big else None)
 
 
 def bulk(base):

@@ -108,7 +108,7 @@ write("log-details", "open.json", b'{"action":"open","actor":"admin","actorKey":
 record = {"v": 1, "case": "0" * 26, "record": "1" * 26, "compartment": "general", "type": "signalement",
           "author": "foh-social/alice", "authorKey": "AAAA", "createdAt": "2026-11-21T10:00:00Z", "hasLocating": True,
           "content": {"facts": "x", "children": 2, "victim": {"name": "C"}},
-          "attachments": [{"name": "recepisse.pdf", "size": 300000, "blob": "AAAA", "header": "AAAA", "index": 0, "chunks": 5}]}
+          "attachments": [{"name": "recepisse.pdf", "size": 300000, "blob": "AAAA", "index": 0, "chunks": 5}]}
 write("record-body", "record.json", json.dumps(record, sort_keys=True, separators=(",", ":")).encode())
 # Padded plaintexts: a record's (u32 len ‖ json ‖ signature), an empty one, a full bucket.
 write("padding", "record", pad(struct.pack("<I", 5) + b'{"a":1}' + bytes(64)))

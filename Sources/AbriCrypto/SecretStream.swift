@@ -56,6 +56,21 @@ public enum SecretStream {
             finished = final
         }
 
+        /// Encrypts `chunk` into `out`, which must hold `chunk.count + abytes` bytes; mark the last chunk `final`.
+        /// Writes into memory the caller owns, so that large streams go through without a copy.
+        public mutating func push(_ chunk: UnsafeRawBufferPointer, final: Bool, to out: UnsafeMutableRawBufferPointer) throws {
+            guard !finished else { throw AbriCryptoError.failure("stream already finished") }
+            precondition(out.count >= chunk.count + abytes, "stream output too small")
+            let s = state.streamState
+            let tag = UInt8(final ? crypto_secretstream_xchacha20poly1305_tag_final() : crypto_secretstream_xchacha20poly1305_tag_message())
+            let c = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let code = withNonNullPointer(chunk) { m, mlen in
+                crypto_secretstream_xchacha20poly1305_push(s, c, nil, m, UInt64(mlen), nil, 0, tag)
+            }
+            guard code == 0 else { throw AbriCryptoError.failure("stream encryption failed") }
+            finished = final
+        }
+
         /// Encrypts `chunk` and returns it; mark the last chunk `final`.
         public mutating func push(_ chunk: [UInt8], final: Bool) throws -> [UInt8] {
             var out: [UInt8] = []
@@ -108,6 +123,27 @@ public enum SecretStream {
             }
             if tag == UInt8(crypto_secretstream_xchacha20poly1305_tag_final()) { sawFinal = true }
             return plaintext
+        }
+
+        /// Checks and decrypts the next chunk into `out`, which must hold `chunk.count - abytes` bytes;
+        /// returns true when it was the final chunk. Throws as `pull(_:)` does.
+        public mutating func pull(_ chunk: UnsafeRawBufferPointer, to out: UnsafeMutableRawBufferPointer) throws -> Bool {
+            guard !sawFinal, !failed, chunk.count >= abytes, out.count >= chunk.count - abytes else {
+                failed = true
+                throw AbriCryptoError.authenticationFailed
+            }
+            let s = state.streamState
+            var tag: UInt8 = 0
+            let m = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let code = withNonNullPointer(chunk) { c, clen in
+                crypto_secretstream_xchacha20poly1305_pull(s, m, nil, &tag, c, UInt64(clen), nil, 0)
+            }
+            guard code == 0 else {
+                failed = true
+                throw AbriCryptoError.authenticationFailed
+            }
+            if tag == UInt8(crypto_secretstream_xchacha20poly1305_tag_final()) { sawFinal = true }
+            return sawFinal
         }
 
         /// Throws `.failure("truncated stream")` unless the final chunk was read; call it at the end of the input.

@@ -1,7 +1,15 @@
 import Foundation
+import CSodium
 
 /// What the process has locked in memory, so callers can tell whether secrets may reach swap.
 public enum SecureMemory {
+    /// Overwrites `buffer` with zeros in a way the compiler keeps (`sodium_memzero`): for plain
+    /// working buffers that held secrets, before they are freed.
+    public static func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        sodium_memzero(base, buffer.count)
+    }
+
     /// The bytes locked by this process (`VmLck` in /proc/self/status), or nil where that is unknown.
     public static func lockedBytes() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }

@@ -84,6 +84,11 @@ struct CrashHarnessTests {
                 #expect(again.status != 70, "\(context): run again: \(again)")
             }
             #expect(try story.abri(["verify"], as: .admin).status == 0, "\(context): verify after the second run")
+            // Every attachment row has its file; a file a killed deposit left is gone once a deposit ran again.
+            let named = try story.rows("attachment_files")
+            let files = story.attachmentFiles().count
+            #expect(files >= named, "\(context): \(named) attachment rows, \(files) files")
+            if arguments.contains("--attach") { #expect(files == named, "\(context): \(files - named) leftover files") }
         }
     }
 

@@ -145,7 +145,8 @@ import Testing
         try story.shareWithBailleurB()
         try story.addRehousing()
         #expect(try story.rows("records") == 2)
-        #expect(try story.rows("chunks") >= 5)
+        #expect(try story.rows("attachment_files") == 1)
+        #expect(story.attachmentFiles().count == 1)
         let shred = try story.abri(["shred", story.caseID, "--yes"], as: .admin)
         #expect(shred.status == 0, "\(shred)")
         for actor in [Story.Actor.alice, .ines, .bruno, .tom] {
@@ -158,6 +159,8 @@ import Testing
         try story.must(["verify"], as: nil)
         #expect(try story.rows("records") == 0)
         #expect(try story.rows("chunks") == 0)
+        #expect(try story.rows("attachment_files") == 0)
+        #expect(story.attachmentFiles().isEmpty, "the attachment's file outlived its case")
         #expect(try story.rows("shredded") == 1)
         let shreds = try story.adminLog().filter { $0["action"] as? String == "shred" }
         #expect(shreds.map { $0["case"] as? String } == [story.caseID])

@@ -27,8 +27,6 @@ struct TamperTests {
                       (["open", "$CASE", "--reveal", "--purpose", "p"], .alice)]),
         Flip(table: "grants", column: "box",
              checks: [(["open", "$CASE", "--json"], .ines), (["open", "$CASE", "--json"], .alice)]),
-        Flip(table: "chunks", column: "data",
-             checks: [(["open", "$CASE", "--reveal", "--purpose", "p", "--attachments", "$OUT"], .ines)]),
         Flip(table: "cases", column: "case_key",
              checks: [(["open", "$CASE", "--json"], .ines)]),
         Flip(table: "log", column: "details", condition: "seq = (SELECT max(seq) / 2 FROM log)",
@@ -67,6 +65,60 @@ struct TamperTests {
             }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty, "a partial attachment was left behind")
+    }
+
+    /// The attachment's file beside the vault: a flipped byte, a cut, a swap with another attachment's file,
+    /// or no file at all. Open must refuse and leave no partial file.
+    @Test(arguments: ["flip", "cut", "grow", "remove"])
+    func aDamagedAttachmentFileIsNoticed(_ damage: String) throws {
+        let story = try Story()
+        let files = story.attachmentFiles()
+        try #require(files.count == 1)
+        let path = files[0]
+        var content = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        switch damage {
+        case "flip": content[content.count / 2] ^= 0x10
+        case "cut": content.removeLast(17)
+        case "grow": content += [0]
+        default: content = []
+        }
+        if damage == "remove" {
+            try FileManager.default.removeItem(atPath: path)
+        } else {
+            try Data(content).write(to: URL(fileURLWithPath: path))
+        }
+        let out = story.file("out")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        let result = try story.abri(["open", story.caseID, "--reveal", "--purpose", "p", "--attachments", out], as: .ines)
+        #expect(result.status == 65, "\(damage): \(result)")
+        #expect(result.stderrLines.count == 1 && result.stderr.hasPrefix("abri: "), "\(result)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty, "a partial attachment was left behind")
+    }
+
+    /// A backup is one file: put in place of the vault, with the attachment folder gone, it still opens the
+    /// attachment (kept in its `chunks` rows), and a flipped byte there is noticed too.
+    @Test func aRestoredBackupCarriesItsAttachments() throws {
+        let story = try Story()
+        let backup = story.file("backup.db")
+        try story.must(["backup", "--out", backup], as: nil)
+        #expect(try SQLite.query(backup, "SELECT count(*) FROM chunks;").trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        #expect(try SQLite.query(backup, "SELECT count(*) FROM attachment_files;").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        try FileManager.default.removeItem(atPath: story.vault + "-attachments")
+        try restore(backup, over: story.vault)
+        try story.must(["verify", "--accept-restore"], as: .admin)
+        let out = story.file("out")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        try story.must(["open", story.caseID, "--reveal", "--purpose", "p", "--attachments", out], as: .ines)
+        let written = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(written.count == 1)
+        #expect(written.first.map { [UInt8](FileManager.default.contents(atPath: out + "/" + $0) ?? Data()) } == story.attachment)
+
+        try SQLite.query(story.vault, SQLite.flipMiddle(table: "chunks", column: "data", where: "1"))
+        let damaged = story.file("damaged")
+        try FileManager.default.createDirectory(atPath: damaged, withIntermediateDirectories: false)
+        let result = try story.abri(["open", story.caseID, "--reveal", "--purpose", "p", "--attachments", damaged], as: .ines)
+        #expect(result.status == 65, "\(result)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: damaged).isEmpty, "a partial attachment was left behind")
     }
 
     @Test func theUndamagedCopyPassesTheSameChecks() throws {

@@ -21,6 +21,7 @@ import Testing
             files.append(("vault.db" + suffix, try bytes(story.vault + suffix)))
         }
         #expect(files.count >= 1)
+        for path in story.attachmentFiles() { files.append(((path as NSString).lastPathComponent, try bytes(path))) }
         files.append(("backup.db", try bytes(story.file("backup.db"))))
         for (name, content) in files {
             for secret in Self.storeSecrets {
@@ -107,16 +108,22 @@ import Testing
         let hex = try SQLite.query(story.vault, """
             SELECT hex(substr(general, length(general) / 2, 48)) FROM records;
             SELECT hex(substr(locating, length(locating) / 2, 48)) FROM records;
-            SELECT hex(substr(data, length(data) / 2, 48)) FROM chunks;
             """).split(separator: "\n").map(String.init)
-        #expect(hex.count >= 9)
-        let windows: [[UInt8]] = hex.map { line in
+        #expect(hex.count >= 4)
+        var windows: [[UInt8]] = hex.map { line in
             stride(from: 0, to: line.count, by: 2).map { offset in
                 let start = line.index(line.startIndex, offsetBy: offset)
                 return UInt8(line[start..<line.index(start, offsetBy: 2)], radix: 16)!
             }
         }
+        let files = story.attachmentFiles()
+        #expect(files.count == 1)
+        for path in files {
+            let content = try bytes(path)
+            windows.append(Array(content[(content.count / 2)..<(content.count / 2 + 48)]))
+        }
         try story.must(["shred", story.caseID, "--yes"], as: .admin)
+        #expect(story.attachmentFiles().isEmpty, "an attachment file outlived its shredded case")
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: story.vault + suffix) {
             let content = try bytes(story.vault + suffix)
             for window in windows {
@@ -135,7 +142,7 @@ import Testing
             SELECT hex(coalesce(tag, x'')) || hex(details) || hex(admin_slot) || hex(coalesce(case_slot, x'')) FROM log;
             SELECT hex(id) || hex(case_key) FROM cases;
             SELECT hex(data) FROM chunks;
-            """).uppercased()
+            """).uppercased() + (try story.attachmentFiles().map { try bytes($0).map { String(format: "%02X", $0) }.joined() }.joined())
         #expect(dump.count > 1000)
         for actor in Story.Actor.allCases {
             let identity = try PublicIdentity(parsing: try story.line(actor))

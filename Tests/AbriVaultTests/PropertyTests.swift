@@ -119,7 +119,7 @@ struct PropertyTests {
         case recordsGeneral = "records.general"
         case grantsBox = "grants.box"
         case logDetails = "log.details"
-        case chunksData = "chunks.data"
+        case attachmentFile = "attachment.file"
     }
 
     /// Any one bit flipped in a stored ciphertext is refused by open (or verify, for the log), never returned altered.
@@ -137,20 +137,18 @@ struct PropertyTests {
                 recipients: Recipients(locating: ["cidff-62"]), consent: .given(reference: "c", until: nil)).first?.caseID)
             let original = try lab.member("cidff-62").open(caseID, reveal: true, purpose: nil)
 
-            // Flip one bit of one row's blob.
-            let (table, column) = (blob.rawValue.split(separator: ".").map(String.init)[0], blob.rawValue.split(separator: ".").map(String.init)[1])
-            let key = table == "grants" ? "locator" : "rowid"
-            let rows = try lab.vault.store.read { db in try Data.fetchAll(db, sql: "SELECT \(key) FROM \(table) WHERE \(key) IS NOT NULL ORDER BY \(key)") }
-            let keys: [Int] = table == "grants" ? [] : try lab.vault.store.read { db in try Int.fetchAll(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid") }
-            let count = table == "grants" ? rows.count : keys.count
-            try #require(count > 0)
-            let row = position % count
-            let condition = table == "grants" ? "locator = x'\(Array(rows[row]).map { String(format: "%02x", $0) }.joined())'" : "rowid = \(keys[row])"
-            let before = try #require(try lab.blob("SELECT \(column) FROM \(table) WHERE \(condition)"))
-            let offset = (position / count) % before.count
-            try lab.execute("UPDATE \(table) SET \(column) = substr(\(column), 1, \(offset)) || x'\(String(format: "%02x", before[offset] ^ (1 << bit)))' || substr(\(column), \(offset + 2)) WHERE \(condition)")
-            let after = try #require(try lab.blob("SELECT \(column) FROM \(table) WHERE \(condition)"))
-            #expect(after.count == before.count && after != before)
+            if blob == .attachmentFile {
+                // Flip one bit of the attachment's file beside the vault.
+                let folder = lab.vault.store.path + "-attachments"
+                let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+                try #require(names.count == 1)
+                let url = URL(fileURLWithPath: folder + "/" + names[0])
+                var content = [UInt8](try Data(contentsOf: url))
+                content[position % content.count] ^= UInt8(1 << bit)
+                try Data(content).write(to: url)
+            } else {
+                try flipRow(blob, position: position, bit: bit, in: lab)
+            }
 
             if blob == .logDetails {
                 // The log: verify by the administrator opens every entry and must find the damage.
@@ -177,9 +175,26 @@ struct PropertyTests {
                     #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty, "a partial attachment was left")
                 }
             }
-            // records and chunks are read by both holders; a grant belongs to one of them.
+            // records and attachments are read by both holders; a grant belongs to one of them.
             #expect(refused >= 1, "a flipped bit in \(blob.rawValue) was not noticed by anyone")
         }
+    }
+
+    /// Flips one bit of one row's blob in `blob`'s table and column.
+    private func flipRow(_ blob: Blob, position: Int, bit: Int, in lab: Lab) throws {
+        let (table, column) = (blob.rawValue.split(separator: ".").map(String.init)[0], blob.rawValue.split(separator: ".").map(String.init)[1])
+        let key = table == "grants" ? "locator" : "rowid"
+        let rows = try lab.vault.store.read { db in try Data.fetchAll(db, sql: "SELECT \(key) FROM \(table) WHERE \(key) IS NOT NULL ORDER BY \(key)") }
+        let keys: [Int] = table == "grants" ? [] : try lab.vault.store.read { db in try Int.fetchAll(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid") }
+        let count = table == "grants" ? rows.count : keys.count
+        try #require(count > 0)
+        let row = position % count
+        let condition = table == "grants" ? "locator = x'\(Array(rows[row]).map { String(format: "%02x", $0) }.joined())'" : "rowid = \(keys[row])"
+        let before = try #require(try lab.blob("SELECT \(column) FROM \(table) WHERE \(condition)"))
+        let offset = (position / count) % before.count
+        try lab.execute("UPDATE \(table) SET \(column) = substr(\(column), 1, \(offset)) || x'\(String(format: "%02x", before[offset] ^ (1 << bit)))' || substr(\(column), \(offset + 2)) WHERE \(condition)")
+        let after = try #require(try lab.blob("SELECT \(column) FROM \(table) WHERE \(condition)"))
+        #expect(after.count == before.count && after != before)
     }
 
     // MARK: Grants

@@ -48,10 +48,10 @@ extension MemberSession {
 }
 
 extension MemberContext {
-    /// The stored ciphertexts of the exported records, and the attachment chunks their compartments name.
+    /// The stored ciphertexts of the exported records, and the attachment segments their compartments name.
     func bundleContent(caseID: CaseID, caseKey: [UInt8], grant: GrantBody, refs: [CompartmentRef]) throws -> BundleContent {
         var records: [BundleContent.StoredRecord] = []
-        var blobs: [[UInt8]] = []
+        var attachments: [AttachmentInfo] = []
         let exported = Set(refs)
         for row in try Row.fetchAll(db, sql: "SELECT id, origin, general, locating FROM records WHERE case_id = ? ORDER BY seq",
                                     arguments: [Data(caseID.bytes)]) {
@@ -69,14 +69,15 @@ extension MemberContext {
                 let body = try RecordSealing.open(sealed, dataKey: dataKey,
                                                   associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: compartment),
                                                   roster: roster, vault: vault.id)
-                blobs += body.attachments.compactMap { Data(base64Encoded: $0.blob).map(Array.init) }
+                attachments += body.attachments
             }
             records.append(stored)
         }
         var chunks: [BundleContent.StoredChunk] = []
-        for blob in blobs {
-            for row in try Row.fetchAll(db, sql: "SELECT n, data FROM chunks WHERE blob = ? ORDER BY n", arguments: [Data(blob)]) {
-                chunks.append(BundleContent.StoredChunk(blob: blob, n: row["n"], data: Array(row["data"] as Data)))
+        for info in attachments {
+            guard let blob = Data(base64Encoded: info.blob).map(Array.init) else { throw Attachments.damaged }
+            for (n, segment) in try Attachments.segments(of: info, files: vault.store.attachmentFiles, db).enumerated() {
+                chunks.append(BundleContent.StoredChunk(blob: blob, n: n, data: segment))
             }
         }
         return BundleContent(exporter: member.handle, exporterIdentity: session.identity.publicIdentity.line,

@@ -23,7 +23,8 @@ enum AttachmentOutput {
         return String(base.prefix(200))
     }
 
-    static func write(_ files: [(info: AttachmentInfo, dataKey: Key)], into directory: String, _ db: Database) throws {
+    static func write(_ files: [(info: AttachmentInfo, dataKey: Key)], into directory: String, stored: AttachmentFiles,
+                      progress: (any ProgressListener)?, _ db: Database) throws {
         var names = Set<String>()
         var planned: [(path: String, info: AttachmentInfo, key: Key)] = []
         for file in files {
@@ -44,16 +45,22 @@ enum AttachmentOutput {
             planned.append((path, file.info, file.dataKey))
         }
         var created: [String] = []
+        let opening = AttachmentProgress(progress, label: "opening attachments (MiB)",
+                                         totalBytes: planned.reduce(0) { $0 + $1.info.size })
+        defer { opening?.finish() }
         do {
             for file in planned {
+                let source = try Attachments.Stored.find(file.info, files: stored, db)
+                defer { source.close() }
                 let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
                 guard fd >= 0 else {
                     throw AbriError.cannotCreate("cannot create \(file.path) (check the folder; nothing was written)")
                 }
                 created.append(file.path)
                 defer { close(fd) }
-                try Attachments.write(file.info, dataKey: file.key, to: fd, db)
-                guard fsync(fd) == 0 else { throw AbriError.io("writing \(file.path) failed (check the disk space)") }
+                // Not synced: a plain copy of what the vault keeps, as `cp` or `age -d` would leave it.
+                try Attachments.write(file.info, dataKey: file.key, from: source, to: fd, db)
+                opening?.add(file.info.size)
             }
         } catch {
             for path in created { unlink(path) }

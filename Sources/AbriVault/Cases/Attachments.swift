@@ -19,14 +19,9 @@ public struct AttachmentSource: Sendable {
     var name: String { (path as NSString).lastPathComponent }
 }
 
-/// Streams attachments through secretstream in 64 KiB chunks, in constant memory (Docs/FORMAT.md §3.5).
+/// Seals attachments into files beside the vault and opens them again, segment by segment on
+/// every core, in a few MiB of memory whatever their size (Docs/FORMAT.md §3.5).
 enum Attachments {
-    static let chunkSize = 65536
-
-    static func streamKey(dataKey: Key, index: Int) throws -> Key {
-        try dataKey.subkey(UInt64(index), context: "abriatch")
-    }
-
     /// Checks that a file can be read before anything is written (66 otherwise).
     static func checkReadable(_ path: String) throws {
         var isDirectory: ObjCBool = false
@@ -41,69 +36,140 @@ enum Attachments {
         }
     }
 
-    /// Encrypts one file into chunk rows of `caseID`; returns its description for the compartment.
-    static func store(_ source: AttachmentSource, index: Int, dataKey: Key, caseID: CaseID, _ db: Database,
-                      progress: ((Int) -> Void)? = nil) throws -> AttachmentInfo {
-        guard let handle = FileHandle(forReadingAtPath: source.path) else {
-            throw AbriError.noInput("\(source.path) cannot be read (check its permissions; nothing was written)")
-        }
-        defer { try? handle.close() }
-        let key = try streamKey(dataKey: dataKey, index: index)
-        var pusher = try SecretStream.Pusher(key: key.bytes)
+    /// Seals one file into a new file of the vault's attachment folder, synced, and names it in the
+    /// command's transaction; returns its description for the compartment.
+    static func store(_ source: AttachmentSource, index: Int, dataKey: Key, caseID: CaseID, files: AttachmentFiles,
+                      _ db: Database, progress: ((Int) -> Void)? = nil) throws -> AttachmentInfo {
+        let unreadable = AbriError.noInput("\(source.path) cannot be read (check its permissions; nothing was written)")
+        let input = Foundation.open(source.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw unreadable }
+        defer { close(input) }
+        var status = stat()
+        guard fstat(input, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { throw unreadable }
+        let size = Int(status.st_size)
+        let chunks = AttachmentLayout.chunks(forSize: size)
         let blob = Random.bytes(16)
-        let statement = try db.makeStatement(sql: "INSERT INTO chunks (blob, n, case_id, data) VALUES (?, ?, ?, ?)")
-        var size = 0
-        var n = 0
-        var current = try readChunk(handle, path: source.path)
-        while true {
-            // Read one chunk ahead: the last chunk must be pushed with the final tag.
-            let next = current.count == chunkSize ? try readChunk(handle, path: source.path) : []
-            let isLast = next.isEmpty
-            size += current.count
-            var plaintext = current
-            if plaintext.count < chunkSize { plaintext.append(contentsOf: [UInt8](repeating: 0, count: chunkSize - plaintext.count)) }
-            let sealed = try pusher.push(plaintext, final: isLast)
-            try statement.execute(arguments: [Data(blob), n, Data(caseID.bytes), Data(sealed)])
-            n += 1
-            progress?(current.count)
-            if isLast { break }
-            current = next
+        let output = try files.create(blob)
+        defer { close(output) }
+        let changed = AbriError.io("\(source.path) changed while it was read (try again once it is complete; nothing was written)")
+        let full = AbriError.io("writing an attachment into the vault failed (check the disk space; nothing was changed)")
+        let writing = NSLock()
+        try SegmentWorkers.run(segments: AttachmentLayout.segments(chunks: chunks), inputBytes: AttachmentLayout.segmentPlain,
+                               outputBytes: AttachmentLayout.sealedSegment) { segment, buffers in
+            let offset = segment * AttachmentLayout.segmentPlain
+            let count = min(AttachmentLayout.segmentPlain, size - offset)
+            guard FileIO.read(input, into: buffers.input, count: count, at: offset) else { throw changed }
+            let inSegment = AttachmentLayout.chunks(inSegment: segment, of: chunks)
+            let padded = inSegment * AttachmentLayout.chunk
+            if count < padded { (buffers.input.baseAddress! + count).initializeMemory(as: UInt8.self, repeating: 0, count: padded - count) }
+            let key = try AttachmentLayout.segmentKey(dataKey: dataKey, index: index, segment: segment)
+            try AttachmentLayout.seal(UnsafeRawBufferPointer(buffers.input), chunks: inSegment, key: key, into: buffers.output)
+            let sealed = AttachmentLayout.sealedSize(segment: segment, of: chunks)
+            let at = AttachmentLayout.sealedOffset(segment: segment)
+            // One writer at a time: two threads writing one file contend on its lock in the kernel.
+            let written = writing.withLock { FileIO.write(output, from: UnsafeRawBufferPointer(buffers.output), count: sealed, at: at) }
+            guard written else { throw full }
+            FileIO.startWriteback(output, offset: at, count: sealed)
+            progress?(count)
         }
-        return AttachmentInfo(name: source.name, size: size, blob: Data(blob).base64EncodedString(),
-                              header: Data(pusher.header).base64EncodedString(), index: index, chunks: n)
+        guard fdatasync(output) == 0 else { throw full }
+        try files.syncDirectory()
+        try AttachmentFiles.register(blob, caseID: caseID, bytes: AttachmentLayout.sealedBytes(chunks: chunks), db)
+        return AttachmentInfo(name: source.name, size: size, blob: Data(blob).base64EncodedString(), index: index, chunks: chunks)
     }
 
-    private static func readChunk(_ handle: FileHandle, path: String) throws -> [UInt8] {
-        do {
-            return Array(try handle.read(upToCount: chunkSize) ?? Data())
-        } catch {
-            throw AbriError.io("reading \(path) failed (check the disk; nothing was written)")
-        }
-    }
+    static let damaged = AbriError.badData("an attachment failed its integrity check: the vault was altered (run `abri verify`)")
 
-    /// Decrypts one attachment chunk by chunk into an open file descriptor.
-    static func write(_ info: AttachmentInfo, dataKey: Key, to fd: Int32, _ db: Database) throws {
-        let damaged = AbriError.badData("an attachment failed its integrity check: the vault was altered (run `abri verify`)")
-        guard let blob = Data(base64Encoded: info.blob), let header = Data(base64Encoded: info.header) else { throw damaged }
-        let key = try streamKey(dataKey: dataKey, index: info.index)
-        var puller = try SecretStream.Puller(key: key.bytes, header: Array(header))
-        var remaining = info.size
-        var count = 0
-        let cursor = try Data.fetchCursor(db, sql: "SELECT data FROM chunks WHERE blob = ? ORDER BY n", arguments: [blob])
-        while let sealed = try cursor.next() {
-            guard !puller.isFinished, let plaintext = try? puller.pull(Array(sealed)) else { throw damaged }
-            let take = min(remaining, plaintext.count)
-            try plaintext.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < take {
-                    let written = Foundation.write(fd, raw.baseAddress! + offset, take - offset)
-                    guard written > 0 else { throw AbriError.io("writing an attachment failed (check the disk space)") }
-                    offset += written
-                }
+    /// Where a stored attachment's ciphertext is: its own file, or (in a restored backup, after an import)
+    /// rows of the `chunks` table, one per segment.
+    enum Stored {
+        case file(Int32)
+        case rows([UInt8])
+
+        /// Finds a blob; throws when neither holds it.
+        static func find(_ info: AttachmentInfo, files: AttachmentFiles, _ db: Database) throws -> Stored {
+            guard let blob = Data(base64Encoded: info.blob).map(Array.init), blob.count == 16 else { throw Attachments.damaged }
+            if let fd = files.openForReading(blob) { return .file(fd) }
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM chunks WHERE blob = ? LIMIT 1", arguments: [Data(blob)]) != nil else {
+                throw AbriError.badData("an attachment is missing from the vault (was its case shredded meanwhile? run `abri verify`)")
             }
-            remaining -= take
-            count += 1
+            return .rows(blob)
         }
-        guard puller.isFinished, remaining == 0, count == info.chunks else { throw damaged }
+
+        func close() {
+            if case .file(let fd) = self { Foundation.close(fd) }
+        }
+
+        /// One segment's ciphertext; for files, any thread may call it.
+        func segment(_ segment: Int, count: Int, into buffer: UnsafeMutableRawBufferPointer, _ db: Database?) throws {
+            switch self {
+            case .file(let fd):
+                guard FileIO.read(fd, into: buffer, count: count, at: AttachmentLayout.sealedOffset(segment: segment)) else {
+                    throw Attachments.damaged
+                }
+            case .rows(let blob):
+                guard let db, let data = try Data.fetchOne(db, sql: "SELECT data FROM chunks WHERE blob = ? AND n = ?",
+                                                           arguments: [Data(blob), segment]), data.count == count else {
+                    throw Attachments.damaged
+                }
+                data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in buffer.baseAddress!.copyMemory(from: raw.baseAddress!, byteCount: count) }
+            }
+        }
+
+        /// The file's length matches the description, when it is a file.
+        func check(_ info: AttachmentInfo) throws {
+            guard case .file(let fd) = self else { return }
+            var status = stat()
+            guard fstat(fd, &status) == 0, Int(status.st_size) == AttachmentLayout.sealedBytes(chunks: info.chunks) else {
+                throw Attachments.damaged
+            }
+        }
+    }
+
+    /// Opens one attachment into an open file descriptor, every segment checked; segments of a file go on every core.
+    static func write(_ info: AttachmentInfo, dataKey: Key, from stored: Stored, to fd: Int32, _ db: Database) throws {
+        guard info.chunks >= 1, info.size >= 0, AttachmentLayout.chunks(forSize: info.size) == info.chunks else { throw damaged }
+        try stored.check(info)
+        let full = AbriError.io("writing an attachment failed (check the disk space)")
+        let body = { (segment: Int, buffers: SegmentWorkers.Buffers, db: Database?) throws in
+            let sealed = AttachmentLayout.sealedSize(segment: segment, of: info.chunks)
+            try stored.segment(segment, count: sealed, into: buffers.input, db)
+            let key = try AttachmentLayout.segmentKey(dataKey: dataKey, index: info.index, segment: segment)
+            guard AttachmentLayout.open(UnsafeRawBufferPointer(rebasing: buffers.input[0..<sealed]),
+                                        chunks: AttachmentLayout.chunks(inSegment: segment, of: info.chunks),
+                                        key: key, into: buffers.output) else { throw damaged }
+            let offset = segment * AttachmentLayout.segmentPlain
+            let count = min(AttachmentLayout.segmentPlain, info.size - offset)
+            guard FileIO.write(fd, from: UnsafeRawBufferPointer(buffers.output), count: count, at: offset) else { throw full }
+        }
+        let segments = AttachmentLayout.segments(chunks: info.chunks)
+        if case .file = stored {
+            try SegmentWorkers.run(segments: segments, inputBytes: AttachmentLayout.sealedSegment,
+                                   outputBytes: AttachmentLayout.segmentPlain) { segment, buffers in try body(segment, buffers, nil) }
+        } else {
+            // Rows are read through the database connection, on this thread only.
+            let input = UnsafeMutableRawBufferPointer.allocate(byteCount: AttachmentLayout.sealedSegment, alignment: 16)
+            let output = UnsafeMutableRawBufferPointer.allocate(byteCount: AttachmentLayout.segmentPlain, alignment: 16)
+            defer {
+                SecureMemory.wipe(output)
+                input.deallocate()
+                output.deallocate()
+            }
+            for segment in 0..<segments { try body(segment, SegmentWorkers.Buffers(input: input, output: output), db) }
+        }
+    }
+
+    /// Every segment of a stored attachment, as a bundle carries them.
+    static func segments(of info: AttachmentInfo, files: AttachmentFiles, _ db: Database) throws -> [[UInt8]] {
+        let stored = try Stored.find(info, files: files, db)
+        defer { stored.close() }
+        try stored.check(info)
+        return try (0..<AttachmentLayout.segments(chunks: info.chunks)).map { segment in
+            let count = AttachmentLayout.sealedSize(segment: segment, of: info.chunks)
+            return try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                try stored.segment(segment, count: count, into: UnsafeMutableRawBufferPointer(buffer), db)
+                initialized = count
+            }
+        }
     }
 }

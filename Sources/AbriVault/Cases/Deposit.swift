@@ -18,7 +18,10 @@ extension MemberSession {
                         consent: Consent?) throws -> [DepositResult] {
         for attachment in attachments { try Attachments.checkReadable(attachment.path) }
         let locatingAttachments = attachments.contains { $0.compartment == .locating }
+        let sealing = attachmentProgress(attachments)
+        defer { sealing?.finish() }
         return try run { context in
+            if !attachments.isEmpty { try vault.store.attachmentFiles.sweep(context.db) }
             let plans = try reports.map { report in
                 (report: report, consent: report.consent ?? consent,
                  targets: try context.validate(recipients, consent: report.consent ?? consent))
@@ -42,9 +45,8 @@ extension MemberSession {
             } else {
                 prepared = try reports.indices.map { index in
                     try prepare(index) { compartment, dataKey, caseID in
-                        try attachments.filter { $0.compartment == compartment }.enumerated().map { position, source in
-                            try Attachments.store(source, index: position, dataKey: dataKey, caseID: caseID, context.db)
-                        }
+                        try context.storeAttachments(attachments, compartment: compartment, dataKey: dataKey, caseID: caseID,
+                                                     progress: sealing)
                     }
                 }
             }
@@ -57,7 +59,10 @@ extension MemberSession {
     public func add(_ report: Report, to caseID: CaseID, attachments: [AttachmentSource] = [], recipients: Recipients,
                     consent: Consent?) throws -> DepositResult {
         for attachment in attachments { try Attachments.checkReadable(attachment.path) }
+        let sealing = attachmentProgress(attachments)
+        defer { sealing?.finish() }
         return try run { context in
+            if !attachments.isEmpty { try vault.store.attachmentFiles.sweep(context.db) }
             guard let (own, locator) = try context.grant(on: caseID),
                   let caseKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) else {
                 throw AbriError.notPermitted(CaseID.unknownMessage)
@@ -68,12 +73,29 @@ extension MemberSession {
             let prepared = try context.prepareRecord(report, action: "add", caseID: caseID, caseKey: Array(caseKey), newCase: false,
                                                      seq: seq, own: own, ownLocator: locator, targets: targets, consent: effective,
                                                      locatingAttachments: attachments.contains { $0.compartment == .locating }) { compartment, dataKey, caseID in
-                try attachments.filter { $0.compartment == compartment }.enumerated().map { position, source in
-                    try Attachments.store(source, index: position, dataKey: dataKey, caseID: caseID, context.db)
-                }
+                try context.storeAttachments(attachments, compartment: compartment, dataKey: dataKey, caseID: caseID,
+                                             progress: sealing)
             }
             try context.write(prepared)
             return prepared.result
+        }
+    }
+}
+
+extension MemberSession {
+    func attachmentProgress(_ attachments: [AttachmentSource]) -> AttachmentProgress? {
+        AttachmentProgress(progress, label: "sealing attachments (MiB)",
+                           totalBytes: AttachmentProgress.totalBytes(attachments.map(\.path)))
+    }
+}
+
+extension MemberContext {
+    /// Seals the attachments of one compartment, numbered in the order given.
+    func storeAttachments(_ attachments: [AttachmentSource], compartment: Compartment, dataKey: Key, caseID: CaseID,
+                          progress: AttachmentProgress?) throws -> [AttachmentInfo] {
+        try attachments.filter { $0.compartment == compartment }.enumerated().map { position, source in
+            try Attachments.store(source, index: position, dataKey: dataKey, caseID: caseID, files: vault.store.attachmentFiles,
+                                  db, progress: progress.map { p in { p.add($0) } })
         }
     }
 }

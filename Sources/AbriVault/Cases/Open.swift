@@ -67,7 +67,10 @@ extension MemberSession {
         let (opened, files) = try outcome.get()
         // Files are written only once the log holds the open: a log that cannot be written gives nothing.
         if let attachmentsDirectory {
-            try vault.store.read { db in try AttachmentOutput.write(files, into: attachmentsDirectory, db) }
+            try vault.store.read { db in
+                try AttachmentOutput.write(files, into: attachmentsDirectory, stored: vault.store.attachmentFiles,
+                                           progress: progress, db)
+            }
         }
         return opened
     }

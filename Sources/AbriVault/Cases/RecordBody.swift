@@ -22,7 +22,7 @@ extension RecordBody {
             "hasLocating": .bool(hasLocating), "content": .object(content),
             "attachments": .array(attachments.map { info in
                 .object(["name": .string(info.name), "size": .integer(info.size), "blob": .string(info.blob),
-                         "header": .string(info.header), "index": .integer(info.index), "chunks": .integer(info.chunks)])
+                         "index": .integer(info.index), "chunks": .integer(info.chunks)])
             }),
         ])
     }
@@ -34,12 +34,10 @@ public struct AttachmentInfo: Codable, Sendable, Equatable {
     public var name: String
     /// Its size in bytes.
     public var size: Int
-    /// The stored stream's id, base64.
+    /// The stored ciphertext's id, base64 (its file name in hexadecimal).
     var blob: String
-    /// The secretstream header, base64.
-    var header: String
-    /// Which stream key of the compartment it uses.
+    /// Which attachment of the compartment it is: it picks the segment keys.
     var index: Int
-    /// How many chunks the stream holds.
+    /// How many 64 KiB chunks the ciphertext holds, over all its segments.
     var chunks: Int
 }

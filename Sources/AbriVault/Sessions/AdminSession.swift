@@ -135,7 +135,9 @@ public final class AdminSession {
     /// Shreds several cases in one transaction, then compacts the file once.
     public func shred(_ caseIDs: [CaseID]) throws {
         guard !caseIDs.isEmpty else { return }
-        try run { context in
+        let files = vault.store.attachmentFiles
+        let unlinked: [[UInt8]] = try run { context in
+            var blobs: [[UInt8]] = []
             let entries = try context.allEntries()
             for caseID in caseIDs {
                 guard try Bool.fetchOne(context.db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) != nil else {
@@ -145,6 +147,7 @@ public final class AdminSession {
                 _ = try GrantStore.revoke(history.allRevokers, context.db)
                 let id = Data(caseID.bytes)
                 try context.db.execute(sql: "DELETE FROM chunks WHERE case_id = ?", arguments: [id])
+                blobs += try AttachmentFiles.forget(caseID: caseID, context.db)
                 try context.db.execute(sql: "DELETE FROM records WHERE case_id = ?", arguments: [id])
                 try context.db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [id])
                 try context.db.execute(sql: "INSERT OR IGNORE INTO shredded (case_id) VALUES (?)", arguments: [id])
@@ -152,7 +155,10 @@ public final class AdminSession {
                 entry.case = caseID.description
                 context.drafts.append(LogDraft(details: entry, caseKeys: nil))
             }
+            return blobs
         }
+        // The files go once their rows are gone for good; their keys went with the case key.
+        files.remove(unlinked)
         // Secure delete overwrote the pages; truncating the WAL and vacuuming leaves no copy in the file.
         try vault.store.compact()
     }

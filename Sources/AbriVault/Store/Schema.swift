@@ -2,7 +2,7 @@ import GRDB
 
 /// The vault's schema: fixed SQL migrations, never edited once shipped (Docs/FORMAT.md §3).
 enum Schema {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -37,6 +37,15 @@ enum Schema {
                   signer TEXT NOT NULL, key_generation INTEGER NOT NULL, signature BLOB NOT NULL);
                 CREATE TABLE shredded (case_id BLOB PRIMARY KEY);
                 CREATE TABLE imported (bundle BLOB PRIMARY KEY);
+                """)
+        }
+        // Format 2: attachments are kept in files beside the vault, in segments (Docs/FORMAT.md §3.5);
+        // `chunks` rows hold one segment each, for a restored backup or an import.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE attachment_files (blob BLOB PRIMARY KEY, case_id BLOB NOT NULL, bytes INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE INDEX attachment_files_by_case ON attachment_files (case_id);
+                UPDATE meta SET value = CAST('2' AS BLOB) WHERE key = 'format';
                 """)
         }
         return migrator

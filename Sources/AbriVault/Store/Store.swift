@@ -6,6 +6,8 @@ public final class Store: Sendable {
     let queue: DatabaseQueue
     /// The file the vault lives in.
     public let path: String
+    /// The folder beside it that keeps attachments.
+    var attachmentFiles: AttachmentFiles { AttachmentFiles(vaultPath: path) }
 
     /// How long a command waits for another one that holds the vault before giving up (exit 75).
     static var busyWait: TimeInterval {
@@ -142,13 +144,61 @@ public final class Store: Sendable {
             throw AbriError.cannotCreate("\(destination) already exists (choose another --out)")
         }
         do {
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
+            // A second connection holds the write lock, so that no command adds or removes an attachment
+            // file between the snapshot and the copy of the files it names.
+            let lock = try DatabaseQueue(path: path, configuration: Store.configuration())
+            try lock.writeWithoutTransaction { held in
+                try held.execute(sql: "BEGIN IMMEDIATE")
+                defer { try? held.execute(sql: "ROLLBACK") }
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
+                }
+                chmod(destination, 0o600)
+                try embedAttachments(into: destination)
             }
-            chmod(destination, 0o600)
         } catch {
             unlink(destination)
+            unlink(destination + "-journal")
             throw Store.map(error)
+        }
+    }
+
+    /// Copies every attachment file into the backup's `chunks` table, one row per segment, so that the
+    /// backup is one file: restored in place of the vault, it reads its attachments from there.
+    private func embedAttachments(into destination: String) throws {
+        var config = Store.configuration()
+        config.busyMode = .immediateError
+        let backup = try DatabaseQueue(path: destination, configuration: config)
+        try backup.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.inTransaction(.immediate) {
+                let files = attachmentFiles
+                let insert = try db.makeStatement(sql: "INSERT INTO chunks (blob, n, case_id, data) VALUES (?, ?, ?, ?)")
+                for row in try Row.fetchAll(db, sql: "SELECT blob, case_id, bytes FROM attachment_files") {
+                    let blob = Array(row["blob"] as Data)
+                    let bytes: Int = row["bytes"]
+                    guard let fd = files.openForReading(blob) else {
+                        throw AbriError.badData("an attachment file is missing from \(files.directory) (run `abri verify`; the backup was not made)")
+                    }
+                    defer { close(fd) }
+                    var offset = 0
+                    var n = 0
+                    while offset < bytes {
+                        let count = min(AttachmentLayout.sealedSegment, bytes - offset)
+                        let segment = try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                            guard FileIO.read(fd, into: UnsafeMutableRawBufferPointer(buffer), count: count, at: offset) else {
+                                throw AbriError.badData("an attachment file in \(files.directory) is cut short (run `abri verify`; the backup was not made)")
+                            }
+                            initialized = count
+                        }
+                        try insert.execute(arguments: [Data(blob), n, row["case_id"] as Data, Data(segment)])
+                        offset += count
+                        n += 1
+                    }
+                }
+                try db.execute(sql: "DELETE FROM attachment_files")
+                return .commit
+            }
         }
     }
 

@@ -149,6 +149,22 @@ extension Catalogue {
             "une pièce jointe n'a pas passé le contrôle d'intégrité : le coffre a été modifié (lancez `abri verify`)",
         "writing an attachment failed (check the disk space)":
             "l'écriture d'une pièce jointe a échoué (vérifiez la place sur le disque)",
+        "cannot create %@ (check the vault folder's permissions; nothing was changed)":
+            "impossible de créer %@ (vérifiez les droits du dossier du coffre ; rien n'a été modifié)",
+        "cannot write into %@ (check the disk and its permissions; nothing was changed)":
+            "impossible d'écrire dans %@ (vérifiez le disque et ses droits ; rien n'a été modifié)",
+        "cannot sync %@ (check the disk; nothing was changed)":
+            "impossible de synchroniser %@ (vérifiez le disque ; rien n'a été modifié)",
+        "%@ changed while it was read (try again once it is complete; nothing was written)":
+            "%@ a changé pendant sa lecture (réessayez une fois le fichier complet ; rien n'a été écrit)",
+        "writing an attachment into the vault failed (check the disk space; nothing was changed)":
+            "l'écriture d'une pièce jointe dans le coffre a échoué (vérifiez la place sur le disque ; rien n'a été modifié)",
+        "an attachment is missing from the vault (was its case shredded meanwhile? run `abri verify`)":
+            "une pièce jointe manque au coffre (son dossier a-t-il été détruit entre-temps ? lancez `abri verify`)",
+        "an attachment file is missing from %@ (run `abri verify`; the backup was not made)":
+            "un fichier de pièce jointe manque dans %@ (lancez `abri verify` ; la sauvegarde n'a pas été faite)",
+        "an attachment file in %@ is cut short (run `abri verify`; the backup was not made)":
+            "un fichier de pièce jointe de %@ est tronqué (lancez `abri verify` ; la sauvegarde n'a pas été faite)",
         "partner %@ never receives locating parts (grant it the general part only: --to, or share and export without --locating)":
             "le partenaire %@ ne reçoit jamais la partie localisante (ne lui accordez que la partie générale : --to, ou share et export sans --locating)",
         "sharing with another partner needs the victim's consent (add --consent TEXT [--until DATE], or --without-consent REASON)":

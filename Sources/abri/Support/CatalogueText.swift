@@ -119,6 +119,10 @@ extension Catalogue {
             "Tapez oui pour continuer : ",
         "verifying the log":
             "vérification du journal",
+        "sealing attachments (MiB)":
+            "chiffrement des pièces jointes (Mio)",
+        "opening attachments (MiB)":
+            "ouverture des pièces jointes (Mio)",
         "re-sealing %@'s grants":
             "re-scellement des accès de %@",
         "%@ (see `%@ --help`)":

@@ -240,6 +240,13 @@ struct Story: Sendable {
         Int(try SQLite.query(vault, "SELECT count(*) FROM \(table) WHERE \(condition);").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    /// The attachment files beside the vault (`vault.db-attachments/`), full paths.
+    func attachmentFiles() -> [String] {
+        let folder = vault + "-attachments"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.sorted().map { folder + "/" + $0 }
+    }
+
     // MARK: The vault's state
 
     /// What a failed command must leave as it was: every table but the log and its heads, dumped

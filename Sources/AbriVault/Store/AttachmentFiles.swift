@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+
+/// The folder beside the vault file that keeps attachments' ciphertexts, one file per attachment,
+/// named by its random blob id (Docs/FORMAT.md §3.5). A file is written and synced inside the
+/// command's transaction, before the `attachment_files` row that names it commits; it is unlinked
+/// only after the row's deletion commits. A file no row names is what a killed command left:
+/// the next command that stores or shreds attachments removes it, under the vault's write lock.
+struct AttachmentFiles: Sendable {
+    /// `<vault>-attachments`.
+    let directory: String
+
+    init(vaultPath: String) {
+        directory = vaultPath + "-attachments"
+    }
+
+    func path(_ blob: [UInt8]) -> String {
+        (directory as NSString).appendingPathComponent(blob.map { String(format: "%02x", $0) }.joined())
+    }
+
+    /// Creates the file of a new blob (mode 0600, never an existing one) and returns its descriptor.
+    func create(_ blob: [UInt8]) throws -> Int32 {
+        if mkdir(directory, 0o700) == 0 {
+            try sync(parentOf: directory)
+        } else if errno != EEXIST {
+            throw AbriError.io("cannot create \(directory) (check the vault folder's permissions; nothing was changed)")
+        }
+        let fd = Foundation.open(path(blob), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw AbriError.io("cannot write into \(directory) (check the disk and its permissions; nothing was changed)")
+        }
+        return fd
+    }
+
+    /// Makes the new file's name durable, before the row naming it commits.
+    func syncDirectory() throws {
+        try sync(directory)
+    }
+
+    /// Opens a blob's file for reading; nil when the blob is kept in the `chunks` table instead.
+    func openForReading(_ blob: [UInt8]) -> Int32? {
+        let fd = Foundation.open(path(blob), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// Records, in the command's transaction, that `blob` of `caseID` is kept as a file of `bytes` bytes.
+    static func register(_ blob: [UInt8], caseID: CaseID, bytes: Int, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO attachment_files (blob, case_id, bytes) VALUES (?, ?, ?)",
+                       arguments: [Data(blob), Data(caseID.bytes), bytes])
+    }
+
+    /// Forgets, in the command's transaction, the files of a case; returns them, to unlink after the commit.
+    static func forget(caseID: CaseID, _ db: Database) throws -> [[UInt8]] {
+        let id = Data(caseID.bytes)
+        let blobs = try Data.fetchAll(db, sql: "SELECT blob FROM attachment_files WHERE case_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM attachment_files WHERE case_id = ?", arguments: [id])
+        return blobs.map { Array($0) }
+    }
+
+    /// Unlinks files whose rows are gone (after the commit that removed them).
+    func remove(_ blobs: [[UInt8]]) {
+        for blob in blobs { unlink(path(blob)) }
+        if !blobs.isEmpty { try? syncDirectory() }
+    }
+
+    /// Removes every file no row names: the leftovers of killed commands. Call it holding the write lock.
+    func sweep(_ db: Database) throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        let kept = Set(try Data.fetchAll(db, sql: "SELECT blob FROM attachment_files").map { Array($0) })
+        var removed = false
+        for name in names {
+            guard let blob = Self.blob(fromName: name), !kept.contains(blob) else { continue }
+            unlink((directory as NSString).appendingPathComponent(name))
+            removed = true
+        }
+        if removed { try? syncDirectory() }
+    }
+
+    /// The blob a file name stands for: 32 lowercase hexadecimal digits, nothing else.
+    static func blob(fromName name: String) -> [UInt8]? {
+        let digits = Array(name.utf8)
+        guard digits.count == 32 else { return nil }
+        var blob: [UInt8] = []
+        for i in stride(from: 0, to: 32, by: 2) {
+            guard let high = hexValue(digits[i]), let low = hexValue(digits[i + 1]) else { return nil }
+            blob.append(high << 4 | low)
+        }
+        return blob
+    }
+
+    private static func hexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+
+    private func sync(parentOf path: String) throws {
+        try sync((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+    }
+
+    private func sync(_ folder: String) throws {
+        let fd = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw AbriError.io("cannot sync \(folder) (check the disk; nothing was changed)") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw AbriError.io("cannot sync \(folder) (check the disk; nothing was changed)") }
+    }
+}
