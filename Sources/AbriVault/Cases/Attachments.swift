@@ -131,6 +131,8 @@ enum Attachments {
         guard info.chunks >= 1, info.size >= 0, AttachmentLayout.chunks(forSize: info.size) == info.chunks else { throw damaged }
         try stored.check(info)
         let full = AbriError.io("writing an attachment failed (check the disk space)")
+        // One writer at a time: two threads writing one file contend on its lock in the kernel.
+        let writing = NSLock()
         let body = { (segment: Int, buffers: SegmentWorkers.Buffers, db: Database?) throws in
             let sealed = AttachmentLayout.sealedSize(segment: segment, of: info.chunks)
             try stored.segment(segment, count: sealed, into: buffers.input, db)
@@ -140,7 +142,8 @@ enum Attachments {
                                         key: key, into: buffers.output) else { throw damaged }
             let offset = segment * AttachmentLayout.segmentPlain
             let count = min(AttachmentLayout.segmentPlain, info.size - offset)
-            guard FileIO.write(fd, from: UnsafeRawBufferPointer(buffers.output), count: count, at: offset) else { throw full }
+            let written = writing.withLock { FileIO.write(fd, from: UnsafeRawBufferPointer(buffers.output), count: count, at: offset) }
+            guard written else { throw full }
         }
         let segments = AttachmentLayout.segments(chunks: info.chunks)
         if case .file = stored {
