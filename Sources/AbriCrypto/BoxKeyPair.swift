@@ -43,4 +43,17 @@ public struct BoxKeyPair: ~Copyable {
         self.publicKey = publicKey
         self.secretKey = copy
     }
+
+    /// The key this pair shares with `publicKey` (`crypto_box_beforenm`: X25519, then HSalsa20), the same
+    /// from either side; for many messages between one pair of keys at the cost of one scalar multiplication.
+    /// Throws for a public key of low order (the shared secret would be zero).
+    public func sharedKey(with publicKey: [UInt8]) throws -> SecureBytes {
+        guard publicKey.count == Self.publicKeyBytes else { throw AbriCryptoError.invalidLength("box public key must be 32 bytes") }
+        Sodium.ensureInitialized()
+        let key = try SecureBytes(count: 32)
+        let k = key.mutableBytes
+        let code = publicKey.withBytes { pk, _ in crypto_box_beforenm(k, pk, secretKey.bytes) }
+        try Sodium.check(code, .failure("the public key is of low order"))
+        return key
+    }
 }

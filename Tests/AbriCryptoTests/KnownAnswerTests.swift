@@ -122,3 +122,26 @@ struct KnownAnswerTests {
         #expect(revealed(subkey) == revealed(expected))
     }
 }
+
+/// The shared key of a box pair (`crypto_box_beforenm`) against NaCl's own example: RFC 7748's Alice and Bob,
+/// whose X25519 secret, through HSalsa20, is NaCl's `firstkey`; and the same key from either side.
+struct SharedKeyTests {
+    static let aliceSecret = hex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a")
+    static let bobSecret = hex("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb")
+    static let firstKey = hex("1b27556473e985d462cd51197a9a46c76009549eac6474f206c4ee0844f68389")
+
+    @Test func naclsFirstKeyFromEitherSide() throws {
+        let alice = try BoxKeyPair(secretKey: try SecureBytes(copying: Self.aliceSecret))
+        let bob = try BoxKeyPair(secretKey: try SecureBytes(copying: Self.bobSecret))
+        let fromAlice = try alice.sharedKey(with: bob.publicKey)
+        let fromBob = try bob.sharedKey(with: alice.publicKey)
+        #expect(fromAlice.withUnsafeBytes { Array($0) } == Self.firstKey)
+        #expect(fromBob.withUnsafeBytes { Array($0) } == Self.firstKey)
+    }
+
+    @Test func aLowOrderPublicKeyIsRefused() throws {
+        let alice = try BoxKeyPair.generate()
+        #expect(throws: AbriCryptoError.self) { try alice.sharedKey(with: [UInt8](repeating: 0, count: 32)) }
+        #expect(throws: AbriCryptoError.self) { try alice.sharedKey(with: [UInt8](repeating: 0, count: 31)) }
+    }
+}

@@ -7,6 +7,9 @@ struct LogDraft {
     var details: LogDetails
     /// The case's keys, so that its holders can read the entry; nil for administrator-only entries.
     var caseKeys: CaseKeys?
+    /// The entry already sealed for the place it will take, by work that knew it (a bulk deposit seals
+    /// each report's entry with the report); `append` uses it only if its seq is the one it gets.
+    var sealed: AccessLog.SealedEntry? = nil
 }
 
 /// An identity's signing key, shareable across threads for the length of one command.
@@ -18,6 +21,45 @@ final class Signer: @unchecked Sendable {
     }
 
     func sign(_ message: [UInt8]) throws -> [UInt8] { try pair.sign(message) }
+}
+
+/// The administrator's slots of one command's entries (Docs/FORMAT.md §3.6): one ephemeral X25519 key per
+/// command, one key shared with the administrator, and each entry key sealed under it with the entry's
+/// associated data. The administrator opens a command's entries for one scalar multiplication, not one each.
+final class AdminSlots: @unchecked Sendable {
+    private let ephemeralPublicKey: [UInt8]
+    private let key: Key
+
+    init(vault: Vault) throws {
+        let ephemeral = try BoxKeyPair.generate()
+        key = Key(try ephemeral.sharedKey(with: vault.admin.boxPublicKey))
+        ephemeralPublicKey = ephemeral.publicKey
+    }
+
+    /// `epk(32) ‖ AEAD(shared, entryKey, ad)`.
+    func seal(_ entryKey: Key, associatedData: [UInt8]) throws -> [UInt8] {
+        ephemeralPublicKey + (try AEAD.seal(secret: entryKey.bytes, key: key.bytes, associatedData: associatedData))
+    }
+
+    /// Opens slots for the administrator, remembering the key shared with each command's ephemeral key.
+    struct Opener {
+        private var shared: [[UInt8]: Key] = [:]
+
+        mutating func open(_ slot: [UInt8], associatedData: [UInt8], administrator: borrowing Identity) throws -> SecureBytes {
+            // Format 1 sealed each entry key to the administrator on its own: a sealed box of 80 bytes.
+            if slot.count == SealedBox.overhead + 32 { return try SealedBox.open(slot, with: administrator.boxKeyPair) }
+            guard slot.count > BoxKeyPair.publicKeyBytes else { throw AbriCryptoError.authenticationFailed }
+            let ephemeral = Array(slot[0..<BoxKeyPair.publicKeyBytes])
+            let key: Key
+            if let known = shared[ephemeral] {
+                key = known
+            } else {
+                key = Key(try administrator.boxKeyPair.sharedKey(with: ephemeral))
+                shared[ephemeral] = key
+            }
+            return try AEAD.openSecret(Array(slot[BoxKeyPair.publicKeyBytes...]), key: key.bytes, associatedData: associatedData)
+        }
+    }
 }
 
 /// Who signs the tree head at the end of a command.
@@ -64,7 +106,7 @@ enum AccessLog {
     }
 
     /// One entry sealed and signed, waiting to be written.
-    private struct SealedEntry: Sendable {
+    struct SealedEntry: Sendable {
         var seq: Int
         var tag: [UInt8]?
         var details: [UInt8]
@@ -86,33 +128,13 @@ enum AccessLog {
         let day = Day.today()
         let first = frontier.size + 1
         let signer = try Signer(actor)
+        let adminSlots = try AdminSlots(vault: vault)
         let seal = { (index: Int) throws -> SealedEntry in
-            let draft = drafts[index]
-            let seq = first + index
-            let json = canonicalJSON(draft.details)
-            var signed = ByteWriter()
-            signed.raw(entryContext)
-            signed.raw(vault.id)
-            signed.u64(UInt64(seq))
-            signed.raw(json)
-            let signature = try signer.sign(signed.bytes)
-            var plaintext = ByteWriter()
-            plaintext.blob32(json)
-            plaintext.raw(signature)
-            let entryKey = try Key.random()
-            let ad = associatedData(vault: vault.id, seq: seq)
-            let details = try AEAD.seal(Padding.pad(plaintext.bytes, blockSize: Padding.bucket(for: plaintext.bytes.count)),
-                                        key: entryKey.bytes, associatedData: ad)
-            let adminSlot = try SealedBox.seal(secret: entryKey.bytes, to: vault.admin.boxPublicKey)
-            var entry = SealedEntry(seq: seq, tag: nil, details: details, adminSlot: adminSlot, caseSlot: nil)
-            if let caseKeys = draft.caseKeys {
-                entry.caseSlot = try AEAD.seal(secret: entryKey.bytes, key: caseKeys.logKey.bytes, associatedData: ad)
-                entry.tag = caseKeys.logTag
-            }
-            return entry
+            if let sealed = drafts[index].sealed, sealed.seq == first + index { return sealed }
+            return try sealEntry(drafts[index], seq: first + index, vault: vault, signer: signer, adminSlots: adminSlots)
         }
         let entries: [SealedEntry]
-        if drafts.count > 8 {
+        if drafts.count > 8 && drafts.contains(where: { $0.sealed == nil }) {
             entries = try Parallel.map(count: drafts.count, seal)
         } else {
             entries = try drafts.indices.map(seal)
@@ -128,6 +150,32 @@ enum AccessLog {
         try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('frontier', ?)", arguments: [Data(frontier.encoded())])
         try storeHead(frontier.head, vault: vault, actor: actor, signer: headSigner, db)
         return frontier
+    }
+
+    /// Seals one entry for place `seq`: its details signed by the actor and sealed under a fresh key, that key
+    /// sealed to the administrator and, for an entry about a case, under the case's log key.
+    static func sealEntry(_ draft: LogDraft, seq: Int, vault: Vault, signer: Signer, adminSlots: AdminSlots) throws -> SealedEntry {
+        let json = canonicalJSON(draft.details)
+        var signed = ByteWriter()
+        signed.raw(entryContext)
+        signed.raw(vault.id)
+        signed.u64(UInt64(seq))
+        signed.raw(json)
+        let signature = try signer.sign(signed.bytes)
+        var plaintext = ByteWriter()
+        plaintext.blob32(json)
+        plaintext.raw(signature)
+        let entryKey = try Key.random()
+        let ad = associatedData(vault: vault.id, seq: seq)
+        let details = try AEAD.seal(Padding.pad(plaintext.bytes, blockSize: Padding.bucket(for: plaintext.bytes.count)),
+                                    key: entryKey.bytes, associatedData: ad)
+        let adminSlot = try adminSlots.seal(entryKey, associatedData: ad)
+        var entry = SealedEntry(seq: seq, tag: nil, details: details, adminSlot: adminSlot, caseSlot: nil)
+        if let caseKeys = draft.caseKeys {
+            entry.caseSlot = try AEAD.seal(secret: entryKey.bytes, key: caseKeys.logKey.bytes, associatedData: ad)
+            entry.tag = caseKeys.logTag
+        }
+        return entry
     }
 
     private static func storeHead(_ head: Head, vault: Vault, actor: borrowing Identity, signer: HeadSigner, _ db: Database) throws {

@@ -33,10 +33,13 @@ enum LogReader {
     /// Every entry, for the administrator.
     static func allEntries(administrator: borrowing Identity, vault: Vault, _ db: Database) throws -> [OpenedEntry] {
         var result: [OpenedEntry] = []
+        var slots = AdminSlots.Opener()
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM log ORDER BY seq")
         while let row = try cursor.next() {
             let seq: Int = row["seq"]
-            guard let entryKey = try? administrator.openSealed(Array(row["admin_slot"] as Data)) else {
+            guard let entryKey = try? slots.open(Array(row["admin_slot"] as Data),
+                                                 associatedData: AccessLog.associatedData(vault: vault.id, seq: seq),
+                                                 administrator: administrator) else {
                 throw AbriError.badData("log entry \(seq) is damaged: the vault was altered (run `abri verify`)")
             }
             let (details, valid) = try AccessLog.openDetails(row, entryKey: entryKey, vault: vault)

@@ -35,19 +35,54 @@ extension MemberSession {
                                                  newCase: true, seq: 1, own: own, ownLocator: nil, targets: plan.targets,
                                                  consent: plan.consent, locatingAttachments: locatingAttachments, storeAttachments: store)
             }
-            var prepared: [PreparedRecord]
             if attachments.isEmpty && reports.count > 1 {
-                // Sealing and signing take most of a deposit: spread the reports over every core,
-                // then write them in order on this thread, with the indexes' pages kept in memory
-                // (their keys are random by design, so a bulk deposit touches pages all over them).
+                // Sealing and signing take most of a deposit: spread the reports over every core, a batch at a
+                // time, and write each batch in order on this thread while the next one is sealed, with the
+                // indexes' pages kept in memory (their keys are random by design, so a bulk deposit touches
+                // pages all over them).
                 try context.db.execute(sql: "PRAGMA cache_size = -262144")
-                prepared = try Parallel.map(count: reports.count) { index in try prepare(index, nil) }
-            } else {
-                prepared = try reports.indices.map { index in
-                    try prepare(index) { compartment, dataKey, caseID in
-                        try context.storeAttachments(attachments, compartment: compartment, dataKey: dataKey, caseID: caseID,
-                                                     progress: sealing)
+                let batches = stride(from: 0, to: reports.count, by: 512).map { $0..<min($0 + 512, reports.count) }
+                // Each report's log entry is sealed with it, for the place it will take in the log.
+                let firstSeq = try AccessLog.frontier(context.db).size + 1 + context.drafts.count
+                let signer = try Signer(identity)
+                let adminSlots = try AdminSlots(vault: context.vault)
+                let sealBatch = { (range: Range<Int>) throws -> [PreparedRecord] in
+                    try Parallel.map(count: range.count) { offset in
+                        let index = range.lowerBound + offset
+                        var record = try prepare(index, nil)
+                        record.draft.sealed = try AccessLog.sealEntry(record.draft, seq: firstSeq + index,
+                                                                      vault: context.vault, signer: signer,
+                                                                      adminSlots: adminSlots)
+                        return record
                     }
+                }
+                var results: [DepositResult] = []
+                results.reserveCapacity(reports.count)
+                var current = try sealBatch(batches[0])
+                for index in batches.indices {
+                    let next = Ahead<[PreparedRecord]>()
+                    if index + 1 < batches.count {
+                        let range = batches[index + 1]
+                        next.start { try sealBatch(range) }
+                    }
+                    do {
+                        for record in current {
+                            try context.write(record)
+                            results.append(record.result)
+                        }
+                    } catch {
+                        // The next batch's sealing still reads this command's keys: let it end first.
+                        if index + 1 < batches.count { _ = try? next.wait() }
+                        throw error
+                    }
+                    current = index + 1 < batches.count ? try next.wait() : []
+                }
+                return results
+            }
+            let prepared = try reports.indices.map { index in
+                try prepare(index) { compartment, dataKey, caseID in
+                    try context.storeAttachments(attachments, compartment: compartment, dataKey: dataKey, caseID: caseID,
+                                                 progress: sealing)
                 }
             }
             for record in prepared { try context.write(record) }
@@ -180,8 +215,9 @@ extension MemberContext {
 }
 
 /// Runs independent work on every core and gathers the results in order; the first error wins.
-enum Parallel {
-    static func map<T>(count: Int, _ body: (Int) throws -> T) throws -> [T] {
+public enum Parallel {
+    /// `body(0..<count)` on every core; the results in order, or the error of the first index that failed.
+    public static func map<T>(count: Int, _ body: (Int) throws -> T) throws -> [T] {
         var results = [Result<T, any Error>?](repeating: nil, count: count)
         try withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let work = body

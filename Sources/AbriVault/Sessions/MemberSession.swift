@@ -197,8 +197,14 @@ final class MemberContext {
                 let range = batches[index + 1]
                 next.start { try resealBatch(range) }
             }
-            for item in current {
-                try update.execute(arguments: [item.locator, item.holder, item.blind, item.box, item.oldLocator])
+            do {
+                for item in current {
+                    try update.execute(arguments: [item.locator, item.holder, item.blind, item.box, item.oldLocator])
+                }
+            } catch {
+                // The next batch still reads the generation keys: let it end first.
+                if index + 1 < batches.count { _ = try? next.wait() }
+                throw error
             }
             done += current.count
             session.progress?.report(label: label, done: done, total: total)

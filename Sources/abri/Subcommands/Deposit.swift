@@ -83,9 +83,21 @@ struct Deposit: ParsableCommand {
     }
 
     func run() throws {
-        let parsed = try allReports.map { try ReportInput.read($0, defaultType: "signalement") }
+        let paths = allReports
         let consent = try consent.resolved()
-        let session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
+        let session: MemberSession
+        let parsed: [Report]
+        if paths.count > 8 {
+            // A backlog: its files are read and parsed on every core while the passphrase unlock (one core,
+            // half a second) goes on; an error names the first bad file in order, once the unlock is done.
+            let reading = BackgroundWork { try Parallel.map(count: paths.count) { try ReportInput.read(paths[$0], defaultType: "signalement") } }
+            session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
+            parsed = try reading.wait()
+        } else {
+            // One report, or a few: read first, so that a bad one is named before any passphrase is asked.
+            parsed = try paths.map { try ReportInput.read($0, defaultType: "signalement") }
+            session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
+        }
         let results = try session.deposit(parsed, attachments: recipients.attachments, recipients: recipients.recipients,
                                           consent: consent)
         if output.json {
@@ -98,6 +110,24 @@ struct Deposit: ParsableCommand {
         } else {
             Output.say(tr("%@ cases deposited. Can read them: %@.", results.count, Readers.sentence(results[0].readers)))
         }
+    }
+}
+
+/// Work started on another thread now, and waited for later.
+final class BackgroundWork<T>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<T, any Error>?
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        DispatchQueue.global().async {
+            self.result = Result { try work() }
+            self.done.signal()
+        }
+    }
+
+    func wait() throws -> T {
+        done.wait()
+        return try result!.get()
     }
 }
 
