@@ -67,9 +67,11 @@ extension MemberSession {
             var lines: [LogLine] = []
             for keys in context.generations {
                 guard let blind = try keys.blindIndex(reference) else { continue }
-                for box in try Data.fetchAll(context.db, sql: "SELECT box FROM grants WHERE blind = ? AND holder = ?",
-                                             arguments: [Data(blind), Data(try keys.holderLabel())]) {
-                    guard let plaintext = try? SealedBox.open(Array(box), with: keys.boxKeyPair) else { throw GrantBody.malformed }
+                for row in try Row.fetchAll(context.db, sql: "SELECT locator, box FROM grants WHERE blind = ? AND holder = ?",
+                                            arguments: [Data(blind), Data(try keys.holderLabel())]) {
+                    guard let plaintext = keys.openGrant(Array(row["box"] as Data), locator: Array(row["locator"] as Data)) else {
+                        throw GrantBody.malformed
+                    }
                     let body = try GrantBody.decode(plaintext)
                     let entries = try LogReader.entries(of: body.caseKeys, vault: vault, context.db)
                     let history = LogReader.CaseHistory(entries, caseID: body.caseID.description)
@@ -90,7 +92,7 @@ extension MemberContext {
             return [body]
         }
         return try GrantStore.ownRows(generations: generations, db).map { row in
-            guard let plaintext = try? SealedBox.open(Array(row.box), with: row.keys.boxKeyPair) else { throw GrantBody.malformed }
+            guard let plaintext = row.keys.openGrant(Array(row.box), locator: Array(row.locator)) else { throw GrantBody.malformed }
             return try GrantBody.decode(plaintext)
         }
     }

@@ -205,7 +205,7 @@ extension MemberSession {
         where requestedPartner == nil || membership.partner == requestedPartner {
             let generations = try Custody.unlockGenerations(partner: membership.partner, identity: identity, db)
             for row in try GrantStore.ownRows(generations: generations, db) {
-                guard let plaintext = try? SealedBox.open(Array(row.box), with: row.keys.boxKeyPair) else { throw GrantBody.malformed }
+                guard let plaintext = row.keys.openGrant(Array(row.box), locator: Array(row.locator)) else { throw GrantBody.malformed }
                 entries += try LogReader.entries(of: try GrantBody.decode(plaintext).caseKeys, vault: vault, db)
             }
         }

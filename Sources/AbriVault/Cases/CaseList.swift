@@ -16,21 +16,21 @@ extension MemberSession {
     /// The cases this member's partner holds, or those of one household (found through the partner's blind index).
     public func cases(household: String? = nil) throws -> [CaseSummary] {
         try run { context in
-            var rows: [(GenerationKeys, Data)] = []
+            var rows: [(GenerationKeys, Data, Data)] = []
             if let household {
                 for keys in context.generations {
                     guard let blind = try keys.blindIndex(household) else { continue }
-                    for box in try Data.fetchAll(context.db, sql: "SELECT box FROM grants WHERE blind = ? AND holder = ?",
-                                                 arguments: [Data(blind), Data(try keys.holderLabel())]) {
-                        rows.append((keys, box))
+                    for row in try Row.fetchAll(context.db, sql: "SELECT locator, box FROM grants WHERE blind = ? AND holder = ?",
+                                                arguments: [Data(blind), Data(try keys.holderLabel())]) {
+                        rows.append((keys, row["locator"] as Data, row["box"] as Data))
                     }
                 }
             } else {
-                rows = try GrantStore.ownRows(generations: context.generations, context.db).map { ($0.keys, $0.box) }
+                rows = try GrantStore.ownRows(generations: context.generations, context.db).map { ($0.keys, $0.locator, $0.box) }
             }
             let result = try Parallel.map(count: rows.count) { index in
-                let (keys, box) = rows[index]
-                guard let plaintext = try? SealedBox.open(Array(box), with: keys.boxKeyPair) else { throw GrantBody.malformed }
+                let (keys, locator, box) = rows[index]
+                guard let plaintext = keys.openGrant(Array(box), locator: Array(locator)) else { throw GrantBody.malformed }
                 let header = try GrantBody.header(plaintext)
                 return CaseSummary(case: header.caseID.description, household: header.household,
                                    records: try GrantBody.readableRecords(plaintext, header: header))

@@ -17,10 +17,10 @@ enum GrantStore {
     /// `partner`'s own row for `body` under generation `keys`.
     static func ownRow(_ body: GrantBody, partner: String, keys: GenerationKeys) throws -> GrantRow {
         let plaintext = try body.encoded()
-        return GrantRow(locator: try keys.locator(body.caseID), holder: try keys.holderLabel(),
+        let locator = try keys.locator(body.caseID)
+        return GrantRow(locator: locator, holder: try keys.holderLabel(),
                         blind: try keys.blindIndex(body.household), revoker: try body.caseKeys.revoker(for: partner),
-                        expires: body.consent.until?.number,
-                        box: try SealedBox.seal(secret: plaintext, to: keys.boxKeyPair.publicKey))
+                        expires: body.consent.until?.number, box: try keys.sealGrant(plaintext, locator: locator))
     }
 
     /// An inbox row for `partner`, sealed to its current generation.
@@ -61,7 +61,7 @@ enum GrantStore {
             guard let box = try Data.fetchOne(db, sql: "SELECT box FROM grants WHERE locator = ?", arguments: [Data(locator)]) else {
                 continue
             }
-            guard let plaintext = try? SealedBox.open(Array(box), with: keys.boxKeyPair) else { throw GrantBody.malformed }
+            guard let plaintext = keys.openGrant(Array(box), locator: locator) else { throw GrantBody.malformed }
             let body = try GrantBody.decode(plaintext)
             guard body.caseID == caseID else { throw GrantBody.malformed }
             return (body, locator)
@@ -78,7 +78,7 @@ enum GrantStore {
         guard !rows.isEmpty else { return }
         let opened: [GrantBody?] = try Parallel.map(count: rows.count) { index in
             for keys in generations {
-                if let plaintext = try? SealedBox.open(rows[index].box, with: keys.boxKeyPair) {
+                if let plaintext = keys.openGrant(rows[index].box, locator: rows[index].locator) {
                     return try GrantBody.decode(plaintext)
                 }
             }

@@ -7,6 +7,7 @@ final class GenerationKeys: @unchecked Sendable {
     let boxKeyPair: BoxKeyPair
     private let tagKey: Key
     private let indexKey: Key
+    private let grantKey: Key
 
     init(partner: String, number: Int, seed: Key) throws {
         self.partner = partner
@@ -15,6 +16,25 @@ final class GenerationKeys: @unchecked Sendable {
         boxKeyPair = try BoxKeyPair(seed: boxSeed.bytes)
         tagKey = try seed.subkey(2, context: "abrigen1")
         indexKey = try seed.subkey(3, context: "abrigen1")
+        grantKey = try seed.subkey(4, context: "abrigen1")
+    }
+
+    static let grantContext = Array("abri-grant-v2".utf8)
+
+    /// The box of one of this partner's own rows: `AEAD(grantKey, Pad(GrantBody), "abri-grant-v2" ‖ locator)`.
+    /// Only the partner's members make or open it, and a box moved to another row fails.
+    func sealGrant(_ plaintext: borrowing SecureBytes, locator: [UInt8]) throws -> [UInt8] {
+        try AEAD.seal(secret: plaintext, key: grantKey.bytes, associatedData: Self.grantContext + locator)
+    }
+
+    /// Opens a grant row's box with this generation: an own row (AEAD: its length is 8 past a multiple of 16,
+    /// the padded body plus nonce and tag), or an inbox row or a format-1 own row (a sealed box, a multiple
+    /// of 16); nil when it is not this generation's.
+    func openGrant(_ box: [UInt8], locator: [UInt8]) -> SecureBytes? {
+        if box.count % 16 == AEAD.overhead % 16 {
+            return try? AEAD.openSecret(box, key: grantKey.bytes, associatedData: Self.grantContext + locator)
+        }
+        return try? SealedBox.open(box, with: boxKeyPair)
     }
 
     /// Where this partner's grant on `caseID` lives.

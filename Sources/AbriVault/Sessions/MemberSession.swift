@@ -142,7 +142,7 @@ final class MemberContext {
             let box = Array(row["box"] as Data)
             var opened: GrantBody?
             for keys in generations {
-                if let plaintext = try? SealedBox.open(box, with: keys.boxKeyPair) {
+                if let plaintext = keys.openGrant(box, locator: Array(row["locator"] as Data)) {
                     opened = try GrantBody.decode(plaintext)
                     break
                 }
@@ -171,18 +171,18 @@ final class MemberContext {
         let total = rows.count
         let label = "re-sealing \(partner.id)'s grants"
         let freshLabel = try fresh.holderLabel()
-        let freshKey = fresh.boxKeyPair.publicKey
         // One open and one seal per grant, spread over every core; while the cores seal the next batch,
         // this thread writes the previous one.
         let batches = stride(from: 0, to: total, by: 4096).map { $0 ..< min($0 + 4096, total) }
         let resealBatch = { (range: Range<Int>) throws -> [Resealed] in
             try Parallel.map(count: range.count) { offset in
                 let row = rows[range.lowerBound + offset]
-                let plaintext = try SealedBox.open(Array(row.box), with: row.keys.boxKeyPair)
+                guard let plaintext = row.keys.openGrant(Array(row.box), locator: Array(row.locator)) else { throw GrantBody.malformed }
                 let header = try GrantBody.header(plaintext)
-                return Resealed(oldLocator: row.locator, locator: Data(try fresh.locator(header.caseID)), holder: Data(freshLabel),
+                let locator = try fresh.locator(header.caseID)
+                return Resealed(oldLocator: row.locator, locator: Data(locator), holder: Data(freshLabel),
                                 blind: try fresh.blindIndex(header.household).map { Data($0) },
-                                box: Data(try SealedBox.seal(secret: plaintext, to: freshKey)))
+                                box: Data(try fresh.sealGrant(plaintext, locator: locator)))
             }
         }
         // Every row of the partner is rewritten under a new random key: keep the grants' pages in memory meanwhile.
