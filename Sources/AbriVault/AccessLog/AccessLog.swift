@@ -45,19 +45,30 @@ final class AdminSlots: @unchecked Sendable {
     struct Opener {
         private var shared: [[UInt8]: Key] = [:]
 
-        mutating func open(_ slot: [UInt8], associatedData: [UInt8], administrator: borrowing Identity) throws -> SecureBytes {
+        /// What opens one slot: the entry key itself (a format-1 slot, opened here), or the key shared with the
+        /// slot's command, computed here once per command; the rest of the work can go to any thread.
+        enum Opening: @unchecked Sendable {
+            case entryKey(Key)
+            case shared(Key)
+
+            func entryKey(_ slot: [UInt8], associatedData: [UInt8]) throws -> SecureBytes {
+                switch self {
+                case .entryKey(let key): return try key.bytes.copy()
+                case .shared(let key):
+                    return try AEAD.openSecret(Array(slot[BoxKeyPair.publicKeyBytes...]), key: key.bytes, associatedData: associatedData)
+                }
+            }
+        }
+
+        mutating func prepare(_ slot: [UInt8], administrator: borrowing Identity) throws -> Opening {
             // Format 1 sealed each entry key to the administrator on its own: a sealed box of 80 bytes.
-            if slot.count == SealedBox.overhead + 32 { return try SealedBox.open(slot, with: administrator.boxKeyPair) }
+            if slot.count == SealedBox.overhead + 32 { return .entryKey(Key(try SealedBox.open(slot, with: administrator.boxKeyPair))) }
             guard slot.count > BoxKeyPair.publicKeyBytes else { throw AbriCryptoError.authenticationFailed }
             let ephemeral = Array(slot[0..<BoxKeyPair.publicKeyBytes])
-            let key: Key
-            if let known = shared[ephemeral] {
-                key = known
-            } else {
-                key = Key(try administrator.boxKeyPair.sharedKey(with: ephemeral))
-                shared[ephemeral] = key
-            }
-            return try AEAD.openSecret(Array(slot[BoxKeyPair.publicKeyBytes...]), key: key.bytes, associatedData: associatedData)
+            if let known = shared[ephemeral] { return .shared(known) }
+            let key = Key(try administrator.boxKeyPair.sharedKey(with: ephemeral))
+            shared[ephemeral] = key
+            return .shared(key)
         }
     }
 }
@@ -281,10 +292,15 @@ enum AccessLog {
 
     /// Opens an entry's details with the entry key, checking the padding and the actor's signature.
     static func openDetails(_ row: Row, entryKey: borrowing SecureBytes, vault: Vault) throws -> (LogDetails, signatureValid: Bool) {
-        let seq: Int = row["seq"]
+        try openDetails(seq: row["seq"], sealed: Array(row["details"] as Data), entryKey: entryKey, vault: vault)
+    }
+
+    /// Opens an entry's details and checks the actor's signature over them.
+    static func openDetails(seq: Int, sealed: [UInt8], entryKey: borrowing SecureBytes,
+                            vault: Vault) throws -> (LogDetails, signatureValid: Bool) {
         let ad = associatedData(vault: vault.id, seq: seq)
         let damaged = AbriError.badData("log entry \(seq) is damaged: the vault was altered (run `abri verify`)")
-        guard let padded = try? AEAD.open(Array(row["details"] as Data), key: entryKey, associatedData: ad), !padded.isEmpty,
+        guard let padded = try? AEAD.open(sealed, key: entryKey, associatedData: ad), !padded.isEmpty,
               let plaintext = try? Padding.unpad(padded, blockSize: Padding.bucket(for: padded.count - 1)) else {
             throw damaged
         }
