@@ -328,7 +328,8 @@ def warm_pages(nbytes):
     """Writes and deletes a scratch file of `nbytes`, so that the next command's writes land in memory the guest
     touched a moment ago. This machine is a virtual machine that hands freed memory back to its host after a few
     seconds; the first write to such memory costs a host page fault per page (a 256 MiB output paid up to 0.7 s
-    for it). Done before every timed command of both tools, so that neither pays it."""
+    for it). Done before every timed command of both tools, so that neither pays it; twice the work plus the
+    unlock's 256 MiB and a margin, because a smaller pool still left some of an output in cold memory."""
     p = os.path.join(WORK, "warm.bin")
     block = b"\0" * (8 * MiB)
     with open(p, "wb") as f:
@@ -366,7 +367,7 @@ def attachments(base):
             u = check_unlock()
             unlocks.append(u)
             os.sync()
-            warm_pages(size + 320 * MiB)
+            warm_pages(2 * size + 640 * MiB)
             t = v.timed("deposit", report, "--attach", src)
             dep.append((t, u))
             case = t.stdout.split()[0]
@@ -376,21 +377,21 @@ def attachments(base):
             u = check_unlock()
             unlocks.append(u)
             os.sync()
-            warm_pages(size + 320 * MiB)
+            warm_pages(2 * size + 640 * MiB)
             opn.append((v.timed("open", case, "--attachments", d, "--reveal", "--purpose", "bench"), u))
             shutil.rmtree(v.dir)
             for p in (enc, dec):
                 if os.path.exists(p):
                     os.remove(p)
             os.sync()
-            warm_pages(size + 320 * MiB)
+            warm_pages(2 * size + 640 * MiB)
             age_enc.append(timed(["age", "-r", rcpt, "-o", enc, src]))
             os.sync()
-            warm_pages(size + 320 * MiB)
+            warm_pages(2 * size + 640 * MiB)
             age_dec.append(timed(["age", "-d", "-i", key, "-o", dec, enc]))
             os.remove(enc)
             os.sync()
-            warm_pages(size + 320 * MiB)
+            warm_pages(2 * size + 640 * MiB)
             age_durable.append(timed(["sh", "-c", 'age -r "$0" -o "$1" "$2" && sync -d "$1"', rcpt, enc, src]))
         for p in (enc, dec):
             os.remove(p)
