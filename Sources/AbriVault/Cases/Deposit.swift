@@ -41,7 +41,6 @@ extension MemberSession {
                 // indexes' pages kept in memory (their keys are random by design, so a bulk deposit touches
                 // pages all over them).
                 try context.db.execute(sql: "PRAGMA cache_size = -262144")
-                let batches = stride(from: 0, to: reports.count, by: 512).map { $0..<min($0 + 512, reports.count) }
                 // Each report's log entry is sealed with it, for the place it will take in the log.
                 let firstSeq = try AccessLog.frontier(context.db).size + 1 + context.drafts.count
                 let signer = try Signer(identity)
@@ -58,24 +57,11 @@ extension MemberSession {
                 }
                 var results: [DepositResult] = []
                 results.reserveCapacity(reports.count)
-                var current = try sealBatch(batches[0])
-                for index in batches.indices {
-                    let next = Ahead<[PreparedRecord]>()
-                    if index + 1 < batches.count {
-                        let range = batches[index + 1]
-                        next.start { try sealBatch(range) }
+                try Pipeline.run(count: reports.count, batchSize: 512, prepare: sealBatch) { batch in
+                    for record in batch {
+                        try context.write(record)
+                        results.append(record.result)
                     }
-                    do {
-                        for record in current {
-                            try context.write(record)
-                            results.append(record.result)
-                        }
-                    } catch {
-                        // The next batch's sealing still reads this command's keys: let it end first.
-                        if index + 1 < batches.count { _ = try? next.wait() }
-                        throw error
-                    }
-                    current = index + 1 < batches.count ? try next.wait() : []
                 }
                 return results
             }

@@ -173,7 +173,6 @@ final class MemberContext {
         let freshLabel = try fresh.holderLabel()
         // One open and one seal per grant, spread over every core; while the cores seal the next batch,
         // this thread writes the previous one.
-        let batches = stride(from: 0, to: total, by: 4096).map { $0 ..< min($0 + 4096, total) }
         let resealBatch = { (range: Range<Int>) throws -> [Resealed] in
             try Parallel.map(count: range.count) { offset in
                 let row = rows[range.lowerBound + offset]
@@ -190,25 +189,12 @@ final class MemberContext {
         defer { try? db.execute(sql: "PRAGMA cache_size = -16384") }
         let update = try db.makeStatement(sql: "UPDATE grants SET locator = ?, holder = ?, blind = ?, box = ? WHERE locator = ?")
         var done = 0
-        var current = try batches.first.map(resealBatch) ?? []
-        for index in batches.indices {
-            let next = Ahead<[Resealed]>()
-            if index + 1 < batches.count {
-                let range = batches[index + 1]
-                next.start { try resealBatch(range) }
+        try Pipeline.run(count: total, batchSize: 4096, prepare: resealBatch) { batch in
+            for item in batch {
+                try update.execute(arguments: [item.locator, item.holder, item.blind, item.box, item.oldLocator])
             }
-            do {
-                for item in current {
-                    try update.execute(arguments: [item.locator, item.holder, item.blind, item.box, item.oldLocator])
-                }
-            } catch {
-                // The next batch still reads the generation keys: let it end first.
-                if index + 1 < batches.count { _ = try? next.wait() }
-                throw error
-            }
-            done += current.count
+            done += batch.count
             session.progress?.report(label: label, done: done, total: total)
-            current = index + 1 < batches.count ? try next.wait() : []
         }
         if total > 0 { session.progress?.finish(label: label) }
         // Only what this member held, and so re-sealed, is destroyed: a generation sealed to others alone stays
@@ -234,12 +220,43 @@ struct Resealed: Sendable {
     var box: Data
 }
 
+/// Work in batches, each prepared on every core while this thread consumes the one before (it writes them
+/// in order in the command's transaction): the cores seal while SQLite writes.
+enum Pipeline {
+    static func run<T>(count: Int, batchSize: Int, prepare: @escaping (Range<Int>) throws -> [T],
+                       consume: ([T]) throws -> Void) throws {
+        let batches = stride(from: 0, to: count, by: batchSize).map { $0 ..< min($0 + batchSize, count) }
+        guard let first = batches.first else { return }
+        var current = try prepare(first)
+        for index in batches.indices {
+            let next = Ahead<[T]>()
+            let hasNext = index + 1 < batches.count
+            if hasNext {
+                let range = batches[index + 1]
+                next.start { try prepare(range) }
+            }
+            do {
+                try consume(current)
+            } catch {
+                // The next batch still reads this command's keys: let it end first.
+                if hasNext { _ = try? next.wait() }
+                throw error
+            }
+            current = hasNext ? try next.wait() : []
+        }
+    }
+}
+
 /// Work started on a background thread now, and waited for later.
-final class Ahead<T>: @unchecked Sendable {
+public final class Ahead<T>: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Result<T, any Error>?
 
-    func start(_ work: @escaping () throws -> T) {
+    /// Nothing started yet.
+    public init() {}
+
+    /// Starts `work` on another thread.
+    public func start(_ work: @escaping () throws -> T) {
         group.enter()
         nonisolated(unsafe) let work = work
         DispatchQueue.global().async {
@@ -248,7 +265,8 @@ final class Ahead<T>: @unchecked Sendable {
         }
     }
 
-    func wait() throws -> T {
+    /// Waits for the work; its result, or its error.
+    public func wait() throws -> T {
         group.wait()
         return try result!.get()
     }

@@ -90,7 +90,8 @@ struct Deposit: ParsableCommand {
         if paths.count > 8 {
             // A backlog: its files are read and parsed on every core while the passphrase unlock (one core,
             // half a second) goes on; an error names the first bad file in order, once the unlock is done.
-            let reading = BackgroundWork { try Parallel.map(count: paths.count) { try ReportInput.read(paths[$0], defaultType: "signalement") } }
+            let reading = Ahead<[Report]>()
+            reading.start { try Parallel.map(count: paths.count) { try ReportInput.read(paths[$0], defaultType: "signalement") } }
             session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
             parsed = try reading.wait()
         } else {
@@ -110,24 +111,6 @@ struct Deposit: ParsableCommand {
         } else {
             Output.say(tr("%@ cases deposited. Can read them: %@.", results.count, Readers.sentence(results[0].readers)))
         }
-    }
-}
-
-/// Work started on another thread now, and waited for later.
-final class BackgroundWork<T>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<T, any Error>?
-
-    init(_ work: @escaping @Sendable () throws -> T) {
-        DispatchQueue.global().async {
-            self.result = Result { try work() }
-            self.done.signal()
-        }
-    }
-
-    func wait() throws -> T {
-        done.wait()
-        return try result!.get()
     }
 }
 
