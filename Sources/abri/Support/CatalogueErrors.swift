@@ -32,13 +32,13 @@ extension Catalogue {
         "cannot read %@: %@ (check it and try again)":
             "impossible de lire %@ : %@ (vérifiez-le et réessayez)",
         "the passphrase from %@ is longer than %@ bytes (use a shorter one)":
-            "la phrase secrète venant de %@ dépasse %@ octets (choisissez-en une plus courte)",
+            "la phrase secrète fournie par %@ dépasse %@ octets (choisissez-en une plus courte)",
         "%@ starts with a byte-order mark (save it as UTF-8 without BOM)":
             "%@ commence par une marque d'ordre des octets (enregistrez-le en UTF-8 sans BOM)",
         "the passphrase from %@ is empty (%@)":
-            "la phrase secrète venant de %@ est vide (%@)",
+            "la phrase secrète fournie par %@ est vide (%@)",
         "the passphrase from %@ is not UTF-8 text (save it as UTF-8)":
-            "la phrase secrète venant de %@ n'est pas du texte UTF-8 (enregistrez-la en UTF-8)",
+            "la phrase secrète fournie par %@ n'est pas du texte UTF-8 (enregistrez-la en UTF-8)",
         "this destroys data and no terminal can confirm it (run it in a terminal, or pass --yes)":
             "cette commande détruit des données et aucun terminal ne peut la confirmer (lancez-la dans un terminal, ou ajoutez --yes)",
         "not confirmed; nothing was changed (type yes to go on, or pass --yes)":

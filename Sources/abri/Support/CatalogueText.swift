@@ -3,6 +3,8 @@
 /// errors. Keys are the templates given to `tr(…)` (variable parts as `%@`).
 extension Catalogue {
     static let sentences: [String: String] = [
+        "no record":
+            "aucune fiche",
         "1 record":
             "1 fiche",
         "%@ records":
