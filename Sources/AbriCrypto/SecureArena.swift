@@ -1,5 +1,5 @@
 import CSodium
-import Synchronization
+import Foundation
 
 /// Small secrets (keys, seeds, halves) share locked slabs instead of one `sodium_malloc` each.
 ///
@@ -12,12 +12,21 @@ enum SecureArena {
     static let slotSize = 512
     static let slotsPerSlab = 128
 
-    private struct State: ~Copyable {
-        // Addresses, not pointers: they cross the lock as plain integers.
+    /// The free slots' addresses (plain integers: they cross the lock as values), behind a pthread mutex,
+    /// which ThreadSanitizer sees (it does not see the futex inside `Synchronization.Mutex` on Linux, and
+    /// reported every use of the arena from two threads as a race).
+    private final class State: @unchecked Sendable {
+        let lock = NSLock()
         var free: [UInt] = []
+
+        func withLock<R>(_ body: (State) -> R) -> R {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(self)
+        }
     }
 
-    private static let state = Mutex(State())
+    private static let state = State()
 
     /// A zeroed slot, or nil when a new slab cannot be mapped.
     static func allocate() -> UnsafeMutableRawPointer? {
