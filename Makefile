@@ -105,4 +105,6 @@ check-sanitizers: build
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
 	ASAN_OPTIONS=detect_leaks=0 ABRI_BIN=$(CURDIR)/$(BIN_DIR)/abri $(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
-	ABRI_BIN=$(CURDIR)/$(BIN_DIR)/abri $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread
+	# ThreadSanitizer watches this process's threads: the library and crypto suites are where they are
+	# (the CLI suites' threads only launch the plain binary, and take over a quarter of an hour under it).
+	$(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread --filter "AbriVaultTests|AbriCryptoTests"
