@@ -51,30 +51,36 @@ enum Attachments {
         let blob = Random.bytes(16)
         let output = try files.create(blob)
         defer { close(output) }
-        let changed = AbriError.io("\(source.path) changed while it was read (try again once it is complete; nothing was written)")
-        let full = AbriError.io("writing an attachment into the vault failed (check the disk space; nothing was changed)")
-        let writing = NSLock()
-        try SegmentWorkers.run(segments: AttachmentLayout.segments(chunks: chunks), inputBytes: AttachmentLayout.segmentPlain,
-                               outputBytes: AttachmentLayout.sealedSegment) { segment, buffers in
-            let offset = segment * AttachmentLayout.segmentPlain
-            let count = min(AttachmentLayout.segmentPlain, size - offset)
-            guard FileIO.read(input, into: buffers.input, count: count, at: offset) else { throw changed }
-            let inSegment = AttachmentLayout.chunks(inSegment: segment, of: chunks)
-            let padded = inSegment * AttachmentLayout.chunk
-            if count < padded { (buffers.input.baseAddress! + count).initializeMemory(as: UInt8.self, repeating: 0, count: padded - count) }
-            let key = try AttachmentLayout.segmentKey(dataKey: dataKey, index: index, segment: segment)
-            try AttachmentLayout.seal(UnsafeRawBufferPointer(buffers.input), chunks: inSegment, key: key, into: buffers.output)
-            let sealed = AttachmentLayout.sealedSize(segment: segment, of: chunks)
-            let at = AttachmentLayout.sealedOffset(segment: segment)
-            // One writer at a time: two threads writing one file contend on its lock in the kernel.
-            let written = writing.withLock { FileIO.write(output, from: UnsafeRawBufferPointer(buffers.output), count: sealed, at: at) }
-            guard written else { throw full }
-            FileIO.startWriteback(output, offset: at, count: sealed)
-            progress?(count)
+        do {
+            let changed = AbriError.io("\(source.path) changed while it was read (try again once it is complete; nothing was written)")
+            let full = AbriError.io("writing an attachment into the vault failed (check the disk space; nothing was changed)")
+            let writing = NSLock()
+            try SegmentWorkers.run(segments: AttachmentLayout.segments(chunks: chunks), inputBytes: AttachmentLayout.segmentPlain,
+                                   outputBytes: AttachmentLayout.sealedSegment) { segment, buffers in
+                let offset = segment * AttachmentLayout.segmentPlain
+                let count = min(AttachmentLayout.segmentPlain, size - offset)
+                guard FileIO.read(input, into: buffers.input, count: count, at: offset) else { throw changed }
+                let inSegment = AttachmentLayout.chunks(inSegment: segment, of: chunks)
+                let padded = inSegment * AttachmentLayout.chunk
+                if count < padded { (buffers.input.baseAddress! + count).initializeMemory(as: UInt8.self, repeating: 0, count: padded - count) }
+                let key = try AttachmentLayout.segmentKey(dataKey: dataKey, index: index, segment: segment)
+                try AttachmentLayout.seal(UnsafeRawBufferPointer(buffers.input), chunks: inSegment, key: key, into: buffers.output)
+                let sealed = AttachmentLayout.sealedSize(segment: segment, of: chunks)
+                let at = AttachmentLayout.sealedOffset(segment: segment)
+                // One writer at a time: two threads writing one file contend on its lock in the kernel.
+                let written = writing.withLock { FileIO.write(output, from: UnsafeRawBufferPointer(buffers.output), count: sealed, at: at) }
+                guard written else { throw full }
+                FileIO.startWriteback(output, offset: at, count: sealed)
+                progress?(count)
+            }
+            guard fdatasync(output) == 0 else { throw full }
+            try files.syncDirectory()
+            try AttachmentFiles.register(blob, caseID: caseID, bytes: AttachmentLayout.sealedBytes(chunks: chunks), db)
+        } catch {
+            // Nothing names the file yet: it goes with the failed command (a kill leaves it to the next sweep).
+            unlink(files.path(blob))
+            throw error
         }
-        guard fdatasync(output) == 0 else { throw full }
-        try files.syncDirectory()
-        try AttachmentFiles.register(blob, caseID: caseID, bytes: AttachmentLayout.sealedBytes(chunks: chunks), db)
         return AttachmentInfo(name: source.name, size: size, blob: Data(blob).base64EncodedString(), index: index, chunks: chunks)
     }
 

@@ -115,8 +115,10 @@ extension MemberContext {
     func storeAttachments(_ attachments: [AttachmentSource], compartment: Compartment, dataKey: Key, caseID: CaseID,
                           progress: AttachmentProgress?) throws -> [AttachmentInfo] {
         try attachments.filter { $0.compartment == compartment }.enumerated().map { position, source in
-            try Attachments.store(source, index: position, dataKey: dataKey, caseID: caseID, files: vault.store.attachmentFiles,
-                                  db, progress: progress.map { p in { p.add($0) } })
+            let info = try Attachments.store(source, index: position, dataKey: dataKey, caseID: caseID,
+                                             files: vault.store.attachmentFiles, db, progress: progress.map { p in { p.add($0) } })
+            if let blob = Data(base64Encoded: info.blob) { session.writtenFiles.append(Array(blob)) }
+            return info
         }
     }
 }

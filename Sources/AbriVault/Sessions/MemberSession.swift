@@ -21,6 +21,9 @@ public final class MemberSession {
     /// The acting member's handle, once resolved.
     public private(set) var handle: String?
 
+    /// Attachment files this command wrote: if it fails, nothing names them and they go with it.
+    var writtenFiles: [[UInt8]] = []
+
     /// Renews this member's partner's keys: a fresh generation, every grant re-sealed, the older ones destroyed.
     public func rotate() throws -> (grants: Int, generation: Int) {
         try run { context in
@@ -32,18 +35,36 @@ public final class MemberSession {
 
     /// Runs one command in one transaction and accepts the resulting log head.
     func run<T>(_ body: (MemberContext) throws -> T) throws -> T {
-        let (result, head) = try vault.store.write { db -> (T, LogFrontier?) in
-            let context = try MemberContext(session: self, db: db)
-            handle = context.member.handle
-            try context.prepare()
-            let result = try body(context)
-            var head: LogFrontier?
-            if !context.drafts.isEmpty {
-                let signer = try Custody.unlockLogKey(roster: context.roster, identity: identity, db)
-                head = try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: signer, db)
+        writtenFiles = []
+        defer { writtenFiles = [] }
+        let written: (T, LogFrontier?)
+        do {
+            written = try vault.store.write { db -> (T, LogFrontier?) in
+                let context = try MemberContext(session: self, db: db)
+                handle = context.member.handle
+                try context.prepare()
+                let result = try body(context)
+                var head: LogFrontier?
+                if !context.drafts.isEmpty {
+                    let signer = try Custody.unlockLogKey(roster: context.roster, identity: identity, db)
+                    head = try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: signer, db)
+                }
+                return (result, head)
             }
-            return (result, head)
+        } catch {
+            // Rolled back: no row names the attachment files this command wrote. Checked, not assumed (a failed
+            // commit is rolled back, but a file is removed only once the store says no row names it); anything
+            // left is the next sweep's.
+            let files = writtenFiles
+            if !files.isEmpty, let named = try? vault.store.read({ db in
+                try Data.fetchAll(db, sql: "SELECT blob FROM attachment_files").map { Array($0) }
+            }) {
+                let kept = Set(named)
+                vault.store.attachmentFiles.remove(files.filter { !kept.contains($0) })
+            }
+            throw error
         }
+        let (result, head) = written
         if let head { try vault.history.accept(head.head, admin: vault.admin.line, frontier: head) }
         return result
     }
