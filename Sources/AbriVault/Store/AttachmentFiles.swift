@@ -4,8 +4,9 @@ import GRDB
 /// The folder beside the vault file that keeps attachments' ciphertexts, one file per attachment,
 /// named by its random blob id (Docs/FORMAT.md §3.5). A file is written and synced inside the
 /// command's transaction, before the `attachment_files` row that names it commits; it is unlinked
-/// only after the row's deletion commits. A file no row names is what a killed command left:
-/// the next command that stores or shreds attachments removes it, under the vault's write lock.
+/// only after the row's deletion commits. A command that fails removes the files it wrote; a file no
+/// row names is what a killed command left: the next command that stores attachments removes it, under the
+/// vault's write lock.
 struct AttachmentFiles: Sendable {
     /// `<vault>-attachments`.
     let directory: String
