@@ -65,21 +65,20 @@ enum FileIO {
 
     /// Reads exactly `count` bytes at `offset`; false when the file ends first.
     static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, count: Int, at offset: Int) -> Bool {
-        var done = 0
-        while done < count {
-            let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
+        whole(count) { done in pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done)) }
     }
 
     /// Writes exactly `count` bytes at `offset`; false on any error (a full disk most often).
     static func write(_ fd: Int32, from buffer: UnsafeRawBufferPointer, count: Int, at offset: Int) -> Bool {
+        whole(count) { done in pwrite(fd, buffer.baseAddress! + done, count - done, off_t(offset + done)) }
+    }
+
+    /// Repeats `step(done)` (a `pread` or `pwrite` of what is left) until `count` bytes went through;
+    /// retried when interrupted, false at the end of the file or on any other error.
+    private static func whole(_ count: Int, _ step: (Int) -> Int) -> Bool {
         var done = 0
         while done < count {
-            let n = pwrite(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+            let n = step(done)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return false }
             done += n

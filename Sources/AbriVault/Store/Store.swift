@@ -157,8 +157,8 @@ public final class Store: Sendable {
                 try embedAttachments(into: destination)
             }
         } catch {
-            unlink(destination)
-            unlink(destination + "-journal")
+            // Nothing of a failed backup stays, whatever journal its connection left beside it.
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(destination + suffix) }
             throw Store.map(error)
         }
     }
