@@ -2,11 +2,13 @@ import GRDB
 
 /// The vault's schema: fixed SQL migrations, never edited once shipped (Docs/FORMAT.md §3).
 enum Schema {
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
+        // Format 3 starts afresh: no vault of an earlier format was released, so none is migrated
+        // (`Store.open` refuses them with a clear message before this runs).
+        migrator.registerMigration("v3") { db in
             try db.execute(sql: """
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
                 CREATE TABLE roster (version INTEGER PRIMARY KEY, body BLOB NOT NULL, signature BLOB NOT NULL);
@@ -24,6 +26,8 @@ enum Schema {
                 CREATE TABLE chunks (blob BLOB NOT NULL, n INTEGER NOT NULL, case_id BLOB NOT NULL,
                   data BLOB NOT NULL, PRIMARY KEY (blob, n));
                 CREATE INDEX chunks_by_case ON chunks (case_id);
+                CREATE TABLE attachment_files (blob BLOB PRIMARY KEY, case_id BLOB NOT NULL, bytes INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE INDEX attachment_files_by_case ON attachment_files (case_id);
                 CREATE TABLE grants (locator BLOB PRIMARY KEY, holder BLOB, blind BLOB, revoker BLOB NOT NULL,
                   expires INTEGER, box BLOB NOT NULL) WITHOUT ROWID;
                 CREATE INDEX grants_by_holder ON grants (holder);
@@ -37,15 +41,6 @@ enum Schema {
                   signer TEXT NOT NULL, key_generation INTEGER NOT NULL, signature BLOB NOT NULL);
                 CREATE TABLE shredded (case_id BLOB PRIMARY KEY);
                 CREATE TABLE imported (bundle BLOB PRIMARY KEY);
-                """)
-        }
-        // Format 2: attachments are kept in files beside the vault, in segments (Docs/FORMAT.md §3.5);
-        // `chunks` rows hold one segment each, for a restored backup or an import.
-        migrator.registerMigration("v2") { db in
-            try db.execute(sql: """
-                CREATE TABLE attachment_files (blob BLOB PRIMARY KEY, case_id BLOB NOT NULL, bytes INTEGER NOT NULL) WITHOUT ROWID;
-                CREATE INDEX attachment_files_by_case ON attachment_files (case_id);
-                UPDATE meta SET value = CAST('2' AS BLOB) WHERE key = 'format';
                 """)
         }
         return migrator

@@ -97,7 +97,20 @@ public final class Store: Sendable {
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
+        try refuseOlderFormat()
         try Schema.migrator.migrate(queue)
+    }
+
+    /// A vault of an earlier format is refused before anything touches it (65): none was released, so none is
+    /// migrated (Docs/FORMAT.md, versions).
+    private func refuseOlderFormat() throws {
+        let format: Data? = try queue.read { db in
+            guard try db.tableExists("meta") else { return nil }
+            return try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
+        }
+        guard let format, let text = String(data: format, encoding: .utf8), text != String(Schema.formatVersion) else { return }
+        throw AbriError.badData(
+            "\(path) is a vault of format \(text), which this version of abri does not read (it reads format \(Schema.formatVersion); create a new vault with `abri init`)")
     }
 
     /// Runs `body` in one immediate transaction: everything it writes commits together or not at all.

@@ -89,6 +89,8 @@ extension Catalogue {
             "le coffre %@ ne peut pas être lu (vérifiez ses droits)",
         "%@ is not an abri vault (check --vault)":
             "%@ n'est pas un coffre abri (vérifiez --vault)",
+        "%@ is a vault of format %@, which this version of abri does not read (it reads format %@; create a new vault with `abri init`)":
+            "%@ est un coffre au format %@, que cette version d'abri ne lit pas (elle lit le format %@ ; créez un nouveau coffre avec `abri init`)",
         "a file already exists at %@ (choose another --vault)":
             "un fichier existe déjà à l'emplacement %@ (choisissez un autre --vault)",
         "cannot create the vault at %@ (check the folder exists and is writable)":
