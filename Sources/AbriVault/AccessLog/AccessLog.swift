@@ -2,16 +2,6 @@ import AbriCrypto
 import Foundation
 import GRDB
 
-/// What an action wants written to the log; sealed and signed when the command commits.
-struct LogDraft {
-    var details: LogDetails
-    /// The case's keys, so that its holders can read the entry; nil for administrator-only entries.
-    var caseKeys: CaseKeys?
-    /// The entry already sealed for the place it will take, by work that knew it (a bulk deposit seals
-    /// each report's entry with the report); `append` uses it only if its seq is the one it gets.
-    var sealed: AccessLog.SealedEntry? = nil
-}
-
 /// An identity's signing key, shareable across threads for the length of one command.
 final class Signer: @unchecked Sendable {
     private let pair: SigningKeyPair
@@ -45,30 +35,23 @@ final class AdminSlots: @unchecked Sendable {
     struct Opener {
         private var shared: [[UInt8]: Key] = [:]
 
-        /// What opens one slot: the entry key itself (a format-1 slot, opened here), or the key shared with the
-        /// slot's command, computed here once per command; the rest of the work can go to any thread.
-        enum Opening: @unchecked Sendable {
-            case entryKey(Key)
-            case shared(Key)
+        /// The key shared with a slot's command, computed here once per command; the rest of the work can go to
+        /// any thread.
+        struct Opening: @unchecked Sendable {
+            let key: Key
 
             func entryKey(_ slot: [UInt8], associatedData: [UInt8]) throws -> SecureBytes {
-                switch self {
-                case .entryKey(let key): return try key.bytes.copy()
-                case .shared(let key):
-                    return try AEAD.openSecret(Array(slot[BoxKeyPair.publicKeyBytes...]), key: key.bytes, associatedData: associatedData)
-                }
+                try AEAD.openSecret(Array(slot[BoxKeyPair.publicKeyBytes...]), key: key.bytes, associatedData: associatedData)
             }
         }
 
         mutating func prepare(_ slot: [UInt8], administrator: borrowing Identity) throws -> Opening {
-            // Format 1 sealed each entry key to the administrator on its own: a sealed box of 80 bytes.
-            if slot.count == SealedBox.overhead + 32 { return .entryKey(Key(try SealedBox.open(slot, with: administrator.boxKeyPair))) }
             guard slot.count > BoxKeyPair.publicKeyBytes else { throw AbriCryptoError.authenticationFailed }
             let ephemeral = Array(slot[0..<BoxKeyPair.publicKeyBytes])
-            if let known = shared[ephemeral] { return .shared(known) }
+            if let known = shared[ephemeral] { return Opening(key: known) }
             let key = Key(try administrator.boxKeyPair.sharedKey(with: ephemeral))
             shared[ephemeral] = key
-            return .shared(key)
+            return Opening(key: key)
         }
     }
 }
@@ -83,32 +66,18 @@ enum HeadSigner {
 
 /// The append-only, hash-chained, signed access log (Docs/FORMAT.md §3.6, §3.7).
 enum AccessLog {
-    static let entryContext = Array("abri-log-entry-v1".utf8)
-
-    static func associatedData(vault: [UInt8], seq: Int) -> [UInt8] {
+    /// The bytes hashed into the tree for one stored entry: its tags are inside, so moving one changes the tree.
+    static func leaf(seq: Int, day: Int32, entry: [UInt8]) -> [UInt8] {
         var writer = ByteWriter()
-        writer.raw(vault)
-        writer.u64(UInt64(seq))
-        return writer.bytes
-    }
-
-    /// The bytes hashed into the tree for one stored entry.
-    static func leaf(seq: Int, day: Int32, tag: [UInt8]?, details: [UInt8], adminSlot: [UInt8], caseSlot: [UInt8]?) -> [UInt8] {
-        var writer = ByteWriter()
-        writer.raw("abri-log-v1")
+        writer.raw("abri-log-v3")
         writer.u64(UInt64(seq))
         writer.i32(day)
-        writer.blob16(tag ?? [])
-        writer.blob32(details)
-        writer.blob16(adminSlot)
-        writer.blob16(caseSlot ?? [])
+        writer.blob32(entry)
         return writer.bytes
     }
 
     static func leaf(of row: Row) -> [UInt8] {
-        leaf(seq: row["seq"], day: row["day"], tag: (row["tag"] as Data?).map(Array.init),
-             details: Array(row["details"] as Data), adminSlot: Array(row["admin_slot"] as Data),
-             caseSlot: (row["case_slot"] as Data?).map(Array.init))
+        leaf(seq: row["seq"], day: row["day"], entry: Array(row["entry"] as Data))
     }
 
     static func frontier(_ db: Database) throws -> LogFrontier {
@@ -116,13 +85,11 @@ enum AccessLog {
         return try LogFrontier(encoded: Array(data))
     }
 
-    /// One entry sealed and signed, waiting to be written.
+    /// One entry sealed and signed, waiting to be written with its tags.
     struct SealedEntry: Sendable {
         var seq: Int
-        var tag: [UInt8]?
-        var details: [UInt8]
-        var adminSlot: [UInt8]
-        var caseSlot: [UInt8]?
+        var entry: [UInt8]
+        var tags: [[UInt8]]
     }
 
     /// Seals, signs and appends the drafts, then stores a signed head: all inside the caller's transaction.
@@ -140,9 +107,15 @@ enum AccessLog {
         let first = frontier.size + 1
         let signer = try Signer(actor)
         let adminSlots = try AdminSlots(vault: vault)
+        var counters = TagCounters()
+        let tags = try drafts.map { draft in
+            try draft.sections.flatMap { section in try section.readers.map { try counters.next($0, db) } }
+        }
         let seal = { (index: Int) throws -> SealedEntry in
-            if let sealed = drafts[index].sealed, sealed.seq == first + index { return sealed }
-            return try sealEntry(drafts[index], seq: first + index, vault: vault, signer: signer, adminSlots: adminSlots)
+            if let sealed = drafts[index].sealed, sealed.seq == first + index, sealed.tags == tags[index] { return sealed }
+            return SealedEntry(seq: first + index, entry: try LogEntry.seal(drafts[index], seq: first + index, tags: tags[index],
+                                                                            vault: vault, signer: signer, adminSlots: adminSlots),
+                               tags: tags[index])
         }
         let entries: [SealedEntry]
         if drafts.count > 8 && drafts.contains(where: { $0.sealed == nil }) {
@@ -150,43 +123,60 @@ enum AccessLog {
         } else {
             entries = try drafts.indices.map(seal)
         }
-        let insert = try db.cachedStatement(sql: "INSERT INTO log (seq, day, tag, details, admin_slot, case_slot) VALUES (?, ?, ?, ?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO log (seq, day, entry) VALUES (?, ?, ?)")
+        let insertTag = try db.cachedStatement(sql: "INSERT INTO log_tags (tag, seq) VALUES (?, ?)")
         for entry in entries {
-            try insert.execute(arguments: [entry.seq, day.number, entry.tag.map { Data($0) }, Data(entry.details),
-                                           Data(entry.adminSlot), entry.caseSlot.map { Data($0) }])
-            frontier.append(leafHash: LogFrontier.leafHash(
-                leaf(seq: entry.seq, day: day.number, tag: entry.tag, details: entry.details, adminSlot: entry.adminSlot,
-                     caseSlot: entry.caseSlot)))
+            try insert.execute(arguments: [entry.seq, day.number, Data(entry.entry)])
+            for tag in entry.tags { try insertTag.execute(arguments: [Data(tag), entry.seq]) }
+            frontier.append(leafHash: LogFrontier.leafHash(leaf(seq: entry.seq, day: day.number, entry: entry.entry)))
         }
         try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('frontier', ?)", arguments: [Data(frontier.encoded())])
         try storeHead(frontier.head, vault: vault, actor: actor, signer: headSigner, db)
         return frontier
     }
 
-    /// Seals one entry for place `seq`: its details signed by the actor and sealed under a fresh key, that key
-    /// sealed to the administrator and, for an entry about a case, under the case's log key.
-    static func sealEntry(_ draft: LogDraft, seq: Int, vault: Vault, signer: Signer, adminSlots: AdminSlots) throws -> SealedEntry {
-        let json = canonicalJSON(draft.details)
-        var signed = ByteWriter()
-        signed.raw(entryContext)
-        signed.raw(vault.id)
-        signed.u64(UInt64(seq))
-        signed.raw(json)
-        let signature = try signer.sign(signed.bytes)
-        var plaintext = ByteWriter()
-        plaintext.blob32(json)
-        plaintext.raw(signature)
-        let entryKey = try Key.random()
-        let ad = associatedData(vault: vault.id, seq: seq)
-        let details = try AEAD.seal(Padding.pad(plaintext.bytes, blockSize: Padding.bucket(for: plaintext.bytes.count)),
-                                    key: entryKey.bytes, associatedData: ad)
-        let adminSlot = try adminSlots.seal(entryKey, associatedData: ad)
-        var entry = SealedEntry(seq: seq, tag: nil, details: details, adminSlot: adminSlot, caseSlot: nil)
-        if let caseKeys = draft.caseKeys {
-            entry.caseSlot = try AEAD.seal(secret: entryKey.bytes, key: caseKeys.logKey.bytes, associatedData: ad)
-            entry.tag = caseKeys.logTag
+    /// Where each reader key's chain of tags stands, within one command (Docs/FORMAT.md §3.6).
+    struct TagCounters {
+        private var next: [[UInt8]: Int] = [:]
+
+        /// The next tag of `reader`: a fresh key starts at 0; another is walked in `log_tags` to its first free link.
+        mutating func next(_ reader: ReaderKey, _ db: Database) throws -> [UInt8] {
+            let first = try LogEntry.tag(reader.key, counter: 0)
+            var counter: Int
+            if let known = next[first] {
+                counter = known
+            } else {
+                counter = 0
+                if !reader.fresh {
+                    let lookup = try db.cachedStatement(sql: "SELECT 1 FROM log_tags WHERE tag = ?")
+                    while try Bool.fetchOne(lookup, arguments: [Data(try LogEntry.tag(reader.key, counter: counter))]) != nil {
+                        counter += 1
+                    }
+                }
+            }
+            next[first] = counter + 1
+            return try LogEntry.tag(reader.key, counter: counter)
         }
-        return entry
+    }
+
+    /// Every entry sealed to `key`, in order: its chain of tags walked through `log_tags`, each tag checked
+    /// against the entry it points to.
+    static func entries(readBy key: Key, vault: Vault, _ db: Database) throws -> [OpenedEntry] {
+        var result: [OpenedEntry] = []
+        let lookup = try db.cachedStatement(sql: "SELECT log.seq, log.day, log.entry FROM log_tags JOIN log ON log.seq = log_tags.seq WHERE log_tags.tag = ?")
+        var counter = 0
+        while true {
+            let tag = try LogEntry.tag(key, counter: counter)
+            guard let row = try Row.fetchOne(lookup, arguments: [Data(tag)]) else { break }
+            let seq: Int = row["seq"]
+            let parts = try LogEntry.Parts(Array(row["entry"] as Data), seq: seq)
+            guard let (details, valid, section) = try LogEntry.openSection(parts, tag: tag, readerKey: key, vault: vault, seq: seq) else {
+                throw AbriError.badData("log entry \(seq) is damaged: the vault was altered (run `abri verify`)")
+            }
+            result.append(OpenedEntry(seq: seq, day: Day(number: row["day"]), details: details, signatureValid: valid, section: section))
+            counter += 1
+        }
+        return result
     }
 
     private static func storeHead(_ head: Head, vault: Vault, actor: borrowing Identity, signer: HeadSigner, _ db: Database) throws {
@@ -283,38 +273,5 @@ enum AccessLog {
             keys[roster.logKey.generation] = Array(key)
         }
         return keys
-    }
-
-    /// The signed bytes of an entry's details.
-    static func canonicalJSON(_ details: LogDetails) -> [UInt8] {
-        CanonicalJSON.encode(details.json)
-    }
-
-    /// Opens an entry's details with the entry key, checking the padding and the actor's signature.
-    static func openDetails(_ row: Row, entryKey: borrowing SecureBytes, vault: Vault) throws -> (LogDetails, signatureValid: Bool) {
-        try openDetails(seq: row["seq"], sealed: Array(row["details"] as Data), entryKey: entryKey, vault: vault)
-    }
-
-    /// Opens an entry's details and checks the actor's signature over them.
-    static func openDetails(seq: Int, sealed: [UInt8], entryKey: borrowing SecureBytes,
-                            vault: Vault) throws -> (LogDetails, signatureValid: Bool) {
-        let ad = associatedData(vault: vault.id, seq: seq)
-        let damaged = AbriError.badData("log entry \(seq) is damaged: the vault was altered (run `abri verify`)")
-        guard let padded = try? AEAD.open(sealed, key: entryKey, associatedData: ad), !padded.isEmpty,
-              let plaintext = try? Padding.unpad(padded, blockSize: Padding.bucket(for: padded.count - 1)) else {
-            throw damaged
-        }
-        var reader = ByteReader(plaintext, malformed: damaged)
-        let json = try reader.blob32()
-        let signature = try reader.raw(64)
-        try reader.expectEnd()
-        guard let details = try? JSONDecoder().decode(LogDetails.self, from: Data(json)) else { throw damaged }
-        var signed = ByteWriter()
-        signed.raw(entryContext)
-        signed.raw(vault.id)
-        signed.u64(UInt64(seq))
-        signed.raw(json)
-        let key = Data(base64Encoded: details.actorKey).map(Array.init) ?? []
-        return (details, Ed25519.isValidSignature(signature, for: signed.bytes, publicKey: key))
     }
 }

@@ -25,16 +25,12 @@ public struct LogDetails: Codable, Sendable, Equatable {
     public var consent: ConsentRecord?
     /// A key generation.
     public var generation: Int?
-    /// The grants created: for whom, with the revoker that finds each again.
-    public var grants: [GrantReference]?
     /// Whether the case holds a locating compartment after this action.
     public var hasLocating: Bool?
-    /// The household reference, only for records without a locating part (household extracts).
-    public var household: String?
-    /// Revokers of destroyed grants (consent expiry seen by someone who cannot open the grant).
-    public var revoker: String?
     /// A count, where the action has one (grants re-sealed).
     public var count: Int?
+    /// In the administrator's summary: how many of the entry's grants were made without consent.
+    public var withoutConsent: Int?
 }
 
 /// The consent recorded with a grant.
@@ -45,16 +41,6 @@ public struct ConsentRecord: Codable, Sendable, Equatable {
     public var text: String
     /// The consent's last day, YYYY-MM-DD.
     public var until: String?
-}
-
-/// One grant made by an action.
-public struct GrantReference: Codable, Sendable, Equatable {
-    /// The recipient partner.
-    public var partner: String
-    /// base64 of the row's revoker.
-    public var revoker: String
-    /// The compartments granted.
-    public var compartments: [String]
 }
 
 extension LogDetails {
@@ -75,15 +61,9 @@ extension LogDetails {
             members["consent"] = .object(object)
         }
         if let generation { members["generation"] = .integer(generation) }
-        if let grants {
-            members["grants"] = .array(grants.map { grant in
-                .object(["partner": .string(grant.partner), "revoker": .string(grant.revoker), "compartments": strings(grant.compartments)])
-            })
-        }
         if let hasLocating { members["hasLocating"] = .bool(hasLocating) }
-        if let household { members["household"] = .string(household) }
-        if let revoker { members["revoker"] = .string(revoker) }
         if let count { members["count"] = .integer(count) }
+        if let withoutConsent { members["withoutConsent"] = .integer(withoutConsent) }
         return .object(members)
     }
 }

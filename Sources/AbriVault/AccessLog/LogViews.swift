@@ -51,12 +51,13 @@ public struct LogLine: Sendable, Codable, Equatable {
 let consultations: Set<String> = ["open", "reveal", "export"]
 
 extension MemberSession {
-    /// The entries of the cases this member's partner holds (or of one of them).
+    /// The entries this member's partner may read, of the cases it holds (or of one of them).
     public func log(case caseID: CaseID? = nil) throws -> [LogLine] {
         try run { context in
+            // One entry can hold two sections this partner reads (its deposit and its grant): both are shown.
             try context.heldCases(caseID).flatMap { body in
-                try LogReader.entries(of: body.caseKeys, vault: vault, context.db)
-            }.sorted { $0.seq < $1.seq }.map(LogLine.init)
+                try LogReader.entries(of: body, vault: vault, context.db)
+            }.sorted { ($0.seq, $0.section) < ($1.seq, $1.section) }.map(LogLine.init)
         }
     }
 
@@ -67,16 +68,12 @@ extension MemberSession {
             var lines: [LogLine] = []
             for keys in context.generations {
                 guard let blind = try keys.blindIndex(reference) else { continue }
-                for row in try Row.fetchAll(context.db, sql: "SELECT locator, box FROM grants WHERE blind = ? AND holder = ?",
+                for row in try Row.fetchAll(context.db, sql: "SELECT locator, expires, box FROM grants WHERE blind = ? AND holder = ?",
                                             arguments: [Data(blind), Data(try keys.holderLabel())]) {
-                    guard let plaintext = keys.openGrant(Array(row["box"] as Data), locator: Array(row["locator"] as Data)) else {
-                        throw GrantBody.malformed
-                    }
-                    let body = try GrantBody.decode(plaintext)
-                    let entries = try LogReader.entries(of: body.caseKeys, vault: vault, context.db)
-                    let history = LogReader.CaseHistory(entries, caseID: body.caseID.description)
-                    guard !history.hasLocating else { continue }
-                    lines += entries.filter { consultations.contains($0.details.action) }.map(LogLine.extract)
+                    let body = try GrantStore.StoredRow(locator: row["locator"], keys: keys, expires: row["expires"], box: row["box"]).open()
+                    guard try !context.caseHasLocating(body) else { continue }
+                    lines += try LogReader.entries(of: body, vault: vault, context.db)
+                        .filter { consultations.contains($0.details.action) }.map(LogLine.extract)
                 }
             }
             return lines.sorted { $0.seq < $1.seq }
@@ -91,38 +88,64 @@ extension MemberContext {
             guard let (body, _) = try grant(on: caseID) else { throw AbriError.notPermitted(CaseID.unknownMessage) }
             return [body]
         }
-        return try GrantStore.ownRows(generations: generations, db).map { row in
-            guard let plaintext = row.keys.openGrant(Array(row.box), locator: Array(row.locator)) else { throw GrantBody.malformed }
-            return try GrantBody.decode(plaintext)
+        return try GrantStore.ownRows(generations: generations, db).map { try $0.open() }
+    }
+
+    /// Whether any record of the case that this partner reads says it has a locating part: a general-only holder
+    /// (a tenancy unit) learns it from the records' signed general parts, which say so.
+    func caseHasLocating(_ body: GrantBody) throws -> Bool {
+        if body.compartments.contains(where: { $0.compartment == .locating }) { return true }
+        guard let caseKey = try Data.fetchOne(db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(body.caseID.bytes)]) else {
+            return false
         }
+        return try openRecords(caseID: body.caseID, caseKey: Array(caseKey), grant: body, reveal: false).value.records
+            .contains { !$0.masked.isEmpty || !$0.withheld.isEmpty }
     }
 }
 
+/// What the administrator reads of one partner's day: how many of each action its members took.
+public struct DailyCount: Sendable, Codable, Equatable {
+    /// The day.
+    public var day: String
+    /// The partner.
+    public var partner: String
+    /// The action (`deposit`, `share`, `reveal`…), or `share-without-consent`.
+    public var action: String
+    /// How many.
+    public var count: Int
+}
+
 extension AdminSession {
-    /// Every entry (or those of one case, or the shares made without consent), for the administrator.
-    public func log(case caseID: CaseID? = nil, withoutConsentOnly: Bool = false) throws -> [LogLine] {
+    /// The administrator's log: roster operations and its own actions in full, every other entry as its operator
+    /// summary (action, actor, time); of one case, only the entries that name it to the administrator.
+    public func log(case caseID: CaseID? = nil) throws -> [LogLine] {
         try vault.store.read { db in
             try LogReader.allEntries(administrator: identity, vault: vault, db).filter { entry in
-                (caseID == nil || entry.details.case == caseID?.description)
-                    && (!withoutConsentOnly || entry.details.consent?.kind == "without-consent")
+                caseID == nil || entry.details.case == caseID?.description
             }.map(LogLine.init)
         }
     }
 
-    /// A household's access extract over the whole vault, leaving out every case with a locating compartment.
-    public func householdLog(_ reference: String) throws -> [LogLine] {
-        let normalized = HouseholdReference.normalize(reference)
-        return try vault.store.read { db in
-            let entries = try LogReader.allEntries(administrator: identity, vault: vault, db)
-            let cases = Set(entries.filter { $0.details.household == normalized }.compactMap(\.details.case))
-            var lines: [LogLine] = []
-            for caseID in cases {
-                let history = LogReader.CaseHistory(entries, caseID: caseID)
-                guard !history.hasLocating else { continue }
-                lines += entries.filter { $0.details.case == caseID && consultations.contains($0.details.action) }
-                    .map(LogLine.extract)
+    /// Per partner and day, how many deposits, shares, shares without consent, reveals and refusals.
+    public func dailyCounts(withoutConsentOnly: Bool = false) throws -> [DailyCount] {
+        try vault.store.read { db in
+            var counts: [String: DailyCount] = [:]
+            for entry in try LogReader.allEntries(administrator: identity, vault: vault, db) {
+                let partner = String(entry.details.actor.split(separator: "/").first ?? "")
+                guard entry.details.actor.contains("/") else { continue }
+                var actions: [(String, Int)] = withoutConsentOnly ? [] : [(entry.details.action, 1)]
+                if let without = entry.details.withoutConsent, without > 0 { actions.append(("share-without-consent", without)) }
+                for (action, n) in actions {
+                    let key = "\(entry.day)|\(partner)|\(action)"
+                    counts[key, default: DailyCount(day: entry.day.description, partner: partner, action: action, count: 0)].count += n
+                }
             }
-            return lines.sorted { $0.seq < $1.seq }
+            return counts.values.sorted { ($0.day, $0.partner, $0.action) < ($1.day, $1.partner, $1.action) }
         }
+    }
+
+    /// The administrator reads no household reference: a household's extract is made by a partner that holds its cases.
+    public func householdLog(_ reference: String) throws -> [LogLine] {
+        throw AbriError.notPermitted("the administrator reads no household reference (ask a partner that holds the household's cases for its extract)")
     }
 }

@@ -188,7 +188,7 @@ extension AdminSession {
     /// Accepts a restored backup: logs a `restore` entry and makes its head this machine's reference.
     public func acceptRestore() throws {
         try run { context in
-            context.drafts.append(LogDraft(details: context.details("restore"), caseKeys: nil))
+            context.drafts.append(.operatorOnly(context.details("restore")))
         }
         // The restored log may be shorter than what this machine saw: that is the point of accepting it.
         let frontier = try vault.store.read { db in try AccessLog.frontier(db) }
@@ -205,8 +205,7 @@ extension MemberSession {
         where requestedPartner == nil || membership.partner == requestedPartner {
             let generations = try Custody.unlockGenerations(partner: membership.partner, identity: identity, db)
             for row in try GrantStore.ownRows(generations: generations, db) {
-                guard let plaintext = row.keys.openGrant(Array(row.box), locator: Array(row.locator)) else { throw GrantBody.malformed }
-                entries += try LogReader.entries(of: try GrantBody.decode(plaintext).caseKeys, vault: vault, db)
+                entries += try LogReader.entries(of: try row.open(), vault: vault, db)
             }
         }
         return entries.sorted { $0.seq < $1.seq }

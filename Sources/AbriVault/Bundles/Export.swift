@@ -9,7 +9,7 @@ extension MemberSession {
             throw AbriError.cannotCreate("\(path) already exists (choose another --out; nothing was written)")
         }
         let bytes: [UInt8] = try run { context in
-            guard let (own, _) = try context.grant(on: caseID),
+            guard let (own, ownLocator) = try context.grant(on: caseID),
                   let caseKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) else {
                 throw AbriError.notPermitted(CaseID.unknownMessage)
             }
@@ -22,7 +22,10 @@ extension MemberSession {
                 throw AbriError.usage("partner \(partnerID) has no enrolled member to address the bundle to (ask your administrator)")
             }
             let refs = own.compartments.filter { $0.compartment == .general || locating }
-            let keys = try own.restricted(to: refs, consent: consent)
+            let fresh = !own.made.contains { $0.partner == partnerID }
+            let link = try own.link(to: partnerID)
+            let keys = try own.handedOn(refs, consent: consent, granter: context.partner.id, link: link)
+            try GrantStore.file(own, keys: context.current, replacing: ownLocator, context.db)
             let content = try context.bundleContent(caseID: caseID, caseKey: Array(caseKey), grant: own, refs: refs)
             let bundleKey = try Key.random()
             let seals = try members.map { try SealedBox.seal(secret: bundleKey.bytes, to: try PublicIdentity(parsing: $0.identity).boxPublicKey) }
@@ -40,7 +43,9 @@ extension MemberSession {
             entry.records = Array(Set(refs.map(\.record.description))).sorted()
             entry.compartments = Array(Set(refs.map(\.compartment.name))).sorted()
             entry.consent = consent.record
-            context.drafts.append(LogDraft(details: entry, caseKeys: own.caseKeys))
+            var draft = LogDraft.caseAction(entry, readers: [ReaderKey(key: link, fresh: fresh)])
+            if consent.record?.kind == "without-consent" { draft.summary.withoutConsent = 1 }
+            context.drafts.append(draft)
             return format.encoded()
         }
         try ExclusiveOutput.write(bytes, to: path)

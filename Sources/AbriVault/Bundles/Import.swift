@@ -82,21 +82,23 @@ extension MemberSession {
                                        arguments: [Data(chunk.blob), chunk.n, Data(caseID.bytes), Data(chunk.data)])
             }
             try context.db.execute(sql: "INSERT INTO imported (bundle) VALUES (?)", arguments: [Data(format.bundleID)])
+            let held: GrantBody
             if let (own, locator) = try context.grant(on: caseID) {
                 own.merge(keys)
-                try GrantStore.file(own, partner: context.partner.id, keys: context.current, replacing: locator, context.db)
+                try GrantStore.file(own, keys: context.current, replacing: locator, context.db)
+                held = own
             } else {
-                try GrantStore.file(keys, partner: context.partner.id, keys: context.current, context.db)
+                held = GrantBody(caseID: caseID, consent: keys.consent, household: keys.household, ownLogKey: try Key.random())
+                held.merge(keys)
+                try GrantStore.file(held, keys: context.current, context.db)
             }
             var entry = context.details("import")
             entry.case = caseID.description
             entry.records = content.records.map { RecordID(bytes: $0.id).description }
             entry.compartments = Array(Set(keys.compartments.map(\.compartment.name))).sorted()
-            entry.grants = [try context.ownReference(keys)]
             entry.hasLocating = hasLocating
             entry.purpose = "from \(content.exporter)"
-            if !hasLocating, !keys.household.isEmpty { entry.household = HouseholdReference.normalize(keys.household) }
-            context.drafts.append(LogDraft(details: entry, caseKeys: keys.caseKeys))
+            context.drafts.append(.caseAction(entry, readers: context.actionReaders(of: held)))
             return ImportResult(caseID: caseID, records: added, exporter: content.exporter)
         }
     }

@@ -16,24 +16,25 @@ extension MemberSession {
     /// The cases this member's partner holds, or those of one household (found through the partner's blind index).
     public func cases(household: String? = nil) throws -> [CaseSummary] {
         try run { context in
-            var rows: [(GenerationKeys, Data, Data)] = []
+            var rows: [GrantStore.StoredRow] = []
             if let household {
                 for keys in context.generations {
                     guard let blind = try keys.blindIndex(household) else { continue }
-                    for row in try Row.fetchAll(context.db, sql: "SELECT locator, box FROM grants WHERE blind = ? AND holder = ?",
+                    for row in try Row.fetchAll(context.db, sql: "SELECT locator, expires, box FROM grants WHERE blind = ? AND holder = ?",
                                                 arguments: [Data(blind), Data(try keys.holderLabel())]) {
-                        rows.append((keys, row["locator"] as Data, row["box"] as Data))
+                        rows.append(GrantStore.StoredRow(locator: row["locator"], keys: keys, expires: row["expires"], box: row["box"]))
                     }
                 }
             } else {
-                rows = try GrantStore.ownRows(generations: context.generations, context.db).map { ($0.keys, $0.locator, $0.box) }
+                rows = try GrantStore.ownRows(generations: context.generations, context.db)
             }
             let result = try Parallel.map(count: rows.count) { index in
-                let (keys, locator, box) = rows[index]
-                guard let plaintext = keys.openGrant(Array(box), locator: Array(locator)) else { throw GrantBody.malformed }
+                let row = rows[index]
+                guard let plaintext = row.keys.openGrant(Array(row.box), locator: Array(row.locator), expires: row.expires) else {
+                    throw GrantBody.malformed
+                }
                 let header = try GrantBody.header(plaintext)
-                return CaseSummary(case: header.caseID.description, household: header.household,
-                                   records: try GrantBody.readableRecords(plaintext, header: header))
+                return CaseSummary(case: header.caseID.description, household: header.household, records: header.readableRecords)
             }
             return result.sorted { $0.case < $1.case }
         }

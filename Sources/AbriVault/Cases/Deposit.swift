@@ -29,8 +29,7 @@ extension MemberSession {
             let prepare = { (index: Int, store: AttachmentStorer?) throws -> PreparedRecord in
                 let plan = plans[index]
                 let caseID = CaseID.random()
-                let own = try GrantBody(caseID: caseID, caseSecret: try Key.random(), consent: .own,
-                                        household: plan.report.household ?? "")
+                let own = try GrantBody(newCase: caseID, household: plan.report.household ?? "")
                 return try context.prepareRecord(plan.report, action: "deposit", caseID: caseID, caseKey: Random.bytes(32),
                                                  newCase: true, seq: 1, own: own, ownLocator: nil, targets: plan.targets,
                                                  consent: plan.consent, locatingAttachments: locatingAttachments, storeAttachments: store)
@@ -49,9 +48,15 @@ extension MemberSession {
                     try Parallel.map(count: range.count) { offset in
                         let index = range.lowerBound + offset
                         var record = try prepare(index, nil)
-                        record.draft.sealed = try AccessLog.sealEntry(record.draft, seq: firstSeq + index,
-                                                                      vault: context.vault, signer: signer,
-                                                                      adminSlots: adminSlots)
+                        // Every key of a new case is new: each chain of tags starts at 0.
+                        let tags = try record.draft.sections.flatMap { section in
+                            try section.readers.map { try LogEntry.tag($0.key, counter: 0) }
+                        }
+                        record.draft.sealed = AccessLog.SealedEntry(
+                            seq: firstSeq + index,
+                            entry: try LogEntry.seal(record.draft, seq: firstSeq + index, tags: tags, vault: context.vault,
+                                                     signer: signer, adminSlots: adminSlots),
+                            tags: tags)
                         return record
                     }
                 }
@@ -137,7 +142,7 @@ struct PreparedRecord: @unchecked Sendable {
     var locating: [UInt8]
     var ownRow: GrantStore.GrantRow
     var ownLocator: [UInt8]?
-    var inboxRows: [GrantStore.GrantRow]
+    var inboxBoxes: [[UInt8]]
     var draft: LogDraft
     var result: DepositResult
 }
@@ -155,10 +160,10 @@ extension MemberContext {
         let createdAt = Clock.now()
         for compartment in Compartment.allCases where compartment == .general || hasLocating {
             let half = try Key.random()
-            own.add(CompartmentRef(record: recordID, compartment: compartment), half: half)
+            own.add(CompartmentRef(record: recordID, compartment: compartment), half: half, provenance: .own)
             let dataKey = try RecordSealing.dataKey(half: half, caseKey: caseKey, record: recordID, compartment: compartment)
             let infos = try storeAttachments?(compartment, dataKey, caseID) ?? []
-            let body = RecordBody(case: caseID.description, record: recordID.description, compartment: compartment.name,
+            let body = RecordBody(case: caseID.description, record: recordID.description, seq: seq, compartment: compartment.name,
                                   type: report.type, author: member.handle, authorKey: authorKey, createdAt: createdAt,
                                   hasLocating: hasLocating,
                                   content: compartment == .general ? report.general : report.locating, attachments: infos)
@@ -166,27 +171,25 @@ extension MemberContext {
             sealed[compartment] = try RecordSealing.seal(body, author: session.identity, dataKey: dataKey, associatedData: ad)
         }
         if own.household.isEmpty, let household = report.household { own.household = household }
-        let ownRow = try GrantStore.ownRow(own, partner: partner.id, keys: current)
         let refs = own.compartments.filter { $0.record == recordID }
-        let (inboxRows, references) = try grantRows(own, to: targets, refs: refs, consent: consent ?? .own)
+        let (inboxBoxes, grantLog) = try grants(from: own, to: targets, refs: refs, consent: consent ?? .own)
+        // Filed after the grants: their links join the partner's list of grants made.
+        let ownRow = try GrantStore.ownRow(own, keys: current)
         var entry = details(action)
         entry.case = caseID.description
         entry.records = [recordID.description]
         entry.compartments = refs.map(\.compartment.name)
-        entry.grants = [try ownReference(own)] + references
-        entry.consent = references.isEmpty ? nil : consent?.record
         entry.hasLocating = hasLocating
-        if !hasLocating, let household = report.household { entry.household = HouseholdReference.normalize(household) }
         let readers = [Reader(partner: partner.id, name: partner.name, locating: hasLocating)]
             + targets.map { Reader(partner: $0.partner.id, name: $0.partner.name, locating: $0.locating && hasLocating) }
+        let draft = LogDraft.caseAction(entry, readers: actionReaders(of: own, fresh: newCase), grants: grantLog)
         return PreparedRecord(caseID: caseID, caseKey: caseKey, newCase: newCase, recordID: recordID, seq: seq,
                               general: sealed[.general]!, locating: sealed[.locating] ?? RecordSealing.filler(),
-                              ownRow: ownRow, ownLocator: ownLocator, inboxRows: inboxRows,
-                              draft: LogDraft(details: entry, caseKeys: own.caseKeys),
+                              ownRow: ownRow, ownLocator: ownLocator, inboxBoxes: inboxBoxes, draft: draft,
                               result: DepositResult(caseID: caseID, recordID: recordID, readers: readers))
     }
 
-    /// Writes a prepared record: its case (if new), the record, the author partner's row, the recipients' inbox rows.
+    /// Writes a prepared record: its case (if new), the record, the author partner's row, the recipients' inbox items.
     func write(_ record: PreparedRecord) throws {
         if record.newCase {
             try db.cachedStatement(sql: "INSERT INTO cases (id, case_key, day) VALUES (?, ?, ?)").execute(
@@ -197,7 +200,7 @@ extension MemberContext {
             """).execute(arguments: [Data(record.recordID.bytes), Data(record.caseID.bytes), record.seq, today.number,
                                      Data(vault.id), Data(record.general), Data(record.locating)])
         try GrantStore.insert(record.ownRow, replacing: record.ownLocator, db)
-        for row in record.inboxRows { try GrantStore.insert(row, db) }
+        for box in record.inboxBoxes { try GrantStore.post(box, db) }
         drafts.append(record.draft)
     }
 }

@@ -53,24 +53,29 @@ extension MemberContext {
         return result
     }
 
-    /// Each recipient's part of `source`, sealed into an inbox row; and the log's grant references.
-    func grantRows(_ source: GrantBody, to recipients: [(partner: Partner, locating: Bool)], refs: [CompartmentRef],
-                   consent: Consent) throws -> ([GrantStore.GrantRow], [GrantReference]) {
-        var rows: [GrantStore.GrantRow] = []
-        var references: [GrantReference] = []
+    /// Each recipient's part of `source` (`refs`, the locating ones only for those that receive them), as a signed
+    /// inbox item sealed to its current generation; and, for the log, each grant's section and the link key that reads
+    /// it. The links join `source`'s list of grants made: the caller files `source` again.
+    func grants(from source: GrantBody, to recipients: [(partner: Partner, locating: Bool)], refs: [CompartmentRef],
+                consent: Consent, action: String = "share") throws -> (boxes: [[UInt8]], log: [(details: LogDetails, link: ReaderKey)]) {
+        var boxes: [[UInt8]] = []
+        var log: [(LogDetails, ReaderKey)] = []
         for (target, locating) in recipients {
             let chosen = refs.filter { $0.compartment == .general || locating }
             guard !chosen.isEmpty, let (_, publicKey) = try generationKey(of: target.id) else { continue }
-            let row = try GrantStore.inboxRow(try source.restricted(to: chosen, consent: consent), to: target.id, publicKey: publicKey)
-            rows.append(row)
-            references.append(GrantReference(partner: target.id, revoker: Data(row.revoker).base64EncodedString(),
-                                             compartments: Array(Set(chosen.map(\.compartment.name))).sorted()))
+            let fresh = !source.made.contains { $0.partner == target.id }
+            let link = try source.link(to: target.id)
+            let handed = try source.handedOn(chosen, consent: consent, granter: partner.id, link: link)
+            boxes.append(try InboxItem.seal(kind: .grant, payload: try handed.encoded(), recipient: target.id,
+                                            sender: member.handle, signer: session.identity, vault: vault.id, to: publicKey))
+            var entry = details(action)
+            entry.case = source.caseID.description
+            entry.partner = target.id
+            entry.records = Array(Set(chosen.map(\.record.description))).sorted()
+            entry.compartments = Array(Set(chosen.map(\.compartment.name))).sorted()
+            entry.consent = consent.record
+            log.append((entry, ReaderKey(key: link, fresh: fresh)))
         }
-        return (rows, references)
-    }
-
-    func ownReference(_ body: GrantBody) throws -> GrantReference {
-        GrantReference(partner: partner.id, revoker: Data(try body.caseKeys.revoker(for: partner.id)).base64EncodedString(),
-                       compartments: Array(Set(body.compartments.map(\.compartment.name))).sorted())
+        return (boxes, log)
     }
 }

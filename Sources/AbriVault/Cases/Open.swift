@@ -43,8 +43,7 @@ extension MemberSession {
                 // Refused: logged for the administrator only, with no case keys (the caller has none).
                 var entry = context.details("refused")
                 entry.case = caseID.description
-                entry.purpose = purpose
-                context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+                context.drafts.append(.operatorOnly(entry))
                 return .failure(AbriError.notPermitted(CaseID.unknownMessage))
             }
             let opened = try context.openRecords(caseID: caseID, caseKey: Array(caseKey), grant: grant, reveal: reveal)
@@ -53,14 +52,14 @@ extension MemberSession {
             entry.records = opened.value.records.map(\.id)
             entry.compartments = ["general"]
             entry.purpose = purpose
-            context.drafts.append(LogDraft(details: entry, caseKeys: grant.caseKeys))
+            context.drafts.append(.caseAction(entry, readers: context.actionReaders(of: grant)))
             if reveal && opened.revealed {
                 var revealEntry = context.details("reveal")
                 revealEntry.case = caseID.description
                 revealEntry.records = opened.value.records.filter { $0.locating != nil }.map(\.id)
                 revealEntry.compartments = ["locating"]
                 revealEntry.purpose = purpose
-                context.drafts.append(LogDraft(details: revealEntry, caseKeys: grant.caseKeys))
+                context.drafts.append(.caseAction(revealEntry, readers: context.actionReaders(of: grant)))
             }
             return .success((opened.value, opened.files))
         }
@@ -84,11 +83,21 @@ extension MemberContext {
     }
 
     func openRecords(caseID: CaseID, caseKey: [UInt8], grant: GrantBody, reveal: Bool) throws -> Opened {
-        var records: [OpenedRecord] = []
         var files: [(AttachmentInfo, Key)] = []
         var revealed = false
-        for row in try Row.fetchAll(db, sql: "SELECT id, origin, general, locating FROM records WHERE case_id = ? ORDER BY seq",
-                                    arguments: [Data(caseID.bytes)]) {
+        // The grant is the manifest of what this partner may read: every record it names must be in the store,
+        // at the place its author signed (Docs/FORMAT.md §3.4).
+        let readable = grant.compartments.filter { $0.compartment == .general }.map(\.record)
+        var rows: [Row] = []
+        for recordID in readable {
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, seq, origin, general, locating FROM records WHERE id = ? AND case_id = ?",
+                                             arguments: [Data(recordID.bytes), Data(caseID.bytes)]) else {
+                throw AbriError.badData("record \(recordID) of this case is missing from the store: the vault was altered (run `abri verify`)")
+            }
+            rows.append(row)
+        }
+        var ordered: [(seq: Int, record: OpenedRecord)] = []
+        for row in rows {
             let recordID = RecordID(bytes: Array(row["id"] as Data))
             let origin = Array(row["origin"] as Data)
             guard let generalHalf = grant.half(CompartmentRef(record: recordID, compartment: .general)) else { continue }
@@ -98,6 +107,9 @@ extension MemberContext {
                                                  roster: roster, vault: vault.id)
             guard general.record == recordID.description, general.case == caseID.description, general.compartment == "general" else {
                 throw RecordSealing.damaged
+            }
+            if origin == vault.id && general.seq != row["seq"] as Int {
+                throw AbriError.badData("record \(recordID) of this case is out of its place: the vault was altered (run `abri verify`)")
             }
             var record = OpenedRecord(id: recordID.description, type: general.type, author: general.author,
                                       createdAt: general.createdAt, general: general.content, locating: nil,
@@ -122,8 +134,9 @@ extension MemberContext {
                     record.withheld = ["locating"]
                 }
             }
-            records.append(record)
+            ordered.append((general.seq, record))
         }
+        let records = ordered.sorted { ($0.record.createdAt, $0.seq) < ($1.record.createdAt, $1.seq) }.map(\.record)
         return Opened(value: OpenedCase(caseID: caseID, records: records), files: files, revealed: revealed)
     }
 }

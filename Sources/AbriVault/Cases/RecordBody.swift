@@ -3,6 +3,8 @@ struct RecordBody: Codable, Sendable {
     var v = 1
     var `case`: String
     var record: String
+    /// The record's place in its case, from 1, signed with it: the store cannot reorder a case unnoticed.
+    var seq: Int
     var compartment: String
     var type: String
     var author: String
@@ -17,7 +19,7 @@ extension RecordBody {
     /// The body as a JSON value, for `CanonicalJSON`.
     var json: JSONValue {
         .object([
-            "v": .integer(v), "case": .string(self.case), "record": .string(record), "compartment": .string(compartment),
+            "v": .integer(v), "case": .string(self.case), "record": .string(record), "seq": .integer(seq), "compartment": .string(compartment),
             "type": .string(type), "author": .string(author), "authorKey": .string(authorKey), "createdAt": .string(createdAt),
             "hasLocating": .bool(hasLocating), "content": .object(content),
             "attachments": .array(attachments.map { info in

@@ -33,7 +33,8 @@ enum RecordSealing {
         var plaintext = ByteWriter()
         plaintext.blob32(json)
         plaintext.raw(signature)
-        let padded = Padding.pad(plaintext.bytes, blockSize: Padding.bucket(for: plaintext.bytes.count))
+        let compartment: Compartment = body.compartment == Compartment.locating.name ? .locating : .general
+        let padded = Padding.pad(plaintext.bytes, blockSize: paddedSize(plaintext.bytes.count, compartment: compartment))
         return try AEAD.seal(padded, key: dataKey.bytes, associatedData: ad)
     }
 
@@ -59,6 +60,15 @@ enum RecordSealing {
         return roster.member(signingKey: key)?.handle == author
     }
 
-    /// Random bytes the size of an empty compartment: stands where a record has no locating part.
-    static func filler() -> [UInt8] { Random.bytes(256 + AEAD.overhead) }
+    /// The smallest padded size of a locating part: an empty one and one of up to about 7 KiB of fields look alike.
+    static let locatingFloor = 8192
+
+    /// Padding size of a compartment's plaintext (Docs/FORMAT.md §3.4).
+    static func paddedSize(_ length: Int, compartment: Compartment) -> Int {
+        let bucket = Padding.bucket(for: length)
+        return compartment == .locating ? max(locatingFloor, bucket) : bucket
+    }
+
+    /// Random bytes the size of an empty locating part: stands where a record has no locating part.
+    static func filler() -> [UInt8] { Random.bytes(locatingFloor + AEAD.overhead) }
 }

@@ -8,7 +8,10 @@ extension MemberSession {
             guard let (own, _) = try context.grant(on: caseID) else { throw AbriError.notPermitted(CaseID.unknownMessage) }
             var entry = context.details(reopen ? "reopen" : "close")
             entry.case = caseID.description
-            context.drafts.append(LogDraft(details: entry, caseKeys: own.caseKeys))
+            var draft = LogDraft.caseAction(entry, readers: context.actionReaders(of: own))
+            // Retention is the administrator's: it reads which case was closed, and by which partner, nothing more.
+            draft.summary.case = entry.case
+            context.drafts.append(draft)
         }
     }
 }

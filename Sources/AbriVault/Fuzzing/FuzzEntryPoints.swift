@@ -148,9 +148,11 @@ import Foundation
         }
         guard second.caseID == body.caseID, second.consent == body.consent, second.household == body.household,
               second.compartments == body.compartments,
-              body.caseKeys.secret.bytes.constantTimeEquals(second.caseKeys.secret.bytes),
+              body.ownLogKey.bytes.constantTimeEquals(second.ownLogKey.bytes),
+              body.received.map(\.partner) == second.received.map(\.partner),
+              body.made.map(\.partner) == second.made.map(\.partner),
               body.compartments.allSatisfy({ ref in
-                  body.half(ref)!.bytes.constantTimeEquals(second.half(ref)!.bytes)
+                  body.half(ref)!.bytes.constantTimeEquals(second.half(ref)!.bytes) && body.provenance(ref) == second.provenance(ref)
               }) else {
             mismatch("a grant body", data)
         }
@@ -168,10 +170,10 @@ import Foundation
     /// The JSON of a log entry's details (`LogDetails`); what decodes re-encodes canonically to the same value.
     public static func logDetails(_ data: [UInt8]) {
         guard let details = try? JSONDecoder().decode(LogDetails.self, from: Data(data)) else { return }
-        guard let canonical = try? AccessLog.canonicalJSON(details),
+        guard case let canonical = CanonicalJSON.encode(details.json),
               let again = try? JSONDecoder().decode(LogDetails.self, from: Data(canonical)),
               again == details,
-              (try? AccessLog.canonicalJSON(again)) == canonical else {
+              CanonicalJSON.encode(again.json) == canonical else {
             mismatch("log details", data)
         }
     }

@@ -19,22 +19,32 @@ final class GenerationKeys: @unchecked Sendable {
         grantKey = try seed.subkey(4, context: "abrigen1")
     }
 
-    static let grantContext = Array("abri-grant-v2".utf8)
+    static let grantContext = Array("abri-grant-v3".utf8)
 
-    /// The box of one of this partner's own rows: `AEAD(grantKey, Pad(GrantBody), "abri-grant-v2" ‖ locator)`.
-    /// Only the partner's members make or open it, and a box moved to another row fails.
-    func sealGrant(_ plaintext: borrowing SecureBytes, locator: [UInt8]) throws -> [UInt8] {
-        try AEAD.seal(secret: plaintext, key: grantKey.bytes, associatedData: Self.grantContext + locator)
+    /// `"abri-grant-v3" ‖ locator ‖ i32 expires`: a box moved to another row, or whose public end date was
+    /// cleared or moved, fails to open.
+    static func grantAssociatedData(locator: [UInt8], expires: Int32?) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.raw(grantContext)
+        writer.raw(locator)
+        writer.i32(expires ?? -1)
+        return writer.bytes
     }
 
-    /// Opens a grant row's box with this generation: an own row (AEAD: its length is 8 past a multiple of 16,
-    /// the padded body plus nonce and tag), or an inbox row or a format-1 own row (a sealed box, a multiple
-    /// of 16); nil when it is not this generation's.
-    func openGrant(_ box: [UInt8], locator: [UInt8]) -> SecureBytes? {
-        if box.count % 16 == AEAD.overhead % 16 {
-            return try? AEAD.openSecret(box, key: grantKey.bytes, associatedData: Self.grantContext + locator)
-        }
-        return try? SealedBox.open(box, with: boxKeyPair)
+    /// The box of one of this partner's own rows (Docs/FORMAT.md §3.3). Only the partner's members make or open it.
+    func sealGrant(_ plaintext: borrowing SecureBytes, locator: [UInt8], expires: Int32?) throws -> [UInt8] {
+        try AEAD.seal(secret: plaintext, key: grantKey.bytes,
+                      associatedData: Self.grantAssociatedData(locator: locator, expires: expires))
+    }
+
+    /// Opens a grant row's box with this generation; nil when it is not this generation's, or the row was altered.
+    func openGrant(_ box: [UInt8], locator: [UInt8], expires: Int32?) -> SecureBytes? {
+        try? AEAD.openSecret(box, key: grantKey.bytes, associatedData: Self.grantAssociatedData(locator: locator, expires: expires))
+    }
+
+    /// Opens an inbox item sealed to this generation; nil when it is not for it.
+    func openInbox(_ box: [UInt8]) -> SecureBytes? {
+        try? SealedBox.open(box, with: boxKeyPair)
     }
 
     /// Where this partner's grant on `caseID` lives.
@@ -60,29 +70,6 @@ public enum HouseholdReference {
     /// Upper case, trimmed, NFC.
     public static func normalize(_ reference: String) -> String {
         reference.trimmingCharacters(in: .whitespacesAndNewlines).uppercased().precomposedStringWithCanonicalMapping
-    }
-}
-
-/// The keys derived from a case secret: revokers and the case's share of the log.
-final class CaseKeys: @unchecked Sendable {
-    let secret: Key
-    let logKey: Key
-    let logTag: [UInt8]
-    private let revokerKey: Key
-
-    init(secret: Key) throws {
-        self.secret = secret
-        logKey = try secret.subkey(1, context: "abricase")
-        logTag = try secret.subkey(2, context: "abricase", length: 16).bytes.withUnsafeBytes { Array($0) }
-        revokerKey = try secret.subkey(3, context: "abricase")
-    }
-
-    /// The value that lets holders of the case and the administrator find one partner's grant to destroy it.
-    func revoker(for partner: String) throws -> [UInt8] {
-        var writer = ByteWriter()
-        writer.raw("abri-revoker-v1")
-        writer.str8(partner)
-        return try revokerKey.label(writer.bytes)
     }
 }
 

@@ -8,6 +8,9 @@ final class Key: @unchecked Sendable {
 
     static func random(_ count: Int = 32) throws -> Key { Key(try SecureBytes.random(count: count)) }
 
+    /// 32 zero bytes: the place of a key a grant does not carry (the own log key of a grant in transit).
+    static func zero() throws -> Key { Key(try SecureBytes(count: 32)) }
+
     /// A keyed BLAKE2b of `message` under this key; the output is public (a label, a locator).
     func label(_ message: [UInt8], length: Int = 32) throws -> [UInt8] {
         try BLAKE2b.keyedHash(message, key: bytes, length: length)

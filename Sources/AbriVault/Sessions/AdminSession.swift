@@ -45,7 +45,7 @@ public final class AdminSession {
             try context.save(roster)
             var entry = context.details("enrol")
             entry.partner = validID
-            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+            context.drafts.append(.operatorOnly(entry))
         }
     }
 
@@ -81,7 +81,7 @@ public final class AdminSession {
             try context.rekey(partner: partnerID, roster: &roster)
             var entry = context.details("member-add")
             entry.partner = partnerID
-            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+            context.drafts.append(.operatorOnly(entry))
         }
     }
 
@@ -96,18 +96,19 @@ public final class AdminSession {
             }) else {
                 throw AbriError.usage("partner \(partnerID) has no member named \(name) (see `abri partner list`)")
             }
-            if roster.currentMembers(of: partnerID).count == 1, try context.partnerHoldsGrants(partnerID) {
-                throw AbriError.notPermitted("\(name) is the last member of \(partnerID), which still holds cases: they would be lost (enrol another member first)")
+            // The administrator cannot tell whether a partner holds cases (need to know): a partner with keys keeps a member.
+            if roster.currentMembers(of: partnerID).count == 1, try context.partnerHasKeys(partnerID) {
+                throw AbriError.notPermitted("\(name) is the last member of \(partnerID), whose cases would be lost (enrol another member first)")
             }
             let remaining = roster.currentMembers(of: partnerID).filter { $0.name.precomposedStringWithCanonicalMapping != memberName }
-            if try context.wouldStrandGenerations(partner: partnerID, keeping: remaining), try context.partnerHoldsGrants(partnerID) {
+            if try context.wouldStrandGenerations(partner: partnerID, keeping: remaining) {
                 throw AbriError.notPermitted("\(name) still holds keys that no other member of \(partnerID) holds, because a re-seal is pending: removing them now would lose the partner's cases (ask \(name), or any member who held the partner's keys before the last change, to run one command such as `abri cases` first; it re-seals them)")
             }
             roster.members[index].removed = true
             try context.rekey(partner: partnerID, roster: &roster)
             var entry = context.details("member-remove")
             entry.partner = partnerID
-            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+            context.drafts.append(.operatorOnly(entry))
         }
     }
 
@@ -122,7 +123,7 @@ public final class AdminSession {
             var entry = context.details("rotate")
             entry.partner = partnerID
             entry.generation = keys.number
-            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+            context.drafts.append(.operatorOnly(entry))
             return keys.number
         }
     }
@@ -138,13 +139,12 @@ public final class AdminSession {
         let files = vault.store.attachmentFiles
         let unlinked: [[UInt8]] = try run { context in
             var blobs: [[UInt8]] = []
-            let entries = try context.allEntries()
+            // The grant rows of the case are left to their holders (the administrator cannot tell them from others):
+            // without the case key their halves open nothing, and each holder drops them at its next listing.
             for caseID in caseIDs {
                 guard try Bool.fetchOne(context.db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) != nil else {
                     throw AbriError.notPermitted(CaseID.unknownMessage)
                 }
-                let history = LogReader.CaseHistory(entries, caseID: caseID.description)
-                _ = try GrantStore.revoke(history.allRevokers, context.db)
                 let id = Data(caseID.bytes)
                 try context.db.execute(sql: "DELETE FROM chunks WHERE case_id = ?", arguments: [id])
                 blobs += try AttachmentFiles.forget(caseID: caseID, context.db)
@@ -153,7 +153,7 @@ public final class AdminSession {
                 try context.db.execute(sql: "INSERT OR IGNORE INTO shredded (case_id) VALUES (?)", arguments: [id])
                 var entry = context.details("shred")
                 entry.case = caseID.description
-                context.drafts.append(LogDraft(details: entry, caseKeys: nil))
+                context.drafts.append(.operatorOnly(entry))
             }
             return blobs
         }
@@ -161,26 +161,6 @@ public final class AdminSession {
         files.remove(unlinked)
         // Secure delete overwrote the pages; truncating the WAL and vacuuming leaves no copy in the file.
         try vault.store.compact()
-    }
-
-    /// Destroys a partner's grants on a case (the administrator may always withdraw a consent).
-    public func withdrawConsent(_ caseID: CaseID, from partnerID: String) throws -> Int {
-        try run { context in
-            _ = try context.roster.partner(partnerID)
-            let history = LogReader.CaseHistory(try context.allEntries(), caseID: caseID.description)
-            guard history.depositor != nil else { throw AbriError.notPermitted(CaseID.unknownMessage) }
-            guard !history.authors.contains(partnerID) else {
-                throw AbriError.notPermitted("partner \(partnerID) wrote records of this case and is their last sure holder (withdrawal refused)")
-            }
-            let revokers = history.revokers[partnerID, default: []].compactMap { Data(base64Encoded: $0).map(Array.init) }
-            let count = try GrantStore.revoke(revokers, context.db)
-            var entry = context.details("consent-withdraw")
-            entry.case = caseID.description
-            entry.partner = partnerID
-            entry.count = count
-            context.drafts.append(LogDraft(details: entry, caseKeys: nil))
-            return count
-        }
     }
 }
 
@@ -233,16 +213,8 @@ final class AdminContext {
         return holders.values.contains { $0.isDisjoint(with: keys) }
     }
 
-    /// Whether any grant the log says was made to `partner` still exists.
-    func partnerHoldsGrants(_ partner: String) throws -> Bool {
-        for entry in try allEntries() {
-            for grant in entry.details.grants ?? [] where grant.partner == partner {
-                if let revoker = Data(base64Encoded: grant.revoker),
-                   try Bool.fetchOne(db, sql: "SELECT 1 FROM grants WHERE revoker = ?", arguments: [revoker]) != nil {
-                    return true
-                }
-            }
-        }
-        return false
+    /// Whether any generation of the partner's keys is still sealed to someone.
+    func partnerHasKeys(_ partner: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM generation_seals WHERE partner = ? LIMIT 1", arguments: [partner]) != nil
     }
 }

@@ -126,7 +126,7 @@ final class MemberContext {
             // A roster change left a re-seal pending: any member who holds the older keys finishes it.
             resealed = try reseal()
         }
-        try GrantStore.claimInbox(partner: partner.id, generations: generations, db)
+        try claimInbox()
         try sweepExpiredConsents()
     }
 
@@ -149,42 +149,17 @@ final class MemberContext {
                    actorKey: Data(session.identity.publicIdentity.signingPublicKey).base64EncodedString(), at: Clock.now())
     }
 
-    /// This partner's grant on a case, or nil.
+    /// This partner's grant on a case, or nil; a received part whose consent has ended is dropped first.
     func grant(on caseID: CaseID) throws -> (GrantBody, locator: [UInt8])? {
-        try GrantStore.find(caseID, generations: generations, db)
-    }
-
-    /// Destroys grants whose consent has lapsed: the command's own partner's with full log details,
-    /// others' with their revoker only (the administrator matches it to the share that made it).
-    func sweepExpiredConsents() throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT locator, holder, revoker, box FROM grants WHERE expires IS NOT NULL AND expires < ?",
-                                    arguments: [today.number])
-        for row in rows {
-            let box = Array(row["box"] as Data)
-            var opened: GrantBody?
-            for keys in generations {
-                if let plaintext = keys.openGrant(box, locator: Array(row["locator"] as Data)) {
-                    opened = try GrantBody.decode(plaintext)
-                    break
-                }
-            }
-            try db.execute(sql: "DELETE FROM grants WHERE locator = ?", arguments: [row["locator"] as Data])
-            var entry = details("consent-expired")
-            entry.partner = opened == nil ? nil : partner.id
-            entry.revoker = (row["revoker"] as Data).base64EncodedString()
-            if let opened {
-                entry.case = opened.caseID.description
-                entry.consent = opened.consent.record
-                drafts.append(LogDraft(details: entry, caseKeys: opened.caseKeys))
-            } else {
-                drafts.append(LogDraft(details: entry, caseKeys: nil))
-            }
-        }
+        guard let (body, locator) = try GrantStore.find(caseID, generations: generations, db) else { return nil }
+        guard let until = body.consent.until, until < today else { return (body, locator) }
+        try lapse(body, locator: locator)
+        return try GrantStore.find(caseID, generations: generations, db)
     }
 
     /// Makes a fresh generation, re-seals every row of this partner to it, destroys the older ones.
     func reseal() throws -> (grants: Int, generation: Int) {
-        try GrantStore.claimInbox(partner: partner.id, generations: generations, db)
+        try claimInbox()
         let old = generations
         let fresh = try Custody.makeGeneration(partner: partner.id, members: roster.currentMembers(of: partner.id),
                                                vault: vault, signer: session.identity, madeBy: member.name, db)
@@ -197,12 +172,14 @@ final class MemberContext {
         let resealBatch = { (range: Range<Int>) throws -> [Resealed] in
             try Parallel.map(count: range.count) { offset in
                 let row = rows[range.lowerBound + offset]
-                guard let plaintext = row.keys.openGrant(Array(row.box), locator: Array(row.locator)) else { throw GrantBody.malformed }
+                guard let plaintext = row.keys.openGrant(Array(row.box), locator: Array(row.locator), expires: row.expires) else {
+                    throw GrantBody.malformed
+                }
                 let header = try GrantBody.header(plaintext)
                 let locator = try fresh.locator(header.caseID)
                 return Resealed(oldLocator: row.locator, locator: Data(locator), holder: Data(freshLabel),
                                 blind: try fresh.blindIndex(header.household).map { Data($0) },
-                                box: Data(try fresh.sealGrant(plaintext, locator: locator)))
+                                box: Data(try fresh.sealGrant(plaintext, locator: locator, expires: row.expires)))
             }
         }
         // Every row of the partner is rewritten under a new random key: keep the grants' pages in memory meanwhile.
@@ -226,7 +203,7 @@ final class MemberContext {
         entry.partner = partner.id
         entry.generation = fresh.number
         entry.count = total
-        drafts.append(LogDraft(details: entry, caseKeys: nil))
+        drafts.append(.operatorOnly(entry))
         resealed = (total, fresh.number)
         return (total, fresh.number)
     }

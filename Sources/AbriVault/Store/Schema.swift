@@ -28,15 +28,14 @@ enum Schema {
                 CREATE INDEX chunks_by_case ON chunks (case_id);
                 CREATE TABLE attachment_files (blob BLOB PRIMARY KEY, case_id BLOB NOT NULL, bytes INTEGER NOT NULL) WITHOUT ROWID;
                 CREATE INDEX attachment_files_by_case ON attachment_files (case_id);
-                CREATE TABLE grants (locator BLOB PRIMARY KEY, holder BLOB, blind BLOB, revoker BLOB NOT NULL,
-                  expires INTEGER, box BLOB NOT NULL) WITHOUT ROWID;
+                CREATE TABLE grants (locator BLOB PRIMARY KEY, holder BLOB NOT NULL, blind BLOB, expires INTEGER,
+                  box BLOB NOT NULL) WITHOUT ROWID;
                 CREATE INDEX grants_by_holder ON grants (holder);
                 CREATE INDEX grants_by_blind ON grants (blind) WHERE blind IS NOT NULL;
-                CREATE INDEX grants_by_revoker ON grants (revoker);
                 CREATE INDEX grants_by_expiry ON grants (expires) WHERE expires IS NOT NULL;
-                CREATE TABLE log (seq INTEGER PRIMARY KEY, day INTEGER NOT NULL, tag BLOB, details BLOB NOT NULL,
-                  admin_slot BLOB NOT NULL, case_slot BLOB);
-                CREATE INDEX log_by_tag ON log (tag);
+                CREATE TABLE inbox (n INTEGER PRIMARY KEY, box BLOB NOT NULL);
+                CREATE TABLE log (seq INTEGER PRIMARY KEY, day INTEGER NOT NULL, entry BLOB NOT NULL);
+                CREATE TABLE log_tags (tag BLOB PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
                 CREATE TABLE heads (size INTEGER PRIMARY KEY, root BLOB NOT NULL, day TEXT NOT NULL,
                   signer TEXT NOT NULL, key_generation INTEGER NOT NULL, signature BLOB NOT NULL);
                 CREATE TABLE shredded (case_id BLOB PRIMARY KEY);

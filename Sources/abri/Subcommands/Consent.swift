@@ -47,26 +47,25 @@ struct ConsentWithdraw: ParsableCommand {
     struct WithdrawJSON: Encodable {
         var `case`: String
         var partner: String
-        var grants: Int
+        var status: String
     }
 
     func run() throws {
         let id = try CaseID(parsing: caseID)
         let vault = try options.openVault()
-        let count: Int
         if try options.actsAsAdministrator(vault) {
             let session = try options.adminSession(vault: vault)
             try Confirmation.require(tr("Destroy %@'s grants on case %@?", from, id), yes: yes)
-            count = try session.withdrawConsent(id, from: from)
+            try session.withdrawConsent(id, from: from)
         } else {
             let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner)
             try Confirmation.require(tr("Destroy %@'s grants on case %@?", from, id), yes: yes)
-            count = try session.withdrawConsent(id, from: from)
+            try session.withdrawConsent(id, from: from)
         }
         if output.json {
-            try Output.json(WithdrawJSON(case: id.description, partner: from, grants: count))
+            try Output.json(WithdrawJSON(case: id.description, partner: from, status: "sent"))
         } else {
-            Output.say(tr("Consent withdrawn: %@ can no longer read case %@.", from, id))
+            Output.say(tr("Consent withdrawn: %@ loses what it was granted on case %@ at its next command, and keeps what it wrote.", from, id))
         }
     }
 }

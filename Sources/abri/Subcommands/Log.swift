@@ -6,10 +6,12 @@ struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: tr("Show the access log entries you may read."),
         discussion: tr("""
-        A member sees the entries of the cases their partner holds; the administrator sees all. \
+        A member sees the entries of the cases their partner holds that concern it: its own actions, the grants \
+        it made or received, and the actions of the partners it granted. The administrator sees roster \
+        operations and, of every other entry, the action, the actor and the time. \
         --household gives a household's access extract (GDPR art. 15): the days and purposes of the \
         consultations of that household's own records, never a case that holds a locating part. \
-        --without-consent (administrator) lists the shares made without consent, with their reasons.
+        --without-consent (administrator) counts the shares made without consent, by partner and day.
 
         Example:
           abri log --case 7K2F… --as ines.identity
@@ -39,8 +41,19 @@ struct Log: ParsableCommand {
             let session = try options.adminSession(vault: vault)
             if let household {
                 lines = try session.householdLog(household)
+            } else if withoutConsent {
+                // The administrator reads how many shares each partner made without consent, by day; the partners
+                // involved read the shares themselves.
+                let counts = try session.dailyCounts(withoutConsentOnly: true)
+                if output.json {
+                    try Output.json(["counts": counts])
+                    return
+                }
+                for count in counts { Output.result("\(count.day)\t\(count.partner)\t\(tr(count.action))\t\(count.count)") }
+                if counts.isEmpty { Output.say(tr("No entry to show.")) }
+                return
             } else {
-                lines = try session.log(case: id, withoutConsentOnly: withoutConsent)
+                lines = try session.log(case: id)
             }
         } else {
             let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner)
