@@ -299,12 +299,19 @@ import Testing
                                                 as: .alice).stdoutLines.first)
         let opened = try story.must(["open", third, "--reveal", "--purpose", "mise à l'abri"], as: .ines)
         #expect(opened.stdout.contains("+33 6 99 99 99 99"))
-        let log = try story.adminLog()
-        func entry(_ id: String) -> [String: Any]? { log.first { $0["case"] as? String == id && $0["action"] as? String == "deposit" } }
+        // The consent is the granter's and the recipient's to read, in the grant's section of the log.
+        let log = try [first, second, third].flatMap { id in
+            try story.json(["log", "--case", id], as: .alice)["entries"] as? [[String: Any]] ?? []
+        }
+        func entry(_ id: String) -> [String: Any]? { log.first { $0["case"] as? String == id && $0["action"] as? String == "share" } }
         #expect(entry(first)?["consent"] as? String == "formulaire joint")
         #expect(entry(second)?["consent"] as? String == "formulaire joint", "the report's consent wins: \(String(describing: entry(second)))")
         #expect(entry(third)?["consent"] as? String == "danger de mort")
         #expect(entry(third)?["consentKind"] as? String == "without-consent")
+        // The administrator reads how many shares were made without consent, never the reason or the case.
+        let counts = try story.json(["log", "--without-consent"], as: .admin)["counts"] as? [[String: Any]] ?? []
+        #expect(counts.contains { $0["partner"] as? String == "foh-social" && $0["count"] as? Int == 1 }, "\(counts)")
+        #expect(!"\(counts)".contains("danger de mort") && !"\(counts)".contains(third))
         for entry in log { #expect(!"\(entry)".contains("+33 6 99 99 99 99")) }
     }
 }

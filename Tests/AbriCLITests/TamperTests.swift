@@ -29,7 +29,7 @@ struct TamperTests {
              checks: [(["open", "$CASE", "--json"], .ines), (["open", "$CASE", "--json"], .alice)]),
         Flip(table: "cases", column: "case_key",
              checks: [(["open", "$CASE", "--json"], .ines)]),
-        Flip(table: "log", column: "details", condition: "seq = (SELECT max(seq) / 2 FROM log)",
+        Flip(table: "log", column: "entry", condition: "seq = (SELECT max(seq) / 2 FROM log)",
              checks: [(["verify"], nil), (["verify", "--json"], nil)], codes: [65]),
         Flip(table: "heads", column: "signature", condition: "size = (SELECT max(size) FROM heads)",
              checks: [(["verify"], nil)], codes: [65]),
@@ -146,7 +146,8 @@ struct TamperTests {
             DELETE FROM heads WHERE size > (SELECT max(seq) FROM log);
             """),
         ("a row's day changed", "UPDATE log SET day = day - 30 WHERE seq = 9;"),
-        ("a row's case tag removed", "UPDATE log SET tag = NULL WHERE seq = (SELECT max(seq) FROM log WHERE tag IS NOT NULL);"),
+        ("a row of the tag index removed, hiding an entry from its readers",
+         "DELETE FROM log_tags WHERE tag = (SELECT tag FROM log_tags ORDER BY seq DESC LIMIT 1);"),
     ]
 
     @Test(arguments: 0..<logEdits.count)

@@ -89,7 +89,15 @@ enum AccessLog {
     struct SealedEntry: Sendable {
         var seq: Int
         var entry: [UInt8]
+        /// Every slot's tag, the unused slots' random ones included: all go to `log_tags`, so that `verify` can tell
+        /// that none was taken out of it.
         var tags: [[UInt8]]
+
+        init(seq: Int, entry: [UInt8]) throws {
+            self.seq = seq
+            self.entry = entry
+            tags = try LogEntry.Parts(entry, seq: seq).slots.map(\.tag)
+        }
     }
 
     /// Seals, signs and appends the drafts, then stores a signed head: all inside the caller's transaction.
@@ -112,10 +120,11 @@ enum AccessLog {
             try draft.sections.flatMap { section in try section.readers.map { try counters.next($0, db) } }
         }
         let seal = { (index: Int) throws -> SealedEntry in
-            if let sealed = drafts[index].sealed, sealed.seq == first + index, sealed.tags == tags[index] { return sealed }
-            return SealedEntry(seq: first + index, entry: try LogEntry.seal(drafts[index], seq: first + index, tags: tags[index],
-                                                                            vault: vault, signer: signer, adminSlots: adminSlots),
-                               tags: tags[index])
+            if let sealed = drafts[index].sealed, sealed.seq == first + index, Array(sealed.tags.prefix(tags[index].count)) == tags[index] {
+                return sealed
+            }
+            return try SealedEntry(seq: first + index, entry: LogEntry.seal(drafts[index], seq: first + index, tags: tags[index],
+                                                                            vault: vault, signer: signer, adminSlots: adminSlots))
         }
         let entries: [SealedEntry]
         if drafts.count > 8 && drafts.contains(where: { $0.sealed == nil }) {

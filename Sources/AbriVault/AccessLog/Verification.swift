@@ -60,6 +60,7 @@ extension Vault {
             var rootsAt: [Int: [UInt8]] = [start: frontier.root]
             let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM log WHERE seq > ? ORDER BY seq", arguments: [start])
             var expected = start + 1
+            var tagsInEntries = TagDigest()
             while let row = try cursor.next() {
                 let seq: Int = row["seq"]
                 if seq != expected {
@@ -67,6 +68,11 @@ extension Vault {
                     expected = seq
                 }
                 frontier.append(leafHash: LogFrontier.leafHash(AccessLog.leaf(of: row)))
+                if let parts = try? LogEntry.Parts(Array(row["entry"] as Data), seq: seq) {
+                    for slot in parts.slots { tagsInEntries.add(tag: slot.tag, seq: seq) }
+                } else {
+                    problem("log entry \(seq) is not a well-formed entry")
+                }
                 if headsBySize[frontier.size] != nil || accepted?.size == frontier.size {
                     rootsAt[frontier.size] = frontier.root
                 }
@@ -96,6 +102,14 @@ extension Vault {
                 } else if !signaturesValid[index] {
                     problem("the head at size \(size) has a bad signature")
                 }
+            }
+            // Readers find their entries through `log_tags`: a row taken out of it hides an entry from its readers.
+            var tagsInIndex = TagDigest()
+            for row in try Row.fetchAll(db, sql: "SELECT tag, seq FROM log_tags WHERE seq > ?", arguments: [start]) {
+                tagsInIndex.add(tag: Array(row["tag"] as Data), seq: row["seq"])
+            }
+            if tagsInIndex != tagsInEntries {
+                problem("the log's tag index differs from the tags inside its entries: an entry was hidden from its readers (or one was added)")
             }
             if frontier.size > start, headsBySize[frontier.size] == nil {
                 problem("the last entries (up to \(frontier.size)) are covered by no signed head: entries were added or cut outside abri")
@@ -209,5 +223,20 @@ extension MemberSession {
             }
         }
         return entries.sorted { $0.seq < $1.seq }
+    }
+}
+
+/// An order-free digest of (tag, seq) pairs: the tags inside the entries and the rows of `log_tags` must give the same.
+struct TagDigest: Equatable {
+    private var count = 0
+    private var sum: UInt64 = 0
+
+    mutating func add(tag: [UInt8], seq: Int) {
+        var writer = ByteWriter()
+        writer.raw(tag)
+        writer.u64(UInt64(seq))
+        let hash = BLAKE2b.hash(writer.bytes, length: 16).prefix(8)
+        sum &+= hash.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+        count += 1
     }
 }

@@ -36,7 +36,13 @@ extension MemberSession {
                 let header = try GrantBody.header(plaintext)
                 return CaseSummary(case: header.caseID.description, household: header.household, records: header.readableRecords)
             }
-            return result.sorted { $0.case < $1.case }
+            // A shredded case leaves its holders' rows behind (nobody else can find them): without the case key
+            // they open nothing, and the holder drops them here.
+            let existing = Set(try Data.fetchAll(context.db, sql: "SELECT id FROM cases").map { CaseID(bytes: Array($0)).description })
+            for (index, summary) in result.enumerated() where !existing.contains(summary.case) {
+                try context.db.execute(sql: "DELETE FROM grants WHERE locator = ?", arguments: [rows[index].locator])
+            }
+            return result.filter { existing.contains($0.case) }.sorted { $0.case < $1.case }
         }
     }
 }

@@ -52,11 +52,10 @@ extension MemberSession {
                         let tags = try record.draft.sections.flatMap { section in
                             try section.readers.map { try LogEntry.tag($0.key, counter: 0) }
                         }
-                        record.draft.sealed = AccessLog.SealedEntry(
+                        record.draft.sealed = try AccessLog.SealedEntry(
                             seq: firstSeq + index,
-                            entry: try LogEntry.seal(record.draft, seq: firstSeq + index, tags: tags, vault: context.vault,
-                                                     signer: signer, adminSlots: adminSlots),
-                            tags: tags)
+                            entry: LogEntry.seal(record.draft, seq: firstSeq + index, tags: tags, vault: context.vault,
+                                                 signer: signer, adminSlots: adminSlots))
                         return record
                     }
                 }

@@ -87,6 +87,14 @@ extension Catalogue {
             "aucun coffre à l'emplacement %@ (créez-en un avec `abri init`, ou indiquez --vault)",
         "the vault at %@ cannot be read (check its permissions)":
             "le coffre %@ ne peut pas être lu (vérifiez ses droits)",
+        "record %@ of this case is missing from the store: the vault was altered (run `abri verify`)":
+            "la fiche %@ de ce dossier manque au coffre : le coffre a été modifié (lancez `abri verify`)",
+        "record %@ of this case is out of its place: the vault was altered (run `abri verify`)":
+            "la fiche %@ de ce dossier n'est plus à sa place : le coffre a été modifié (lancez `abri verify`)",
+        "a log entry has grown past its largest size (shorten the consent text or purpose)":
+            "une entrée du journal dépasse sa taille maximale (raccourcissez le texte du consentement ou le motif)",
+        "the administrator reads no household reference (ask a partner that holds the household's cases for its extract)":
+            "l'administrateur ne lit aucune référence de foyer (demandez l'extrait à un partenaire qui détient les dossiers du foyer)",
         "%@ is not an abri vault (check --vault)":
             "%@ n'est pas un coffre abri (vérifiez --vault)",
         "%@ is a vault of format %@, which this version of abri does not read (it reads format %@; create a new vault with `abri init`)":
@@ -217,10 +225,10 @@ extension Catalogue {
             "ce paquet a déjà été importé (rien n'a été écrit)",
         "this bundle's case was shredded here and cannot come back (nothing was written)":
             "le dossier de ce paquet a été détruit ici et ne peut pas revenir (rien n'a été écrit)",
-        "your partner neither shared this case with that partner nor deposited it (ask the partner that shared it, the depositor or the administrator)":
-            "votre partenaire n'a ni partagé ce dossier avec ce partenaire, ni déposé ce dossier (demandez au partenaire qui l'a partagé, à celui qui l'a déposé ou à l'administrateur)",
-        "partner %@ wrote records of this case and is their last sure holder (withdrawal refused)":
-            "le partenaire %@ a écrit des fiches de ce dossier et en est le dernier détenteur sûr (retrait refusé)",
+        "your partner neither shared this case with that partner nor wrote any of its records (ask the partner that shared it, or the administrator)":
+            "votre partenaire n'a ni partagé ce dossier avec ce partenaire, ni écrit l'une de ses fiches (demandez au partenaire qui l'a partagé, ou à l'administrateur)",
+        "partner %@ is your own partner (name the partner whose access ends)":
+            "le partenaire %@ est le vôtre (indiquez le partenaire dont l'accès prend fin)",
         "a grant is damaged: the vault was altered (run `abri verify`)":
             "un accès est endommagé : le coffre a été modifié (lancez `abri verify`)",
         "only this vault's administrator may do this (use the administrator's identity with --as)":
@@ -241,8 +249,8 @@ extension Catalogue {
             "cette identité est déjà membre de %@",
         "partner %@ has no member named %@ (see `abri partner list`)":
             "le partenaire %@ n'a aucun membre nommé %@ (voyez `abri partner list`)",
-        "%@ is the last member of %@, which still holds cases: they would be lost (enrol another member first)":
-            "%@ est le dernier membre de %@, qui détient encore des dossiers : ils seraient perdus (enrôlez d'abord un autre membre)",
+        "%@ is the last member of %@, whose cases would be lost (enrol another member first)":
+            "%@ est le dernier membre de %@, dont les dossiers seraient perdus (enrôlez d'abord un autre membre)",
         "%@ still holds keys that no other member of %@ holds, because a re-seal is pending: removing them now would lose the partner's cases (ask %@, or any member who held the partner's keys before the last change, to run one command such as `abri cases` first; it re-seals them)":
             "%1$@ détient encore des clés qu'aucun autre membre de %2$@ ne détient, car un re-scellement est en attente : le retirer maintenant ferait perdre les dossiers du partenaire (demandez d'abord à %3$@, ou à tout membre qui détenait les clés du partenaire avant le dernier changement, de lancer une commande comme `abri cases` ; elle les re-scelle)",
         "partner %@ has no member to hold new keys (enrol a member first)":

@@ -67,8 +67,10 @@ extension Catalogue {
             "%@ créé. Envoyez la ligne ci-dessus (votre identité publique) à votre administrateur ; gardez le fichier et sa phrase secrète en lieu sûr et pour vous seul : sans les deux, personne ne peut le récupérer.",
         "Backup written to %@. Keep it as safe as the vault itself.":
             "Sauvegarde écrite dans %@. Protégez-la autant que le coffre lui-même.",
-        "Consent withdrawn: %@ can no longer read case %@.":
-            "Consentement retiré : %@ ne peut plus lire le dossier %@.",
+        "Consent withdrawn: %@ loses what it was granted on case %@ at its next command, and keeps what it wrote.":
+            "Consentement retiré : %@ perd ce qui lui a été transmis du dossier %@ dès sa prochaine commande, et garde ce qu'il a écrit.",
+        "share-without-consent":
+            "partage sans consentement",
         "Destroy %@'s grants on case %@?":
             "Détruire les accès de %@ au dossier %@ ?",
         "Case %@ exported to %@. Only the members of %@ can import it; it includes the address.":

@@ -197,7 +197,7 @@ struct Story: Sendable {
         try must(["open", caseID, "--reveal", "--purpose", "relogement"], as: .bruno)
         for arguments in Self.tomsViews(caseID) { _ = try abri(arguments, as: .tom) }
         try must(["log"], as: .admin)
-        try must(["log", "--household", Self.household, "--json"], as: .admin)
+        _ = try abri(["log", "--household", Self.household, "--json"], as: .admin)
         try must(["partner", "list", "--json"], as: .admin)
         try must(["verify", "--json"], as: nil)
         try must(["verify", "--as", identity(.admin)], as: nil)
@@ -256,14 +256,17 @@ struct Story: Sendable {
         var logRows: [String]
     }
 
+    /// Tables that a refused access may grow (it logs itself).
+    static let growingTables: Set<String> = ["log", "heads", "log_tags"]
+
     func snapshot() throws -> Snapshot {
         let tables = try SQLite.query(vault, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;")
-            .split(separator: "\n").map(String.init).filter { $0 != "log" && $0 != "heads" }
+            .split(separator: "\n").map(String.init).filter { !Self.growingTables.contains($0) }
         let marker = "-- abri-test: log rows --"
         let output = try SQLite.query(vault, """
             .dump \(tables.joined(separator: " "))
             SELECT '\(marker)';
-            SELECT seq, day, hex(tag), hex(details), hex(admin_slot), hex(case_slot) FROM log ORDER BY seq;
+            SELECT seq, day, hex(entry) FROM log ORDER BY seq;
             """)
         let parts = output.components(separatedBy: marker + "\n")
         return Snapshot(tables: parts.first ?? "", logRows: (parts.dropFirst().first ?? "").split(separator: "\n").map(String.init))
