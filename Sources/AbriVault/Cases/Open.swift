@@ -87,6 +87,7 @@ extension MemberContext {
         var records: [OpenedRecord] = []
         var files: [(AttachmentInfo, Key)] = []
         var revealed = false
+        let authors = try AuthorCheck.load(roster: roster, vault: vault.id, db)
         for row in try Row.fetchAll(db, sql: "SELECT id, origin, general, locating FROM records WHERE case_id = ? ORDER BY seq",
                                     arguments: [Data(caseID.bytes)]) {
             let recordID = RecordID(bytes: Array(row["id"] as Data))
@@ -95,7 +96,7 @@ extension MemberContext {
             let generalKey = try RecordSealing.dataKey(half: generalHalf, caseKey: caseKey, record: recordID, compartment: .general)
             let general = try RecordSealing.open(Array(row["general"] as Data), dataKey: generalKey,
                                                  associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: .general),
-                                                 roster: roster, vault: vault.id)
+                                                 authors: authors)
             guard general.record == recordID.description, general.case == caseID.description, general.compartment == "general" else {
                 throw RecordSealing.damaged
             }
@@ -109,7 +110,7 @@ extension MemberContext {
                         let locatingKey = try RecordSealing.dataKey(half: locatingHalf, caseKey: caseKey, record: recordID, compartment: .locating)
                         let locating = try RecordSealing.open(Array(row["locating"] as Data), dataKey: locatingKey,
                                                               associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: .locating),
-                                                              roster: roster, vault: vault.id)
+                                                              authors: authors)
                         guard locating.record == recordID.description, locating.compartment == "locating" else { throw RecordSealing.damaged }
                         record.locating = locating.content
                         record.attachments += locating.attachments.map { ($0, .locating) }
