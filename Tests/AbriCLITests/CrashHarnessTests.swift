@@ -168,10 +168,14 @@ struct CrashHarnessTests {
         _ = try run(["partner", "add", "cidff-62", "--name", "CIDFF 62", "--kind", "legal-aid"], as: otherAdmin.path)
         _ = try run(["member", "add", "sender", "--identity", try story.line(.alice), "--name", "alice"], as: otherAdmin.path)
         _ = try run(["member", "add", "cidff-62", "--identity", try story.line(.ines), "--name", "ines"], as: otherAdmin.path)
+        // Bundles travel only between vaults whose administrators pinned each other.
+        _ = try run(["vault", "trust", try story.line(.admin), "--name", "story"], as: otherAdmin.path)
+        try story.must(["vault", "trust", otherAdmin.line, "--name", "sender"], as: .admin)
         let report = try story.write("export.json", Story.report)
         let id = try run(["deposit", report], as: story.identity(.alice)).stdoutLines[0]
         let bundle = story.file("case.abri")
-        _ = try run(["export", id, "--to", "cidff-62", "--locating", "--out", bundle, "--consent", "c"], as: story.identity(.alice))
+        _ = try run(["export", id, "--to", "cidff-62", "--locating", "--to-vault", "story", "--out", bundle, "--consent", "c"],
+                    as: story.identity(.alice))
         return ["import", bundle]
     }
 }

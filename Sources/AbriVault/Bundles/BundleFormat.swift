@@ -3,8 +3,8 @@ import Foundation
 
 /// The bytes of a bundle file (Docs/FORMAT.md §4): a case sealed to the members of one partner, signed by its exporter.
 struct BundleFormat {
-    static let magic = Array("ABRIBNDL".utf8) + [0x01]
-    static let signatureContext = Array("abri-bundle-v1".utf8)
+    static let magic = Array("ABRIBNDL".utf8) + [0x03]
+    static let signatureContext = Array("abri-bundle-v3".utf8)
     static let damaged = AbriError.badData("the bundle is damaged or truncated (ask for it to be exported again)")
 
     var bundleID: [UInt8]
@@ -70,7 +70,8 @@ struct BundleFormat {
     }
 }
 
-/// The records and attachments a bundle carries, with who exported them.
+/// The records and attachments a bundle carries, with who exported them, from which vault, to which vault, and the
+/// signed rosters that prove the exporter's and the authors' membership.
 struct BundleContent {
     struct StoredRecord {
         var id: [UInt8]
@@ -85,6 +86,12 @@ struct BundleContent {
         var data: [UInt8]
     }
 
+    /// The exporting vault's id.
+    var sourceVault: [UInt8]
+    /// The public identity line of the destination vault's administrator, as the exporting vault pinned it.
+    var destinationAdmin: String
+    /// The exporting vault's current roster first, then stored rosters of other vaults whose records it carries.
+    var rosters: [SignedRoster]
     var exporter: String
     var exporterIdentity: String
     var caseKey: [UInt8]
@@ -93,6 +100,13 @@ struct BundleContent {
 
     func encoded() -> [UInt8] {
         var writer = ByteWriter()
+        writer.raw(sourceVault)
+        writer.str16(destinationAdmin)
+        writer.u16(UInt16(rosters.count))
+        for roster in rosters {
+            writer.blob32(roster.body)
+            writer.raw(roster.signature)
+        }
         writer.str16(exporter)
         writer.str16(exporterIdentity)
         writer.raw(caseKey)
@@ -112,7 +126,11 @@ struct BundleContent {
         return writer.bytes
     }
 
-    init(exporter: String, exporterIdentity: String, caseKey: [UInt8], records: [StoredRecord], chunks: [StoredChunk]) {
+    init(sourceVault: [UInt8], destinationAdmin: String, rosters: [SignedRoster], exporter: String, exporterIdentity: String,
+         caseKey: [UInt8], records: [StoredRecord], chunks: [StoredChunk]) {
+        self.sourceVault = sourceVault
+        self.destinationAdmin = destinationAdmin
+        self.rosters = rosters
         self.exporter = exporter
         self.exporterIdentity = exporterIdentity
         self.caseKey = caseKey
@@ -122,6 +140,13 @@ struct BundleContent {
 
     init(parsing bytes: [UInt8]) throws {
         var reader = ByteReader(bytes, malformed: BundleFormat.damaged)
+        sourceVault = try reader.raw(16)
+        destinationAdmin = try reader.str16()
+        rosters = []
+        for _ in 0 ..< Int(try reader.u16()) {
+            rosters.append(SignedRoster(body: try reader.blob32(), signature: try reader.raw(64)))
+        }
+        guard !rosters.isEmpty else { throw BundleFormat.damaged }
         exporter = try reader.str16()
         exporterIdentity = try reader.str16()
         caseKey = try reader.raw(32)

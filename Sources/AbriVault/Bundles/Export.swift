@@ -3,8 +3,10 @@ import Foundation
 import GRDB
 
 extension MemberSession {
-    /// Writes a bundle of a case for `partnerID`'s members: what a share would grant, locating parts with `locating`.
-    public func export(_ caseID: CaseID, to partnerID: String, locating: Bool, consent: Consent, out path: String) throws {
+    /// Writes a bundle of a case for `partnerID`'s members in the pinned vault named `vaultName`: what a share would
+    /// grant, locating parts with `locating`, with this vault's signed roster as proof of the exporter's membership.
+    public func export(_ caseID: CaseID, to partnerID: String, inVault vaultName: String, locating: Bool, consent: Consent,
+                       out path: String) throws {
         if FileManager.default.fileExists(atPath: path) {
             throw AbriError.cannotCreate("\(path) already exists (choose another --out; nothing was written)")
         }
@@ -12,6 +14,12 @@ extension MemberSession {
             guard let (own, ownLocator) = try context.grant(on: caseID),
                   let caseKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) else {
                 throw AbriError.notPermitted(CaseID.unknownMessage)
+            }
+            guard let destination = context.roster.trustedVaults.first(where: { $0.name == vaultName.precomposedStringWithCanonicalMapping }) else {
+                let names = context.roster.trustedVaults.map(\.name).joined(separator: ", ")
+                throw AbriError.usage(names.isEmpty
+                    ? "no vault is pinned here yet (ask your administrator to run `abri vault trust`)"
+                    : "no pinned vault is named \(vaultName) (pinned: \(names))")
             }
             let target = try context.roster.partner(partnerID)
             if locating && target.neverLocating {
@@ -26,7 +34,8 @@ extension MemberSession {
             let link = try own.link(to: partnerID)
             let keys = try own.handedOn(refs, consent: consent, granter: context.partner.id, link: link)
             try GrantStore.file(own, keys: context.current, replacing: ownLocator, context.db)
-            let content = try context.bundleContent(caseID: caseID, caseKey: Array(caseKey), grant: own, refs: refs)
+            let content = try context.bundleContent(caseID: caseID, caseKey: Array(caseKey), grant: own, refs: refs,
+                                                    destinationAdmin: destination.admin)
             let bundleKey = try Key.random()
             let seals = try members.map { try SealedBox.seal(secret: bundleKey.bytes, to: try PublicIdentity(parsing: $0.identity).boxPublicKey) }
             var format = BundleFormat(bundleID: Random.bytes(16), recipientSeals: seals, sealedKeys: [], sealedContent: [])
@@ -40,6 +49,7 @@ extension MemberSession {
             var entry = context.details("export")
             entry.case = caseID.description
             entry.partner = partnerID
+            entry.purpose = "to \(destination.name)"
             entry.records = Array(Set(refs.map(\.record.description))).sorted()
             entry.compartments = Array(Set(refs.map(\.compartment.name))).sorted()
             entry.consent = consent.record
@@ -54,15 +64,19 @@ extension MemberSession {
 
 extension MemberContext {
     /// The stored ciphertexts of the exported records, and the attachment segments their compartments name.
-    func bundleContent(caseID: CaseID, caseKey: [UInt8], grant: GrantBody, refs: [CompartmentRef]) throws -> BundleContent {
+    func bundleContent(caseID: CaseID, caseKey: [UInt8], grant: GrantBody, refs: [CompartmentRef],
+                       destinationAdmin: String) throws -> BundleContent {
         var records: [BundleContent.StoredRecord] = []
         var attachments: [AttachmentInfo] = []
+        var origins: Set<[UInt8]> = []
         let exported = Set(refs)
+        let authors = try AuthorCheck.load(roster: roster, vault: vault.id, db)
         for row in try Row.fetchAll(db, sql: "SELECT id, origin, general, locating FROM records WHERE case_id = ? ORDER BY seq",
                                     arguments: [Data(caseID.bytes)]) {
             let recordID = RecordID(bytes: Array(row["id"] as Data))
             let origin = Array(row["origin"] as Data)
             guard exported.contains(CompartmentRef(record: recordID, compartment: .general)) else { continue }
+            if origin != vault.id { origins.insert(origin) }
             var stored = BundleContent.StoredRecord(id: recordID.bytes, origin: origin, general: Array(row["general"] as Data),
                                                     locating: RecordSealing.filler())
             for compartment in Compartment.allCases {
@@ -73,7 +87,7 @@ extension MemberContext {
                 let dataKey = try RecordSealing.dataKey(half: half, caseKey: caseKey, record: recordID, compartment: compartment)
                 let body = try RecordSealing.open(sealed, dataKey: dataKey,
                                                   associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: compartment),
-                                                  roster: roster, vault: vault.id)
+                                                  authors: authors)
                 attachments += body.attachments
             }
             records.append(stored)
@@ -85,7 +99,16 @@ extension MemberContext {
                 chunks.append(BundleContent.StoredChunk(blob: blob, n: n, data: segment))
             }
         }
-        return BundleContent(exporter: member.handle, exporterIdentity: session.identity.publicIdentity.line,
+        // The importer checks each record's author against a roster of its origin vault: this vault's own, and for
+        // records this vault imported, the rosters of their vaults that it verified then.
+        var rosters = [try SignedRoster.current(db)]
+        for origin in origins.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            for row in try Row.fetchAll(db, sql: "SELECT body, signature FROM foreign_rosters WHERE vault = ? ORDER BY version",
+                                        arguments: [Data(origin)]) {
+                rosters.append(SignedRoster(body: Array(row["body"] as Data), signature: Array(row["signature"] as Data)))
+            }
+        }
+        return BundleContent(sourceVault: vault.id, destinationAdmin: destinationAdmin, rosters: rosters, exporter: member.handle, exporterIdentity: session.identity.publicIdentity.line,
                              caseKey: caseKey, records: records, chunks: chunks)
     }
 }

@@ -13,7 +13,12 @@ public struct ImportResult: Sendable {
 }
 
 extension MemberSession {
-    /// Imports a bundle: checks it is whole (65), addressed to this identity (77), signed (65), new here (65).
+    /// Imports a bundle. Checks, in order: it is whole (65); addressed to this identity (77); it comes from another
+    /// vault (65), whose administrator is pinned here (77), with a roster signed by that administrator (65) that
+    /// names the exporter as a current member (65), who signed it (65), for this vault (65); it is new here and its
+    /// case not shredded (65); its consent has not ended (65); no locating part for a never-locating partner (77);
+    /// and every key half opens its record, written by an author a signed roster vouches for (65). Nothing is
+    /// written before all of this passed.
     public func importBundle(at path: String) throws -> ImportResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
@@ -37,12 +42,38 @@ extension MemberSession {
         let contentBytes = Array(contentPlaintext[0 ..< contentPlaintext.count - 64])
         let signature = Array(contentPlaintext[contentPlaintext.count - 64 ..< contentPlaintext.count])
         let content = try BundleContent(parsing: contentBytes)
-        let forged = AbriError.badData("the bundle's signature does not check out: it was forged or altered (do not use it)")
-        guard let exporter = try? PublicIdentity(parsing: content.exporterIdentity),
-              Ed25519.isValidSignature(signature, for: BundleFormat.signedMessage(header: header, keysDigest: SHA256.hash(format.sealedKeys), content: contentBytes),
-                                       publicKey: exporter.signingPublicKey) else { throw forged }
         let keys = try GrantBody.decode(keysPlaintext)
+        let forged = AbriError.badData("the bundle's signature does not check out: it was forged or altered (do not use it)")
         return try run { context in
+            // Who sent it: a vault pinned here, a roster its administrator signed, a current member of it who signed.
+            if content.sourceVault == vault.id {
+                throw AbriError.badData("this case is already in this vault: the bundle was exported from it (nothing was written)")
+            }
+            var authors = AuthorCheck(roster: context.roster, vault: vault.id)
+            var proven: [(vault: [UInt8], version: Int, roster: SignedRoster)] = []
+            for (index, signed) in content.rosters.enumerated() {
+                guard let claimed = try? Roster.decode(body: signed.body) else { throw SignedRoster.badProof }
+                // A case that comes back carries this vault's own roster for its records from here: they are
+                // checked against this vault's roster instead.
+                if index > 0, claimed.vaultID == vault.id { continue }
+                guard context.roster.trustedVault(admin: claimed.admin) != nil, let admin = try? PublicIdentity(parsing: claimed.admin) else {
+                    throw AbriError.notPermitted("this bundle comes from a vault whose administrator is not pinned here (ask your administrator to run `abri vault trust`)")
+                }
+                let verified = try signed.verified(by: admin)
+                guard let id = verified.vaultID, id != vault.id, index > 0 || id == content.sourceVault else { throw SignedRoster.badProof }
+                authors.add(verified)
+                proven.append((id, verified.version, signed))
+            }
+            let source = try Roster.decode(body: content.rosters[0].body)
+            guard let exporterKey = try? PublicIdentity(parsing: content.exporterIdentity),
+                  source.memberships(of: content.exporterIdentity).contains(where: { $0.handle == content.exporter }) else {
+                throw AbriError.badData("the bundle's exporter is not a current member of the vault it comes from (do not use it)")
+            }
+            guard Ed25519.isValidSignature(signature, for: BundleFormat.signedMessage(header: header, keysDigest: SHA256.hash(format.sealedKeys), content: contentBytes),
+                                           publicKey: exporterKey.signingPublicKey) else { throw forged }
+            guard content.destinationAdmin == vault.admin.line else {
+                throw AbriError.badData("this bundle is addressed to another vault (ask for it to be exported to this one)")
+            }
             let caseID = keys.caseID
             if try Bool.fetchOne(context.db, sql: "SELECT 1 FROM imported WHERE bundle = ?", arguments: [Data(format.bundleID)]) != nil {
                 throw AbriError.badData("this bundle was already imported (nothing was written)")
@@ -50,27 +81,49 @@ extension MemberSession {
             if try Bool.fetchOne(context.db, sql: "SELECT 1 FROM shredded WHERE case_id = ?", arguments: [Data(caseID.bytes)]) != nil {
                 throw AbriError.badData("this bundle's case was shredded here and cannot come back (nothing was written)")
             }
-            if let existing = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) {
-                guard Array(existing) == content.caseKey else { throw forged }
-            } else {
+            if let until = keys.consent.until, until < context.today {
+                throw AbriError.badData("the consent this bundle was exported under ended on \(until) (ask for a new export under a current consent)")
+            }
+            if context.partner.neverLocating, keys.compartments.contains(where: { $0.compartment == .locating }) {
+                throw AbriError.notPermitted("partner \(context.partner.id) never receives locating parts (ask for an export without them)")
+            }
+            let existingKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)])
+            if let existingKey, Array(existingKey) != content.caseKey { throw forged }
+
+            // Every key half must open its record, written by an author a signed roster vouches for, before
+            // anything is kept: the bundle's copy, and the stored one when this vault already has the record.
+            var hasLocating = false
+            var byID: [[UInt8]: BundleContent.StoredRecord] = [:]
+            for record in content.records {
+                guard byID[record.id] == nil, keys.half(CompartmentRef(record: RecordID(bytes: record.id), compartment: .general)) != nil else { throw forged }
+                byID[record.id] = record
+            }
+            for ref in keys.compartments {
+                guard let record = byID[ref.record.bytes], let half = keys.half(ref) else { throw forged }
+                let dataKey = try RecordSealing.dataKey(half: half, caseKey: content.caseKey, record: ref.record, compartment: ref.compartment)
+                var copies = [(origin: record.origin, sealed: ref.compartment == .general ? record.general : record.locating)]
+                if let stored = try Row.fetchOne(context.db, sql: "SELECT case_id, origin, general, locating FROM records WHERE id = ?",
+                                                 arguments: [Data(ref.record.bytes)]) {
+                    guard Array(stored["case_id"] as Data) == caseID.bytes else { throw forged }
+                    copies.append((Array(stored["origin"] as Data), Array(stored[ref.compartment == .general ? "general" : "locating"] as Data)))
+                }
+                for copy in copies {
+                    let body = try RecordSealing.open(copy.sealed, dataKey: dataKey,
+                                                      associatedData: RecordSealing.associatedData(origin: copy.origin, caseID: caseID, record: ref.record, compartment: ref.compartment),
+                                                      authors: authors)
+                    guard body.record == ref.record.description, body.case == caseID.description,
+                          body.compartment == ref.compartment.name else { throw RecordSealing.damaged }
+                    if body.hasLocating { hasLocating = true }
+                }
+            }
+
+            if existingKey == nil {
                 try context.db.execute(sql: "INSERT INTO cases (id, case_key, day) VALUES (?, ?, ?)",
                                        arguments: [Data(caseID.bytes), Data(content.caseKey), context.today.number])
             }
-            // Every record must open with the keys the bundle carries before anything is kept.
-            var hasLocating = false
             var added = 0
             let nextSeq = (try Int.fetchOne(context.db, sql: "SELECT MAX(seq) FROM records WHERE case_id = ?", arguments: [Data(caseID.bytes)]) ?? 0) + 1
             for (index, record) in content.records.enumerated() {
-                let recordID = RecordID(bytes: record.id)
-                for compartment in Compartment.allCases {
-                    guard let half = keys.half(CompartmentRef(record: recordID, compartment: compartment)) else { continue }
-                    let dataKey = try RecordSealing.dataKey(half: half, caseKey: content.caseKey, record: recordID, compartment: compartment)
-                    let body = try RecordSealing.open(compartment == .general ? record.general : record.locating, dataKey: dataKey,
-                                                      associatedData: RecordSealing.associatedData(origin: record.origin, caseID: caseID, record: recordID, compartment: compartment),
-                                                      roster: context.roster, vault: vault.id)
-                    if body.hasLocating { hasLocating = true }
-                }
-                guard keys.half(CompartmentRef(record: recordID, compartment: .general)) != nil else { throw forged }
                 try context.db.execute(sql: """
                     INSERT OR IGNORE INTO records (id, case_id, seq, day, origin, general, locating) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [Data(record.id), Data(caseID.bytes), nextSeq + index, context.today.number, Data(record.origin),
@@ -78,12 +131,21 @@ extension MemberSession {
                 added += context.db.changesCount
             }
             for chunk in content.chunks {
-                try context.db.execute(sql: "INSERT OR IGNORE INTO chunks (blob, n, case_id, data) VALUES (?, ?, ?, ?)",
-                                       arguments: [Data(chunk.blob), chunk.n, Data(caseID.bytes), Data(chunk.data)])
+                // A blob this vault already keeps as a file (a case that came back) keeps its file.
+                try context.db.execute(sql: """
+                    INSERT OR IGNORE INTO chunks (blob, n, case_id, data)
+                    SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM attachment_files WHERE blob = ?)
+                    """, arguments: [Data(chunk.blob), chunk.n, Data(caseID.bytes), Data(chunk.data), Data(chunk.blob)])
+            }
+            // What vouched for the records' authors stays, so that `open` checks them again later.
+            for item in proven {
+                try context.db.execute(sql: "INSERT OR IGNORE INTO foreign_rosters (vault, version, body, signature) VALUES (?, ?, ?, ?)",
+                                       arguments: [Data(item.vault), item.version, Data(item.roster.body), Data(item.roster.signature)])
             }
             try context.db.execute(sql: "INSERT INTO imported (bundle) VALUES (?)", arguments: [Data(format.bundleID)])
             let held: GrantBody
             if let (own, locator) = try context.grant(on: caseID) {
+                // A re-import adds the halves the partner lacks; it never replaces one it holds, nor its own consent.
                 own.merge(keys)
                 try GrantStore.file(own, keys: context.current, replacing: locator, context.db)
                 held = own

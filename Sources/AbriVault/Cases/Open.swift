@@ -85,6 +85,7 @@ extension MemberContext {
     func openRecords(caseID: CaseID, caseKey: [UInt8], grant: GrantBody, reveal: Bool) throws -> Opened {
         var files: [(AttachmentInfo, Key)] = []
         var revealed = false
+        let authors = try AuthorCheck.load(roster: roster, vault: vault.id, db)
         // The grant is the manifest of what this partner may read: every record it names must be in the store,
         // at the place its author signed (Docs/FORMAT.md §3.4).
         let readable = grant.compartments.filter { $0.compartment == .general }.map(\.record)
@@ -104,7 +105,7 @@ extension MemberContext {
             let generalKey = try RecordSealing.dataKey(half: generalHalf, caseKey: caseKey, record: recordID, compartment: .general)
             let general = try RecordSealing.open(Array(row["general"] as Data), dataKey: generalKey,
                                                  associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: .general),
-                                                 roster: roster, vault: vault.id)
+                                                 authors: authors)
             guard general.record == recordID.description, general.case == caseID.description, general.compartment == "general" else {
                 throw RecordSealing.damaged
             }
@@ -121,7 +122,7 @@ extension MemberContext {
                         let locatingKey = try RecordSealing.dataKey(half: locatingHalf, caseKey: caseKey, record: recordID, compartment: .locating)
                         let locating = try RecordSealing.open(Array(row["locating"] as Data), dataKey: locatingKey,
                                                               associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: .locating),
-                                                              roster: roster, vault: vault.id)
+                                                              authors: authors)
                         guard locating.record == recordID.description, locating.compartment == "locating" else { throw RecordSealing.damaged }
                         record.locating = locating.content
                         record.attachments += locating.attachments.map { ($0, .locating) }

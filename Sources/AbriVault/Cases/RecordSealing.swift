@@ -38,10 +38,10 @@ enum RecordSealing {
         return try AEAD.seal(padded, key: dataKey.bytes, associatedData: ad)
     }
 
-    /// Decrypts and checks the author's signature against the roster; any failure is 65.
-    /// A record imported from another vault names an author this roster does not know: its signature is checked
-    /// against the key it carries, which the bundle's exporter vouched for when it was imported.
-    static func open(_ sealed: [UInt8], dataKey: Key, associatedData ad: [UInt8], roster: Roster, vault: [UInt8]) throws -> RecordBody {
+    /// Decrypts and checks the author's signature, and that the author belongs to the roster of the record's origin
+    /// vault: this vault's, or for a record imported from another vault, a roster of that vault signed by an
+    /// administrator pinned here (`AuthorCheck`); any failure is 65.
+    static func open(_ sealed: [UInt8], dataKey: Key, associatedData ad: [UInt8], authors: AuthorCheck) throws -> RecordBody {
         guard let padded = try? AEAD.open(sealed, key: dataKey.bytes, associatedData: ad), !padded.isEmpty,
               let plaintext = try? Padding.unpad(padded, blockSize: padded.count) else { throw damaged }
         var reader = ByteReader(plaintext, malformed: damaged)
@@ -50,14 +50,9 @@ enum RecordSealing {
         try reader.expectEnd()
         guard let body = try? JSONDecoder().decode(RecordBody.self, from: Data(json)),
               let authorKey = Data(base64Encoded: body.authorKey).map(Array.init),
-              isKnown(author: body.author, key: authorKey, roster: roster, local: ad[14 ..< 30].elementsEqual(vault)),
+              authors.vouches(author: body.author, key: authorKey, origin: Array(ad[14 ..< 30])),
               Ed25519.isValidSignature(signature, for: ad + json, publicKey: authorKey) else { throw damaged }
         return body
-    }
-
-    private static func isKnown(author: String, key: [UInt8], roster: Roster, local: Bool) -> Bool {
-        guard local else { return true }
-        return roster.member(signingKey: key)?.handle == author
     }
 
     /// The smallest padded size of a locating part: an empty one and one of up to about 7 KiB of fields look alike.

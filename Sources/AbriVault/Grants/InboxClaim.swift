@@ -83,7 +83,8 @@ extension MemberContext {
             let sealed = Array(row[ref.compartment == .general ? "general" : "locating"] as Data)
             let ad = RecordSealing.associatedData(origin: Array(row["origin"] as Data), caseID: incoming.caseID, record: ref.record,
                                                   compartment: ref.compartment)
-            guard let body = try? RecordSealing.open(sealed, dataKey: dataKey, associatedData: ad, roster: roster, vault: vault.id),
+            guard let body = try? RecordSealing.open(sealed, dataKey: dataKey, associatedData: ad,
+                                                     authors: try AuthorCheck.load(roster: roster, vault: vault.id, db)),
                   body.record == ref.record.description, body.case == incoming.caseID.description else { return false }
         }
         return true
@@ -110,7 +111,8 @@ extension MemberContext {
             else { continue }
             let dataKey = try RecordSealing.dataKey(half: half, caseKey: Array(caseKey), record: ref.record, compartment: .general)
             let ad = RecordSealing.associatedData(origin: Array(row["origin"] as Data), caseID: body.caseID, record: ref.record, compartment: .general)
-            if let record = try? RecordSealing.open(Array(row["general"] as Data), dataKey: dataKey, associatedData: ad, roster: roster, vault: vault.id) {
+            if let record = try? RecordSealing.open(Array(row["general"] as Data), dataKey: dataKey, associatedData: ad,
+                                                    authors: try AuthorCheck.load(roster: roster, vault: vault.id, db)) {
                 partners.insert(String(record.author.split(separator: "/").first ?? ""))
             }
         }

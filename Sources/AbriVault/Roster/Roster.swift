@@ -43,6 +43,14 @@ public struct LogKeyInfo: Codable, Sendable, Equatable {
     public var publicKey: String
 }
 
+/// Another vault whose administrator this vault's administrator pinned: bundles come only from such vaults.
+public struct TrustedVault: Codable, Sendable, Equatable {
+    /// The other vault's administrator's public identity line.
+    public var admin: String
+    /// The name people use for it (`--to-vault`), unique in this roster.
+    public var name: String
+}
+
 /// Who belongs to the vault, signed by the administrator (Docs/FORMAT.md §3.1).
 public struct Roster: Codable, Sendable, Equatable {
     /// The vault id, hex.
@@ -57,6 +65,8 @@ public struct Roster: Codable, Sendable, Equatable {
     public var partners: [Partner]
     /// Every member ever enrolled, removed ones included.
     public var members: [Member]
+    /// The other vaults whose administrators are pinned here (`abri vault trust`).
+    public var trustedVaults: [TrustedVault] = []
 
     static let signatureContext = Array("abri-roster-v1\n".utf8)
 
@@ -97,6 +107,11 @@ public struct Roster: Codable, Sendable, Equatable {
     public func wasRemoved(_ identity: String) -> Bool {
         let all = members.filter { $0.identity == identity }
         return !all.isEmpty && all.allSatisfy(\.removed)
+    }
+
+    /// The pinned vault whose administrator has this line, if any.
+    public func trustedVault(admin line: String) -> TrustedVault? {
+        trustedVaults.first { $0.admin == line }
     }
 
     /// The member whose signing key this is, if any (removed ones included).

@@ -49,6 +49,32 @@ public final class AdminSession {
         }
     }
 
+    /// Pins another vault's administrator under a name: bundles are imported only from pinned vaults, and
+    /// exported only to them (`--to-vault NAME`). The pin is part of the signed roster, logged as `vault-trust`.
+    public func trustVault(admin line: PublicIdentity, name: String) throws {
+        let vaultName = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        guard !vaultName.isEmpty, vaultName.utf8.count <= 200 else {
+            throw AbriError.usage("the vault name is empty or too long (give --name)")
+        }
+        try run { context in
+            var roster = context.roster
+            guard line != vault.admin else {
+                throw AbriError.usage("that is this vault's own administrator (pin the other vault's administrator)")
+            }
+            if let pinned = roster.trustedVault(admin: line.line) {
+                throw AbriError.usage("that administrator is already pinned as \(pinned.name) (see `abri vault trusted`)")
+            }
+            guard !roster.trustedVaults.contains(where: { $0.name == vaultName }) else {
+                throw AbriError.usage("a vault named \(vaultName) is already pinned (choose another --name)")
+            }
+            roster.trustedVaults.append(TrustedVault(admin: line.line, name: vaultName))
+            try context.save(roster)
+            var entry = context.details("vault-trust")
+            entry.partner = vaultName
+            context.drafts.append(.operatorOnly(entry))
+        }
+    }
+
     /// Checks a partner id: lower-case letters, digits, dashes (64 otherwise).
     public static func validatedPartnerID(_ id: String) throws -> String {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")

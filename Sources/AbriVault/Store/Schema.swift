@@ -40,6 +40,8 @@ enum Schema {
                   signer TEXT NOT NULL, key_generation INTEGER NOT NULL, signature BLOB NOT NULL);
                 CREATE TABLE shredded (case_id BLOB PRIMARY KEY);
                 CREATE TABLE imported (bundle BLOB PRIMARY KEY);
+                CREATE TABLE foreign_rosters (vault BLOB NOT NULL, version INTEGER NOT NULL, body BLOB NOT NULL,
+                  signature BLOB NOT NULL, PRIMARY KEY (vault, version));
                 """)
         }
         return migrator

@@ -186,7 +186,9 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.inTransaction(.immediate) {
                 let files = attachmentFiles
-                let insert = try db.makeStatement(sql: "INSERT INTO chunks (blob, n, case_id, data) VALUES (?, ?, ?, ?)")
+                // An imported bundle may have brought rows for a blob this vault also keeps as a file (a case that
+                // came back): the file is what readers take, so it replaces them.
+                let insert = try db.makeStatement(sql: "INSERT OR REPLACE INTO chunks (blob, n, case_id, data) VALUES (?, ?, ?, ?)")
                 for row in try Row.fetchAll(db, sql: "SELECT blob, case_id, bytes FROM attachment_files") {
                     let blob = Array(row["blob"] as Data)
                     let bytes: Int = row["bytes"]

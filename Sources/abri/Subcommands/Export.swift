@@ -4,14 +4,17 @@ import ArgumentParser
 /// `abri export`: a case as a sealed bundle for another vault.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: tr("Write a case you hold as a sealed, signed bundle for the members of another partner."),
+        abstract: tr("Write a case you hold as a sealed, signed bundle for the members of a partner in another vault."),
         discussion: tr("""
         The bundle holds what a share would grant (the locating parts only with --locating), sealed to each \
-        current member of the partner, so that only they can import it. It needs the victim's consent.
+        current member of the partner, so that only they can import it, and only into the vault named with \
+        --to-vault (pinned by your administrator, see `abri vault trusted`). It carries this vault's signed roster, \
+        which proves you are a member. It needs the victim's consent.
 
         Example:
-          abri export 7K2F… --to cidff-62 --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
-        Exit codes: 64 missing consent, 73 the output exists, 77 unknown case, no grant, or --locating to a never-locating partner.
+          abri export 7K2F… --to cidff-62 --to-vault cidff --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
+        Exit codes: 64 missing consent or an unknown vault name, 73 the output exists, 77 unknown case, no grant, \
+        or --locating to a never-locating partner.
         """)
     )
 
@@ -20,6 +23,9 @@ struct Export: ParsableCommand {
 
     @Option(name: .customLong("to"), help: ArgumentHelp("The partner whose members may import it.", valueName: "partner"))
     var to: String
+
+    @Option(name: .customLong("to-vault"), help: ArgumentHelp("The pinned vault it goes to (see `abri vault trusted`).", valueName: "name"))
+    var toVault: String
 
     @Flag(name: .customLong("locating"), help: "Include the locating parts.")
     var locating = false
@@ -37,13 +43,13 @@ struct Export: ParsableCommand {
         let consent = try consent.required()
         let id = try CaseID(parsing: caseID)
         let session = try options.memberSession(partner: acting.partner)
-        try session.export(id, to: to, locating: locating, consent: consent, out: out)
+        try session.export(id, to: to, inVault: toVault, locating: locating, consent: consent, out: out)
         if output.json {
-            try Output.json(["case": id.description, "bundle": out, "partner": to])
+            try Output.json(["case": id.description, "bundle": out, "partner": to, "vault": toVault])
         } else {
             Output.say(locating
-                ? tr("Case %@ exported to %@. Only the members of %@ can import it; it includes the address.", id, out, to)
-                : tr("Case %@ exported to %@. Only the members of %@ can import it.", id, out, to))
+                ? tr("Case %@ exported to %@. Only the members of %@ can import it, into vault %@; it includes the address.", id, out, to, toVault)
+                : tr("Case %@ exported to %@. Only the members of %@ can import it, into vault %@.", id, out, to, toVault))
         }
     }
 }

@@ -6,14 +6,17 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: tr("Import a bundle addressed to you into this vault."),
         discussion: tr("""
-        Checks, in order: the bundle is whole, it is addressed to you, its signature, and that it was not \
-        imported before nor its case shredded here. Name your partner with --partner when you are a member of \
-        several.
+        Checks, in order: the bundle is whole, it is addressed to you, it comes from a vault your administrator \
+        pinned (`abri vault trusted`), with that vault's signed roster naming its exporter as a current member, \
+        the exporter's signature, that it is meant for this vault, that it was not imported before nor its case \
+        shredded here, that its consent has not ended, and that every record opens and its author is vouched for. \
+        Name your partner with --partner when you are a member of several.
 
         Example:
           abri import dossier.abri --as ines.identity
-        Exit codes: 65 a damaged or forged bundle, one already imported or whose case was shredded here, \
-        77 not addressed to you, 66 the file cannot be read.
+        Exit codes: 65 a damaged or forged bundle, a bad roster proof, one meant for another vault or exported from \
+        this one, already imported, whose case was shredded here or whose consent has ended; 77 not addressed to \
+        you, from a vault not pinned here, or locating parts for a never-locating partner; 66 the file cannot be read.
         """)
     )
 

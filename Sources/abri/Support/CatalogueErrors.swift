@@ -375,5 +375,35 @@ extension Catalogue {
             "système de fichiers en lecture seule",
         "input/output error":
             "erreur d'entrée-sortie",
+        "the consent this bundle was exported under ended on %@ (ask for a new export under a current consent)":
+            "le consentement sous lequel ce paquet a été exporté a pris fin le %@ (demandez un nouvel export sous un consentement en cours)",
+        "the bundle's exporter is not a current member of the vault it comes from (do not use it)":
+            "l'exportateur du paquet n'est pas membre actuel du coffre d'où il vient (ne l'utilisez pas)",
+        "this bundle is addressed to another vault (ask for it to be exported to this one)":
+            "ce paquet est destiné à un autre coffre (demandez qu'il soit exporté vers celui-ci)",
+        "the vault name is empty or too long (give --name)":
+            "le nom du coffre est vide ou trop long (indiquez --name)",
+        "the bundle's roster proof is not signed by the pinned administrator of its vault (do not use it)":
+            "la liste des membres jointe au paquet n'est pas signée par l'administrateur épinglé de son coffre (ne l'utilisez pas)",
+        "that administrator is already pinned as %@ (see `abri vault trusted`)":
+            "cet administrateur est déjà épinglé sous le nom %@ (voyez `abri vault trusted`)",
+        "a vault named %@ is already pinned (choose another --name)":
+            "un coffre nommé %@ est déjà épinglé (choisissez un autre --name)",
+        "this vault has no roster yet (ask your administrator)":
+            "ce coffre n'a pas encore de liste des membres (demandez à votre administrateur)",
+        "this bundle comes from a vault whose administrator is not pinned here (ask your administrator to run `abri vault trust`)":
+            "ce paquet vient d'un coffre dont l'administrateur n'est pas épinglé ici (demandez à votre administrateur de lancer `abri vault trust`)",
+        "that is this vault's own administrator (pin the other vault's administrator)":
+            "c'est l'administrateur de ce coffre-ci (épinglez l'administrateur de l'autre coffre)",
+        "this case is already in this vault: the bundle was exported from it (nothing was written)":
+            "ce dossier est déjà dans ce coffre : le paquet en a été exporté (rien n'a été écrit)",
+        "partner %@ never receives locating parts (ask for an export without them)":
+            "le partenaire %@ ne reçoit jamais la partie localisante (demandez un export sans elle)",
+        "a stored roster of another vault failed its signature: the vault was altered (run `abri verify`)":
+            "une liste des membres d'un autre coffre conservée ici a une signature invalide : le coffre a été modifié (lancez `abri verify`)",
+        "no vault is pinned here yet (ask your administrator to run `abri vault trust`)":
+            "aucun coffre n'est encore épinglé ici (demandez à votre administrateur de lancer `abri vault trust`)",
+        "no pinned vault is named %@ (pinned: %@)":
+            "aucun coffre épinglé ne s'appelle %@ (épinglés : %@)",
     ]
 }

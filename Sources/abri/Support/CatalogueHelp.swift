@@ -167,22 +167,25 @@ extension Catalogue {
           abri deposit signalement.json --attach recepisse.pdf --locating-to cidff-62 --consent "formulaire signé le 2026-11-20" --as alice.identity
         Codes de sortie : 64 consentement manquant ou partenaire inconnu, 65 signalement mal formé ou champ localisant hors de `locating`, 66 fichier introuvable, 77 partie localisante destinée à un partenaire qui ne la reçoit jamais.
         """,
-        "Write a case you hold as a sealed, signed bundle for the members of another partner.":
-            "Écrire un dossier que vous détenez dans un paquet scellé et signé, pour les membres d'un autre partenaire.",
+        "Write a case you hold as a sealed, signed bundle for the members of a partner in another vault.":
+            "Écrire un dossier que vous détenez dans un paquet scellé et signé, pour les membres d'un partenaire d'un autre coffre.",
         """
         The bundle holds what a share would grant (the locating parts only with --locating), sealed to each \
-        current member of the partner, so that only they can import it. It needs the victim's consent.
+        current member of the partner, so that only they can import it, and only into the vault named with \
+        --to-vault (pinned by your administrator, see `abri vault trusted`). It carries this vault's signed roster, \
+        which proves you are a member. It needs the victim's consent.
 
         Example:
-          abri export 7K2F… --to cidff-62 --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
-        Exit codes: 64 missing consent, 73 the output exists, 77 unknown case, no grant, or --locating to a never-locating partner.
+          abri export 7K2F… --to cidff-62 --to-vault cidff --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
+        Exit codes: 64 missing consent or an unknown vault name, 73 the output exists, 77 unknown case, no grant, \
+        or --locating to a never-locating partner.
         """:
         """
-        Le paquet contient ce qu'un partage donnerait (les parties localisantes seulement avec --locating), scellé pour chaque membre actuel du partenaire : eux seuls peuvent l'importer. Il demande le consentement de la victime.
+        Le paquet contient ce qu'un partage donnerait (les parties localisantes seulement avec --locating), scellé pour chaque membre actuel du partenaire : eux seuls peuvent l'importer, et seulement dans le coffre nommé par --to-vault (épinglé par votre administrateur, voyez `abri vault trusted`). Il porte la liste signée des membres de ce coffre, qui prouve que vous en êtes membre. Il demande le consentement de la victime.
 
         Exemple :
-          abri export 7K2F… --to cidff-62 --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
-        Codes de sortie : 64 consentement manquant, 73 le fichier de sortie existe, 77 dossier inconnu, sans accès, ou --locating vers un partenaire qui ne reçoit jamais la partie localisante.
+          abri export 7K2F… --to cidff-62 --to-vault cidff --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
+        Codes de sortie : 64 consentement manquant ou nom de coffre inconnu, 73 le fichier de sortie existe, 77 dossier inconnu, sans accès, ou --locating vers un partenaire qui ne reçoit jamais la partie localisante.
         """,
         "Check that a passphrase unlocks an identity file.":
             "Vérifier qu'une phrase secrète ouvre un fichier d'identité.",
@@ -255,21 +258,24 @@ extension Catalogue {
         "Import a bundle addressed to you into this vault.":
             "Importer dans ce coffre un paquet qui vous est adressé.",
         """
-        Checks, in order: the bundle is whole, it is addressed to you, its signature, and that it was not \
-        imported before nor its case shredded here. Name your partner with --partner when you are a member of \
-        several.
+        Checks, in order: the bundle is whole, it is addressed to you, it comes from a vault your administrator \
+        pinned (`abri vault trusted`), with that vault's signed roster naming its exporter as a current member, \
+        the exporter's signature, that it is meant for this vault, that it was not imported before nor its case \
+        shredded here, that its consent has not ended, and that every record opens and its author is vouched for. \
+        Name your partner with --partner when you are a member of several.
 
         Example:
           abri import dossier.abri --as ines.identity
-        Exit codes: 65 a damaged or forged bundle, one already imported or whose case was shredded here, \
-        77 not addressed to you, 66 the file cannot be read.
+        Exit codes: 65 a damaged or forged bundle, a bad roster proof, one meant for another vault or exported from \
+        this one, already imported, whose case was shredded here or whose consent has ended; 77 not addressed to \
+        you, from a vault not pinned here, or locating parts for a never-locating partner; 66 the file cannot be read.
         """:
         """
-        Vérifie, dans l'ordre : que le paquet est complet, qu'il vous est adressé, sa signature, et qu'il n'a pas déjà été importé ni son dossier détruit ici. Nommez votre partenaire avec --partner si vous êtes membre de plusieurs.
+        Vérifie, dans l'ordre : que le paquet est complet, qu'il vous est adressé, qu'il vient d'un coffre que votre administrateur a épinglé (`abri vault trusted`), avec la liste des membres de ce coffre signée par son administrateur où l'exportateur figure comme membre actuel, la signature de l'exportateur, qu'il est destiné à ce coffre, qu'il n'a pas déjà été importé ni son dossier détruit ici, que son consentement n'a pas pris fin, et que chaque fiche s'ouvre et que son auteur est attesté. Nommez votre partenaire avec --partner si vous êtes membre de plusieurs.
 
         Exemple :
           abri import dossier.abri --as ines.identity
-        Codes de sortie : 65 paquet endommagé ou falsifié, déjà importé, ou dont le dossier a été détruit ici, 77 paquet qui ne vous est pas adressé, 66 fichier illisible.
+        Codes de sortie : 65 paquet endommagé ou falsifié, preuve de la liste des membres invalide, paquet destiné à un autre coffre ou exporté depuis celui-ci, déjà importé, dont le dossier a été détruit ici ou dont le consentement a pris fin ; 77 paquet qui ne vous est pas adressé, venu d'un coffre non épinglé ici, ou parties localisantes pour un partenaire qui ne les reçoit jamais ; 66 fichier illisible.
         """,
         "Create a vault whose administrator is the given public identity.":
             "Créer un coffre dont l'administrateur est l'identité publique donnée.",
@@ -488,6 +494,56 @@ extension Catalogue {
         Exemple :
           abri verify --as admin.identity
         Codes de sortie : 0 tout est vérifié, 65 quelque chose a été modifié, retiré, déplacé ou ramené en arrière.
+        """,
+        "Pin and list the other vaults this vault exchanges bundles with.":
+            "Épingler et lister les autres coffres avec lesquels ce coffre échange des paquets.",
+        """
+        A bundle is imported only from a vault whose administrator is pinned here, and exported only to one.
+
+        Example:
+          abri vault trust abri1… --name "CIDFF du Pas-de-Calais" --as admin.identity
+        Exit codes: 77 when not the administrator (see each subcommand's --help).
+        """:
+        """
+        Un paquet n'est importé que d'un coffre dont l'administrateur est épinglé ici, et n'est exporté que vers un tel coffre.
+
+        Exemple :
+          abri vault trust abri1… --name "CIDFF du Pas-de-Calais" --as admin.identity
+        Codes de sortie : 77 si vous n'êtes pas l'administrateur (voyez le --help de chaque sous-commande).
+        """,
+        "Pin another vault's administrator (administrator).":
+            "Épingler l'administrateur d'un autre coffre (administrateur).",
+        """
+        Ask the other vault's administrator for their public identity line (`abri identity show`) by a channel \
+        you trust, and check it with them by voice. The pin goes into the signed roster: bundles from that vault \
+        then import here, and your members export to it with --to-vault NAME. Both vaults pin each other.
+
+        Example:
+          abri vault trust abri1… --name cidff --as admin.identity
+        Exit codes: 77 when not the administrator, 64 for a name or an administrator already pinned, 65 a mistyped line.
+        """:
+        """
+        Demandez à l'administrateur de l'autre coffre sa ligne d'identité publique (`abri identity show`) par un canal de confiance, et vérifiez-la avec lui de vive voix. L'épinglage entre dans la liste signée des membres : les paquets de ce coffre s'importent alors ici, et vos membres lui exportent avec --to-vault NOM. Les deux coffres s'épinglent l'un l'autre.
+
+        Exemple :
+          abri vault trust abri1… --name cidff --as admin.identity
+        Codes de sortie : 77 si vous n'êtes pas l'administrateur, 64 nom ou administrateur déjà épinglé, 65 ligne mal recopiée.
+        """,
+        "List the pinned vaults.":
+            "Lister les coffres épinglés.",
+        """
+        Each line: the name given with --to-vault, then its administrator's public identity line.
+
+        Example:
+          abri vault trusted --as me.identity
+        Exit codes: 77 neither the administrator nor a member of this vault.
+        """:
+        """
+        Chaque ligne : le nom à donner à --to-vault, puis la ligne d'identité publique de son administrateur.
+
+        Exemple :
+          abri vault trusted --as me.identity
+        Codes de sortie : 77 ni administrateur ni membre de ce coffre.
         """,
     ]
 }

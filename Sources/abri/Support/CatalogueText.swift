@@ -141,6 +141,14 @@ extension Catalogue {
             "argument inattendu : %@",
         "unknown option %@":
             "option inconnue : %@",
+        "Case %@ exported to %@. Only the members of %@ can import it, into vault %@.":
+            "Dossier %@ exporté dans %@. Seuls les membres de %@ peuvent l'importer, dans le coffre %@.",
+        "Case %@ exported to %@. Only the members of %@ can import it, into vault %@; it includes the address.":
+            "Dossier %@ exporté dans %@. Seuls les membres de %@ peuvent l'importer, dans le coffre %@ ; il contient l'adresse.",
+        "Vault %@ pinned: its bundles can now be imported here, and exported to it with --to-vault %@.":
+            "Coffre %@ épinglé : ses paquets peuvent désormais être importés ici, et on peut lui en exporter avec --to-vault %@.",
+        "No vault is pinned yet (the administrator pins one with `abri vault trust`).":
+            "Aucun coffre n'est encore épinglé (l'administrateur en épingle un avec `abri vault trust`).",
     ]
 
     /// The words ArgumentParser writes itself on a help page, in French.
