@@ -8,7 +8,8 @@ struct IdentityShow: ParsableCommand {
         abstract: tr("Print the public identity of an identity file."),
         discussion: tr("""
         Needs no passphrase: the public identity is stored in clear. Checks the file's checksum, \
-        so a damaged file is refused.
+        so a damaged file is refused. The fingerprint, on stderr, is what you read out to the colleague who \
+        approves you with `abri member approve`.
 
         Example:
           abri identity show ~/alice.identity
@@ -24,9 +25,10 @@ struct IdentityShow: ParsableCommand {
     func run() throws {
         let (publicIdentity, name) = try Identity.readPublic(contentsOf: file)
         if output.json {
-            try Output.json(IdentityJSON(publicIdentity: publicIdentity.line, name: name))
+            try Output.json(IdentityJSON(publicIdentity: publicIdentity.line, name: name, fingerprint: publicIdentity.fingerprint))
         } else {
             Output.result(publicIdentity.line)
+            Output.say(tr("Fingerprint: %@ (read it out to the colleague who approves you).", publicIdentity.fingerprint))
         }
     }
 }

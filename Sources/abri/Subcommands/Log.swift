@@ -43,7 +43,7 @@ struct Log: ParsableCommand {
                 lines = try session.log(case: id, withoutConsentOnly: withoutConsent)
             }
         } else {
-            let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner)
+            let session = ApprovalNotice.track(MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner))
             if let household {
                 lines = try session.householdLog(household)
             } else {
