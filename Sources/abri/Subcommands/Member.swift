@@ -75,7 +75,8 @@ struct MemberApprove: ParsableCommand {
         abstract: tr("Approve a newcomer of your partner: their keys are sealed to them at once."),
         discussion: tr("""
         Shows the newcomer's name and the fingerprint of the public identity the administrator enrolled. Compare \
-        it, by phone or in person, with the one the newcomer reads from `abri identity show`: only then confirm. \
+        it, by phone or in person, with the one the newcomer reads from `abri identity show --fingerprint`: only \
+        then confirm. \
         The partner's keys are renewed for its approved members and the newcomer, and every grant is re-sealed, \
         so the newcomer reads the partner's cases at once.
 
@@ -101,9 +102,11 @@ struct MemberApprove: ParsableCommand {
     func run() throws {
         let session = try options.memberSession(partner: partner, progress: TerminalProgress())
         let newcomer = try session.newcomer(named: name)
-        Output.say(tr("%@ (%@), fingerprint %@. Compare it with the one they read from `abri identity show`.",
-                      newcomer.name, newcomer.partner, newcomer.fingerprint))
-        try Confirmation.require(tr("Approve %@ and seal %@'s keys to them?", newcomer.name, newcomer.partner), yes: yes)
+        let shown = tr("%@ (%@), fingerprint %@. Compare it with the one they read from `abri identity show --fingerprint`.",
+                       newcomer.name, newcomer.partner, newcomer.fingerprint)
+        // On a terminal the question carries the fingerprint; with --yes it is said on stderr, for the record.
+        if yes { Output.say(shown) }
+        try Confirmation.require(shown + "\n" + tr("Approve %@ and seal %@'s keys to them?", newcomer.name, newcomer.partner), yes: yes)
         let started = Date()
         let (grants, generation) = try session.approve(newcomer)
         if output.json {

@@ -239,18 +239,20 @@ extension Catalogue {
             "Afficher l'identité publique d'un fichier d'identité.",
         """
         Needs no passphrase: the public identity is stored in clear. Checks the file's checksum, \
-        so a damaged file is refused. The fingerprint, on stderr, is what you read out to the colleague who \
-        approves you with `abri member approve`.
+        so a damaged file is refused. With --fingerprint, prints instead the fingerprint that you read out to the \
+        colleague who approves you with `abri member approve`.
 
         Example:
           abri identity show ~/alice.identity
+          abri identity show ~/alice.identity --fingerprint
         Exit codes: 66 the file cannot be read, 65 a damaged file.
         """:
         """
-        Aucune phrase secrète n'est demandée : l'identité publique est enregistrée en clair. La somme de contrôle du fichier est vérifiée : un fichier endommagé est refusé. L'empreinte, sur la sortie d'erreur, est ce que vous lisez à la personne de votre partenaire qui vous approuve avec `abri member approve`.
+        Aucune phrase secrète n'est demandée : l'identité publique est enregistrée en clair. La somme de contrôle du fichier est vérifiée : un fichier endommagé est refusé. Avec --fingerprint, affiche à la place l'empreinte que vous lisez à la personne de votre partenaire qui vous approuve avec `abri member approve`.
 
         Exemple :
           abri identity show ~/alice.identity
+          abri identity show ~/alice.identity --fingerprint
         Codes de sortie : 66 fichier illisible, 65 fichier endommagé.
         """,
         "Import a bundle addressed to you into this vault.":
@@ -337,7 +339,8 @@ extension Catalogue {
         """,
         """
         Shows the newcomer's name and the fingerprint of the public identity the administrator enrolled. Compare \
-        it, by phone or in person, with the one the newcomer reads from `abri identity show`: only then confirm. \
+        it, by phone or in person, with the one the newcomer reads from `abri identity show --fingerprint`: only \
+        then confirm. \
         The partner's keys are renewed for its approved members and the newcomer, and every grant is re-sealed, \
         so the newcomer reads the partner's cases at once.
 
@@ -347,7 +350,7 @@ extension Catalogue {
         nobody of that name waiting, or without a terminal and without --yes.
         """:
         """
-        Affiche le nom de la nouvelle personne et l'empreinte de l'identité publique que l'administrateur a enrôlée. Comparez-la, au téléphone ou de vive voix, avec celle que la nouvelle personne lit avec `abri identity show` : confirmez seulement alors. Les clés du partenaire sont renouvelées pour ses membres approuvés et la nouvelle personne, et chaque accès est re-scellé : elle lit aussitôt les dossiers du partenaire.
+        Affiche le nom de la nouvelle personne et l'empreinte de l'identité publique que l'administrateur a enrôlée. Comparez-la, au téléphone ou de vive voix, avec celle que la nouvelle personne lit avec `abri identity show --fingerprint` : confirmez seulement alors. Les clés du partenaire sont renouvelées pour ses membres approuvés et la nouvelle personne, et chaque accès est re-scellé : elle lit aussitôt les dossiers du partenaire.
 
         Exemple :
           abri member approve cidff-62 "Inès" --as chloe.identity
