@@ -37,8 +37,7 @@ struct ConcurrencyTests {
     func fourProcessesAtOnceLeaveAWholeVault() throws {
         let story = try Story()
         // A second member of foh-social rotates while alice deposits.
-        let rotator = try story.cli.newIdentity("carla.identity", name: "carla")
-        try story.must(["member", "add", "foh-social", "--identity", rotator.line, "--name", "carla"], as: .admin)
+        let rotator = try story.enrol("carla", in: "foh-social", approvedBy: .alice)
         let outcomes = Outcomes()
         let deadline = Date().addingTimeInterval(Self.duration)
         let environment: [String: String?] = ["ABRI_BUSY_WAIT": "30"]

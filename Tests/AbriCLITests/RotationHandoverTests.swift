@@ -1,14 +1,14 @@
 import Foundation
 import Testing
 
-/// A member who joined after the last re-seal rotates before anyone else ran a command: the grants sealed to the
-/// generation only the older members hold must survive, and be re-sealed at their next command.
+/// A newcomer, approved, rotates after the administrator's rotation before anyone else ran a command: the grants
+/// under the older generation must survive, re-sealed, and every member still reads them.
 @Suite struct RotationHandoverTests {
     @Test func aNewcomersRotationLosesNoGrantOfTheOlderGeneration() throws {
         let story = try Story()
-        let carla = try story.cli.newIdentity("carla.identity", name: "carla")
-        try story.must(["member", "add", "foh-social", "--identity", carla.line, "--name", "carla"], as: .admin)
-        // carla holds only the newest generation; alice's grant is still under the one before.
+        let carla = try story.enrol("carla", in: "foh-social", approvedBy: .alice)
+        try story.must(["rotate", "foh-social"], as: .admin)
+        // alice's grant is still under the generation before the administrator's.
         let rotated = try story.cli.run(["rotate", "foh-social", "--json", "--as", carla.path])
         #expect(rotated.status == 0, "\(rotated)")
         // alice still opens her case: her next command re-seals what carla could not.

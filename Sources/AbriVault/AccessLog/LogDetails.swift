@@ -3,7 +3,7 @@ import Foundation
 /// The sealed part of a log entry: who did what to which case, never a field value (Docs/FORMAT.md §3.6).
 public struct LogDetails: Codable, Sendable, Equatable {
     /// One of the contract's actions: deposit, add, share, open, reveal, refused, export, import, enrol,
-    /// member-add, member-remove, rotate, consent-withdraw, consent-expired, shred, restore, vault-trust.
+    /// member-add, member-approve, member-remove, rotate, consent-withdraw, consent-expired, shred, restore, vault-trust.
     public var action: String
     /// `partner/name`, or `admin`.
     public var actor: String

@@ -25,7 +25,7 @@ extension MemberSession {
             if locating && target.neverLocating {
                 throw AbriError.notPermitted("partner \(partnerID) never receives locating parts (export without --locating)")
             }
-            let members = context.roster.currentMembers(of: partnerID)
+            let members = try Approvals.approvedMembers(of: partnerID, roster: context.roster, vault: context.vault, context.db)
             guard !members.isEmpty, members.count <= 255 else {
                 throw AbriError.usage("partner \(partnerID) has no enrolled member to address the bundle to (ask your administrator)")
             }

@@ -56,6 +56,18 @@ public struct PublicIdentity: Hashable, Sendable, CustomStringConvertible {
     /// The same as `line`.
     public var description: String { line }
 
+    /// What two people read out to each other to compare a public identity out of band: the first 16 bytes of
+    /// BLAKE2b-256("abri-fingerprint-v1" ‖ line) in eight groups of four hex digits, such as `3f2a 9c1b …`.
+    public var fingerprint: String {
+        let digest = BLAKE2b.hash(Array("abri-fingerprint-v1".utf8) + Array(line.utf8), length: 32).prefix(16)
+        let digits = Array("0123456789abcdef")
+        let hex = String(digest.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
+        return stride(from: 0, to: hex.count, by: 4).map { offset in
+            let start = hex.index(hex.startIndex, offsetBy: offset)
+            return String(hex[start ..< hex.index(start, offsetBy: 4)])
+        }.joined(separator: " ")
+    }
+
     /// The first 4 bytes of BLAKE2b-256("abri-public-identity-v1" ‖ keys): catches typos, not forgeries.
     static func checksum(of keys: [UInt8]) -> [UInt8] {
         Array(BLAKE2b.hash(checksumContext + keys, length: 32).prefix(checksumBytes))

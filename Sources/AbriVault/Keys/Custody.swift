@@ -84,13 +84,14 @@ enum Custody {
         }
     }
 
-    /// Makes a new log key sealed to every current member of every partner; returns its public description.
-    static func makeLogKey(roster: Roster, _ db: Database) throws -> LogKeyInfo {
+    /// Makes a new log key sealed to every current, approved member of every partner; returns its public description.
+    static func makeLogKey(roster: Roster, vault: Vault, _ db: Database) throws -> LogKeyInfo {
         let generation = roster.logKey.generation + 1
         let seed = try Key.random()
         let pair = try SigningKeyPair(seed: seed.bytes)
         var sealedTo = Set<[UInt8]>()
-        for member in roster.members where !member.removed {
+        let approved = try roster.partners.flatMap { try Approvals.approvedMembers(of: $0.id, roster: roster, vault: vault, db) }
+        for member in approved {
             let recipient = try PublicIdentity(parsing: member.identity)
             guard sealedTo.insert(recipient.boxPublicKey).inserted else { continue }
             let box = try SealedBox.seal(secret: seed.bytes, to: recipient.boxPublicKey)
@@ -100,6 +101,20 @@ enum Custody {
         // Older log keys are destroyed: a member who left cannot sign heads any more.
         try db.execute(sql: "DELETE FROM log_key_seals WHERE generation < ?", arguments: [generation])
         return LogKeyInfo(generation: generation, publicKey: Data(pair.publicKey).base64EncodedString())
+    }
+
+    /// Seals the current log key, which `identity` holds, to a newly approved member as well.
+    static func shareLogKey(roster: Roster, identity: borrowing Identity, with newcomer: Member, _ db: Database) throws {
+        guard let box = try Data.fetchOne(db, sql: "SELECT box FROM log_key_seals WHERE generation = ? AND member_key = ?",
+                                          arguments: [roster.logKey.generation, Data(identity.publicIdentity.boxPublicKey)]),
+              let seed = try? identity.openSealed(Array(box)) else {
+            throw AbriError.badData("the vault's log key is not sealed to you: the vault was altered (run `abri verify`)")
+        }
+        let key = Key(seed)
+        let recipient = try PublicIdentity(parsing: newcomer.identity)
+        let sealed = try SealedBox.seal(secret: key.bytes, to: recipient.boxPublicKey)
+        try db.execute(sql: "INSERT OR IGNORE INTO log_key_seals (generation, member_key, box) VALUES (?, ?, ?)",
+                       arguments: [roster.logKey.generation, Data(recipient.boxPublicKey), Data(sealed)])
     }
 
     /// The current log key, unsealed for this member.

@@ -30,6 +30,10 @@ public struct Member: Codable, Sendable, Equatable {
     public var identity: String
     /// Removed members stay listed so that their past signatures still verify.
     public var removed: Bool
+    /// The roster version that enrolled them: what an approval names (Docs/FORMAT.md §3.2.1).
+    public var enrolled: Int?
+    /// The roster version that removed them, if any.
+    public var removedIn: Int?
 
     /// `partner/name`, as shown in records and the log.
     public var handle: String { "\(partner)/\(name)" }

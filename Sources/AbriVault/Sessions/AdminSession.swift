@@ -84,15 +84,19 @@ public final class AdminSession {
         return id
     }
 
-    /// Enrols a member; makes a new generation of the partner's keys and a new log key, sealed to current members.
-    public func addMember(partner partnerID: String, identity line: PublicIdentity, name: String) throws {
+    /// Enrols a member. The first member of a partner gets its first generation of keys and the log key at once;
+    /// anyone later waits, holding no key, until a colleague runs `abri member approve` (Docs/FORMAT.md §3.2.1).
+    /// - Parameter alsoMemberOfAnotherPartner: allows an identity that is already a member of another partner
+    ///   (never one partner that receives locating parts and one that does not).
+    public func addMember(partner partnerID: String, identity line: PublicIdentity, name: String,
+                          alsoMemberOfAnotherPartner: Bool = false) throws {
         let memberName = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         guard !memberName.isEmpty, !memberName.contains("/"), memberName.utf8.count <= 200 else {
             throw AbriError.usage("that member name is empty or has a slash (give --name without a slash)")
         }
         try run { context in
             var roster = context.roster
-            _ = try roster.partner(partnerID)
+            let target = try roster.partner(partnerID)
             guard line != vault.admin else {
                 throw AbriError.usage("the administrator's identity cannot be a member (enrol the person's own identity)")
             }
@@ -103,8 +107,24 @@ public final class AdminSession {
             guard !members.contains(where: { $0.identity == line.line }) else {
                 throw AbriError.usage("that identity is already a member of \(partnerID)")
             }
-            roster.members.append(Member(partner: partnerID, name: memberName, identity: line.line, removed: false))
-            try context.rekey(partner: partnerID, roster: &roster)
+            let elsewhere = roster.memberships(of: line.line).filter { $0.partner != partnerID }
+            if let other = elsewhere.first {
+                if try elsewhere.contains(where: { try roster.partner($0.partner).neverLocating != target.neverLocating }) {
+                    throw AbriError.notPermitted("that identity is already a member of \(other.partner), and nobody belongs both to a partner that never receives locating parts and to one that does (enrol the person in one of them only)")
+                }
+                guard alsoMemberOfAnotherPartner else {
+                    throw AbriError.notPermitted("that identity is already a member of \(other.partner) (if the person really works for both, pass --also-member-of-another-partner)")
+                }
+            }
+            let founding = !roster.members.contains { $0.partner == partnerID }
+            roster.members.append(Member(partner: partnerID, name: memberName, identity: line.line, removed: false,
+                                         enrolled: roster.version + 1))
+            if founding {
+                try context.rekey(partner: partnerID, roster: &roster)
+            } else {
+                // No key moves until a colleague approves: the newcomer is only listed.
+                try context.save(roster)
+            }
             var entry = context.details("member-add")
             entry.partner = partnerID
             context.drafts.append(.operatorOnly(entry))
@@ -122,8 +142,11 @@ public final class AdminSession {
             }) else {
                 throw AbriError.usage("partner \(partnerID) has no member named \(name) (see `abri partner list`)")
             }
-            // The administrator cannot tell whether a partner holds cases (need to know): a partner with keys keeps a member.
-            if roster.currentMembers(of: partnerID).count == 1, try context.partnerHasKeys(partnerID) {
+            // The administrator cannot tell whether a partner holds cases (need to know): a partner with keys keeps an
+            // approved member.
+            let approved = try Approvals.approvedMembers(of: partnerID, roster: roster, vault: vault, context.db)
+            let leavesNoApproved = approved.allSatisfy { $0.name.precomposedStringWithCanonicalMapping == memberName }
+            if leavesNoApproved, try context.partnerHasKeys(partnerID) {
                 throw AbriError.notPermitted("\(name) is the last member of \(partnerID), whose cases would be lost (enrol another member first)")
             }
             let remaining = roster.currentMembers(of: partnerID).filter { $0.name.precomposedStringWithCanonicalMapping != memberName }
@@ -131,6 +154,7 @@ public final class AdminSession {
                 throw AbriError.notPermitted("\(name) still holds keys that no other member of \(partnerID) holds, because a re-seal is pending: removing them now would lose the partner's cases (ask \(name), or any member who held the partner's keys before the last change, to run one command such as `abri cases` first; it re-seals them)")
             }
             roster.members[index].removed = true
+            roster.members[index].removedIn = roster.version + 1
             try context.rekey(partner: partnerID, roster: &roster)
             var entry = context.details("member-remove")
             entry.partner = partnerID
@@ -142,7 +166,7 @@ public final class AdminSession {
     public func rotate(partner partnerID: String) throws -> Int {
         try run { context in
             _ = try context.roster.partner(partnerID)
-            let members = context.roster.currentMembers(of: partnerID)
+            let members = try Approvals.approvedMembers(of: partnerID, roster: context.roster, vault: vault, context.db)
             guard !members.isEmpty else { throw AbriError.usage("partner \(partnerID) has no member to hold new keys (enrol a member first)") }
             let keys = try Custody.makeGeneration(partner: partnerID, members: members, vault: vault, signer: identity,
                                                   madeBy: "admin", context.db)
@@ -216,9 +240,9 @@ final class AdminContext {
 
     /// After a change of membership: a new log key for everyone, a new generation for the partner.
     func rekey(partner: String, roster: inout Roster) throws {
-        roster.logKey = try Custody.makeLogKey(roster: roster, db)
+        roster.logKey = try Custody.makeLogKey(roster: roster, vault: session.vault, db)
         try save(roster)
-        let members = roster.currentMembers(of: partner)
+        let members = try Approvals.approvedMembers(of: partner, roster: roster, vault: session.vault, db)
         if !members.isEmpty {
             try Custody.makeGeneration(partner: partner, members: members, vault: session.vault, signer: session.identity,
                                        madeBy: "admin", db)

@@ -21,6 +21,10 @@ public final class MemberSession {
     /// The acting member's handle, once resolved.
     public private(set) var handle: String?
 
+    /// The newcomers of the acting member's partner who wait for a colleague's `abri member approve`, as the last
+    /// command found them (empty when none): the CLI says so in one line.
+    public internal(set) var awaitingApproval: [String] = []
+
     /// Attachment files this command wrote: if it fails, nothing names them and they go with it.
     var writtenFiles: [[UInt8]] = []
 
@@ -42,6 +46,7 @@ public final class MemberSession {
             written = try vault.store.write { db -> (T, LogFrontier?) in
                 let context = try MemberContext(session: self, db: db)
                 handle = context.member.handle
+                awaitingApproval = context.pending.map(\.name)
                 try context.prepare()
                 let result = try body(context)
                 var head: LogFrontier?
@@ -77,6 +82,9 @@ final class MemberContext {
     let roster: Roster
     let member: Member
     let partner: Partner
+    /// The partner's current members who may hold its keys, and those who wait for approval.
+    let approved: [Member]
+    let pending: [Member]
     private(set) var generations: [GenerationKeys]
     var drafts: [LogDraft] = []
     let today = Day.today()
@@ -114,6 +122,11 @@ final class MemberContext {
         }
         member = chosen
         partner = try roster.partner(chosen.partner)
+        approved = try Approvals.approvedMembers(of: chosen.partner, roster: roster, vault: session.vault, db)
+        pending = try Approvals.pendingMembers(of: chosen.partner, roster: roster, vault: session.vault, db)
+        guard approved.contains(where: { $0.identity == chosen.identity }) else {
+            throw AbriError.notPermitted("your colleagues at \(chosen.partner) have not approved you yet (ask one of them to run `abri member approve \(chosen.partner) \(chosen.name)`)")
+        }
         generations = try Custody.unlockGenerations(partner: chosen.partner, identity: session.identity, db)
         guard !generations.isEmpty else {
             throw AbriError.notPermitted("no key of partner \(chosen.partner) is sealed to you yet (ask your administrator)")
@@ -161,7 +174,9 @@ final class MemberContext {
     func reseal() throws -> (grants: Int, generation: Int) {
         try claimInbox()
         let old = generations
-        let fresh = try Custody.makeGeneration(partner: partner.id, members: roster.currentMembers(of: partner.id),
+        // Only approved members: whoever waits for approval receives nothing (Docs/FORMAT.md §3.2.1).
+        let members = try Approvals.approvedMembers(of: partner.id, roster: roster, vault: vault, db)
+        let fresh = try Custody.makeGeneration(partner: partner.id, members: members,
                                                vault: vault, signer: session.identity, madeBy: member.name, db)
         let rows = try GrantStore.ownRows(generations: old, db)
         let total = rows.count

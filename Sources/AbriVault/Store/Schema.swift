@@ -17,6 +17,8 @@ enum Schema {
                   PRIMARY KEY (partner, number));
                 CREATE TABLE generation_seals (partner TEXT NOT NULL, number INTEGER NOT NULL,
                   member_key BLOB NOT NULL, box BLOB NOT NULL, PRIMARY KEY (partner, number, member_key));
+                CREATE TABLE approvals (partner TEXT NOT NULL, identity TEXT NOT NULL, enrolled INTEGER NOT NULL,
+                  signer_key BLOB NOT NULL, signature BLOB NOT NULL, PRIMARY KEY (partner, identity, enrolled, signer_key));
                 CREATE TABLE log_key_seals (generation INTEGER NOT NULL, member_key BLOB NOT NULL,
                   box BLOB NOT NULL, PRIMARY KEY (generation, member_key));
                 CREATE TABLE cases (id BLOB PRIMARY KEY, case_key BLOB NOT NULL, day INTEGER NOT NULL);

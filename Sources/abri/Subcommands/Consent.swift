@@ -58,7 +58,7 @@ struct ConsentWithdraw: ParsableCommand {
             try Confirmation.require(tr("Destroy %@'s grants on case %@?", from, id), yes: yes)
             try session.withdrawConsent(id, from: from)
         } else {
-            let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner)
+            let session = ApprovalNotice.track(MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner))
             try Confirmation.require(tr("Destroy %@'s grants on case %@?", from, id), yes: yes)
             try session.withdrawConsent(id, from: from)
         }

@@ -336,14 +336,25 @@ final class DemoStory {
         // Step 7 -------------------------------------------------------------------------------
         heading("7. Inès leaves the CIDFF")
         let chloe = try Identity.generate(name: "Chloé")
+        let chloeFingerprint = chloe.publicIdentity.fingerprint
         try admin.addMember(partner: "cidff-62", identity: chloe.publicIdentity, name: "chloe")
         let chloeSession = MemberSession(vault: vault, identity: chloe)
-        say("The administrator enrols Chloé, Inès's successor, at cidff-62 first: a new generation of the CIDFF's")
-        say("keys, sealed to both of them. Inès's next command (she lists her cases) does the pending re-seal: the")
-        say("CIDFF's grants move to a fresh generation sealed to both, and the older generations are destroyed.")
+        say("The administrator enrols Chloé, Inès's successor, at cidff-62 first. Enrolment moves no key: until a")
+        say("member of the CIDFF approves her, Chloé holds nothing, and the administrator alone cannot change that.")
+        let pendingRefusal = try refused("Chloé before her approval") { _ = try chloeSession.cases() }
+        sees("Chloé: abri: \(pendingRefusal)")
+        _ = try inesSession.cases()
+        try expect(inesSession.awaitingApproval == ["chloe"], "Inès was not told that Chloé awaits approval")
+        say("Inès's next command tells her that Chloé awaits approval. Chloé reads her fingerprint out to Inès on the")
+        say("phone (abri identity show); Inès runs abri member approve cidff-62 chloe and compares it:")
+        let newcomer = try inesSession.newcomer(named: "chloe")
+        try expect(newcomer.fingerprint == chloeFingerprint, "the fingerprints differ")
+        sees("\(newcomer.name) (\(newcomer.partner)), fingerprint \(newcomer.fingerprint)")
         let handover = ResealWatcher()
         inesSession.progress = handover
-        _ = try inesSession.cases()
+        _ = try inesSession.approve(newcomer)
+        say("They match. The approval, signed by Inès, is stored; the CIDFF's grants move at once to a fresh")
+        say("generation sealed to both, and the older generations are destroyed:")
         sees("\(DemoStory.count(handover.done, "grant")) re-sealed to a generation that Chloé holds too.")
         try admin.removeMember(partner: "cidff-62", name: "ines")
         say("The administrator removes Inès. From now on she is refused by every command.")
@@ -390,7 +401,8 @@ final class DemoStory {
         say("- The tenancy unit could not list, find or open the case, and its refusal read like an unknown case.")
         say("- The new landlord's record went to the CIDFF only; the first landlord never learnt where she went.")
         say("- The household extracts leave her case out; the administrator reads counts, not cases; the log verifies.")
-        say("- A member who left is refused, and her successor reads everything after re-sealing the keys.")
+        say("- A newcomer holds no key until a colleague approves her; a member who left is refused, and her")
+        say("  successor reads everything after re-sealing the keys.")
         say("- A shredded case opens for no one.")
     }
 }

@@ -50,6 +50,8 @@ struct IdentityNew: ParsableCommand {
 struct IdentityJSON: Encodable {
     var publicIdentity: String
     var name: String
+    /// What a newcomer reads out to the colleague who approves them.
+    var fingerprint: String?
 }
 
 extension IdentityCommand {

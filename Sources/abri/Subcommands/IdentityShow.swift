@@ -8,10 +8,12 @@ struct IdentityShow: ParsableCommand {
         abstract: tr("Print the public identity of an identity file."),
         discussion: tr("""
         Needs no passphrase: the public identity is stored in clear. Checks the file's checksum, \
-        so a damaged file is refused.
+        so a damaged file is refused. With --fingerprint, prints instead the fingerprint that you read out to the \
+        colleague who approves you with `abri member approve`.
 
         Example:
           abri identity show ~/alice.identity
+          abri identity show ~/alice.identity --fingerprint
         Exit codes: 66 the file cannot be read, 65 a damaged file.
         """)
     )
@@ -19,12 +21,19 @@ struct IdentityShow: ParsableCommand {
     @Argument(help: ArgumentHelp("The identity file.", valueName: "file"))
     var file: String
 
+    @Flag(name: .customLong("fingerprint"), help: "Print the fingerprint a colleague compares before approving you.")
+    var fingerprint = false
+
     @OptionGroup var output: JSONOption
 
     func run() throws {
         let (publicIdentity, name) = try Identity.readPublic(contentsOf: file)
         if output.json {
-            try Output.json(IdentityJSON(publicIdentity: publicIdentity.line, name: name))
+            try Output.json(IdentityJSON(publicIdentity: publicIdentity.line, name: name,
+                                         fingerprint: fingerprint ? publicIdentity.fingerprint : nil))
+        } else if fingerprint {
+            Output.result(publicIdentity.fingerprint)
+            Output.say(tr("Read it out to the colleague who approves you."))
         } else {
             Output.result(publicIdentity.line)
         }

@@ -56,7 +56,7 @@ struct Log: ParsableCommand {
                 lines = try session.log(case: id)
             }
         } else {
-            let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner)
+            let session = ApprovalNotice.track(MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner))
             if let household {
                 lines = try session.householdLog(household)
             } else {

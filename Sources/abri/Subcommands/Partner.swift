@@ -67,7 +67,8 @@ struct PartnerList: ParsableCommand {
         commandName: "list",
         abstract: tr("List partners and their members."),
         discussion: tr("""
-        Each line: the partner's id, its name, its kind (and never-locating), its members.
+        Each line: the partner's id, its name, its kind (and never-locating), its members, and those who wait \
+        for a colleague's `abri member approve`.
 
         Example:
           abri partner list --as me.identity
@@ -84,6 +85,8 @@ struct PartnerList: ParsableCommand {
         var kind: String
         var neverLocating: Bool
         var members: [String]
+        /// Members enrolled but not yet approved by a colleague: they hold no key.
+        var pending: [String]
     }
 
     func run() throws {
@@ -93,16 +96,19 @@ struct PartnerList: ParsableCommand {
         guard me == vault.admin || !roster.memberships(of: me.line).isEmpty else {
             throw AbriError.notPermitted("this identity is neither the administrator nor a member of this vault (ask your administrator to enrol you)")
         }
+        let waiting = try vault.awaitingApproval()
         let partners = roster.partners.map { partner in
             PartnerJSON(id: partner.id, name: partner.name, kind: partner.kind.rawValue, neverLocating: partner.neverLocating,
-                        members: roster.currentMembers(of: partner.id).map(\.name))
+                        members: roster.currentMembers(of: partner.id).map(\.name),
+                        pending: waiting[partner.id, default: []].map(\.name))
         }
         if output.json {
             try Output.json(["partners": partners])
         } else {
             for partner in partners {
                 let flags = partner.neverLocating ? "  never-locating" : ""
-                Output.result("\(partner.id)\t\(partner.name)\t\(partner.kind)\(flags)\t\(partner.members.joined(separator: ", "))")
+                let pending = partner.pending.isEmpty ? "" : "\t" + tr("awaiting approval: %@", partner.pending.joined(separator: ", "))
+                Output.result("\(partner.id)\t\(partner.name)\t\(partner.kind)\(flags)\t\(partner.members.joined(separator: ", "))\(pending)")
             }
         }
     }

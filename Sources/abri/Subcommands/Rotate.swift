@@ -39,7 +39,7 @@ struct Rotate: ParsableCommand {
             result = (0, try session.rotate(partner: partner))
         } else {
             let progress = TerminalProgress()
-            let session = MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: partner)
+            let session = ApprovalNotice.track(MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: partner))
             session.progress = progress
             result = try session.rotate()
         }

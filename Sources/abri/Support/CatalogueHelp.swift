@@ -242,17 +242,20 @@ extension Catalogue {
             "Afficher l'identité publique d'un fichier d'identité.",
         """
         Needs no passphrase: the public identity is stored in clear. Checks the file's checksum, \
-        so a damaged file is refused.
+        so a damaged file is refused. With --fingerprint, prints instead the fingerprint that you read out to the \
+        colleague who approves you with `abri member approve`.
 
         Example:
           abri identity show ~/alice.identity
+          abri identity show ~/alice.identity --fingerprint
         Exit codes: 66 the file cannot be read, 65 a damaged file.
         """:
         """
-        Aucune phrase secrète n'est demandée : l'identité publique est enregistrée en clair. La somme de contrôle du fichier est vérifiée : un fichier endommagé est refusé.
+        Aucune phrase secrète n'est demandée : l'identité publique est enregistrée en clair. La somme de contrôle du fichier est vérifiée : un fichier endommagé est refusé. Avec --fingerprint, affiche à la place l'empreinte que vous lisez à la personne de votre partenaire qui vous approuve avec `abri member approve`.
 
         Exemple :
           abri identity show ~/alice.identity
+          abri identity show ~/alice.identity --fingerprint
         Codes de sortie : 66 fichier illisible, 65 fichier endommagé.
         """,
         "Import a bundle addressed to you into this vault.":
@@ -314,36 +317,69 @@ extension Catalogue {
           abri log --case 7K2F… --as ines.identity
         Codes de sortie : 77 dossier inconnu ou sans accès (la même réponse pour les deux), ou --without-consent demandé par quelqu'un d'autre que l'administrateur.
         """,
-        "Enrol and remove the people of a partner (administrator).":
-            "Enrôler et retirer les personnes d'un partenaire (administrateur).",
-        "Enrol a person in a partner from their public identity.":
-            "Enrôler une personne dans un partenaire à partir de son identité publique.",
+        "Enrol, approve and remove the people of a partner.":
+            "Enrôler, approuver et retirer les personnes d'un partenaire.",
+        "Enrol a person in a partner from their public identity (administrator).":
+            "Enrôler une personne dans un partenaire à partir de son identité publique (administrateur).",
+        "Approve a newcomer of your partner: their keys are sealed to them at once.":
+            "Approuver une nouvelle personne de votre partenaire : ses clés lui sont scellées aussitôt.",
+        "Allow an identity that is already a member of another partner.":
+            "Accepter une identité déjà membre d'un autre partenaire.",
+        "The newcomer's name.":
+            "Le nom de la nouvelle personne.",
         "Remove a person who leaves: refused at once, and the partner's keys renewed.":
             "Retirer une personne qui part : refusée tout de suite, et les clés du partenaire renouvelées.",
         """
+        The administrator enrols and removes people; a member of the same partner approves each newcomer.
+
         Example:
           abri member add cidff-62 --identity abri1… --name "Inès" --as admin.identity
-        Exit codes: 77 when not the administrator (see each subcommand's --help).
+          abri member approve cidff-62 "Inès" --as chloe.identity
+        Exit codes: 77 when not permitted (see each subcommand's --help).
         """:
         """
+        L'administrateur enrôle et retire les personnes ; un membre du même partenaire approuve chaque nouvelle personne.
+
         Exemple :
           abri member add cidff-62 --identity abri1… --name "Inès" --as admin.identity
-        Codes de sortie : 77 vous n'êtes pas l'administrateur (voyez le --help de chaque sous-commande).
+          abri member approve cidff-62 "Inès" --as chloe.identity
+        Codes de sortie : 77 opération non permise (voyez le --help de chaque sous-commande).
         """,
         """
-        The partner's keys get a new generation sealed to its current members; a member who already held the \
-        partner's cases re-seals them at their next command, after which the newcomer reads them too.
+        Shows the newcomer's name and the fingerprint of the public identity the administrator enrolled. Compare \
+        it, by phone or in person, with the one the newcomer reads from `abri identity show --fingerprint`: only \
+        then confirm. \
+        The partner's keys are renewed for its approved members and the newcomer, and every grant is re-sealed, \
+        so the newcomer reads the partner's cases at once.
+
+        Example:
+          abri member approve cidff-62 "Inès" --as chloe.identity
+        Exit codes: 77 when you are not an approved member of that partner (the administrator included), 64 for \
+        nobody of that name waiting, or without a terminal and without --yes.
+        """:
+        """
+        Affiche le nom de la nouvelle personne et l'empreinte de l'identité publique que l'administrateur a enrôlée. Comparez-la, au téléphone ou de vive voix, avec celle que la nouvelle personne lit avec `abri identity show --fingerprint` : confirmez seulement alors. Les clés du partenaire sont renouvelées pour ses membres approuvés et la nouvelle personne, et chaque accès est re-scellé : elle lit aussitôt les dossiers du partenaire.
+
+        Exemple :
+          abri member approve cidff-62 "Inès" --as chloe.identity
+        Codes de sortie : 77 vous n'êtes pas membre approuvé de ce partenaire (l'administrateur non plus), 64 personne de ce nom en attente, ou ni terminal ni --yes.
+        """,
+        """
+        The first member of a new partner receives its keys at once. Anyone enrolled later receives no key until \
+        a member of the same partner compares their fingerprint and runs `abri member approve`.
 
         Example:
           abri member add cidff-62 --identity abri1… --name "Inès" --as admin.identity
-        Exit codes: 65 for a mistyped public identity, 64 for a name already used in the partner, 77 when not the administrator.
+        Exit codes: 65 for a mistyped public identity, 64 for a name already used in the partner, 77 when not the \
+        administrator, for an identity already in another partner (without --also-member-of-another-partner), and \
+        always for one partner that never receives locating parts and one that does.
         """:
         """
-        Les clés du partenaire reçoivent une nouvelle génération scellée pour ses membres actuels ; un membre qui détenait déjà les dossiers du partenaire les re-scelle à sa prochaine commande, après quoi la nouvelle personne les lit aussi.
+        Le premier membre d'un nouveau partenaire reçoit ses clés aussitôt. Toute personne enrôlée ensuite ne reçoit aucune clé tant qu'un membre du même partenaire n'a pas comparé son empreinte et lancé `abri member approve`.
 
         Exemple :
           abri member add cidff-62 --identity abri1… --name "Inès" --as admin.identity
-        Codes de sortie : 65 identité publique mal recopiée, 64 nom déjà utilisé dans ce partenaire, 77 vous n'êtes pas l'administrateur.
+        Codes de sortie : 65 identité publique mal recopiée, 64 nom déjà utilisé dans ce partenaire, 77 vous n'êtes pas l'administrateur, identité déjà membre d'un autre partenaire (sans --also-member-of-another-partner), et toujours pour un partenaire qui ne reçoit jamais de partie localisante avec un qui en reçoit.
         """,
         """
         The removed identity is refused by every command from now on; the partner's remaining members re-seal \
@@ -411,14 +447,15 @@ extension Catalogue {
         Codes de sortie : 77 vous n'êtes pas l'administrateur, 64 identifiant déjà pris.
         """,
         """
-        Each line: the partner's id, its name, its kind (and never-locating), its members.
+        Each line: the partner's id, its name, its kind (and never-locating), its members, and those who wait \
+        for a colleague's `abri member approve`.
 
         Example:
           abri partner list --as me.identity
         Exit codes: 77 neither the administrator nor a member of this vault.
         """:
         """
-        Chaque ligne : l'identifiant du partenaire, son nom, son type (et never-locating), ses membres.
+        Chaque ligne : l'identifiant du partenaire, son nom, son type (et never-locating), ses membres, et celles et ceux qui attendent le `abri member approve` d'un membre du partenaire.
 
         Exemple :
           abri partner list --as moi.identity

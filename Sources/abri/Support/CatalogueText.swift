@@ -83,6 +83,22 @@ extension Catalogue {
             "%@ a été retiré de %@ ; son identité est refusée dès maintenant. La prochaine commande du partenaire re-scelle ses accès.",
         "Remove %@ from %@?":
             "Retirer %@ de %@ ?",
+        "Awaiting approval at %@: %@ (compare their fingerprint, then run `%@`).":
+            "En attente d'approbation chez %@ : %@ (comparez son empreinte, puis lancez `%@`).",
+        "Read it out to the colleague who approves you.":
+            "Lisez-la à la personne de votre partenaire qui vous approuve.",
+        "Print the fingerprint a colleague compares before approving you.":
+            "Afficher l'empreinte qu'un membre de votre partenaire compare avant de vous approuver.",
+        "%@ is approved at %@: generation %@, %@ grants re-sealed; they read the partner's cases now.":
+            "%@ est approuvé·e chez %@ : génération %@, %@ accès re-scellés ; les dossiers du partenaire lui sont lisibles dès maintenant.",
+        "%@ (%@), fingerprint %@. Compare it with the one they read from `abri identity show --fingerprint`.":
+            "%@ (%@), empreinte %@. Comparez-la avec celle que cette personne lit avec `abri identity show --fingerprint`.",
+        "Approve %@ and seal %@'s keys to them?":
+            "Approuver %@ et lui sceller les clés de %@ ?",
+        "%@ is enrolled in %@ and holds no key yet: a member of %@ compares the fingerprint %@ with them, then runs `abri member approve %@ %@`.":
+            "%@ est enrôlé·e dans %@ et ne détient encore aucune clé : un membre de %@ compare avec cette personne l'empreinte %@, puis lance `abri member approve %@ %@`.",
+        "awaiting approval: %@":
+            "en attente d'approbation : %@",
         "case %@":
             "dossier %@",
         "partner %@":

@@ -24,6 +24,7 @@ enum Runner {
                 var command = command
                 try command.run()
             }
+            ApprovalNotice.say()
             return 0
         } catch let error as AbriError {
             Output.error(Localization.message(error.message))

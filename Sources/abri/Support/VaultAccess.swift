@@ -21,7 +21,7 @@ extension VaultOptions {
     /// A member session for the acting identity.
     func memberSession(partner: String? = nil, progress: TerminalProgress? = nil) throws -> MemberSession {
         let vault = try openVault()
-        let session = MemberSession(vault: vault, identity: try unlockIdentity(), partner: partner)
+        let session = ApprovalNotice.track(MemberSession(vault: vault, identity: try unlockIdentity(), partner: partner))
         session.progress = progress
         return session
     }

@@ -160,6 +160,16 @@ struct Story: Sendable {
 
     // MARK: Story steps
 
+    /// Enrols `name` in `partner` with a fresh identity and has `approver`, a member of that partner, approve them
+    /// (a second member receives no key before); returns the identity's path and public line.
+    @discardableResult
+    func enrol(_ name: String, in partner: String, approvedBy approver: Actor) throws -> (path: String, line: String) {
+        let identity = try cli.newIdentity("\(name).identity", name: name)
+        try must(["member", "add", partner, "--identity", identity.line, "--name", name], as: .admin)
+        try must(["member", "approve", partner, name, "--yes"], as: approver)
+        return identity
+    }
+
     /// alice shares the case with bailleur-b (general compartments only).
     func shareWithBailleurB() throws {
         try must(["share", caseID, "--to", "bailleur-b", "--consent", "formulaire relogement"], as: .alice)
