@@ -280,7 +280,7 @@ import Testing
             let record = RecordID(bytes: Random.bytes(16))
             let half = try Key.random()
             let dataKey = try RecordSealing.dataKey(half: half, caseKey: caseKey, record: record, compartment: .general)
-            let body = RecordBody(case: caseID.description, record: record.description, compartment: "general", type: "note",
+            let body = RecordBody(case: caseID.description, record: record.description, seq: 2, compartment: "general", type: "note",
                                   author: "foh-social/alice", authorKey: Data(mallory.publicIdentity.signingPublicKey).base64EncodedString(),
                                   createdAt: "2026-11-21T10:00:00Z", hasLocating: false,
                                   content: ["text": .string("message de la conseillère")], attachments: [])
@@ -288,8 +288,8 @@ import Testing
             let sealed = try RecordSealing.seal(body, author: mallory, dataKey: dataKey, associatedData: ad)
             try context.db.execute(sql: "INSERT INTO records (id, case_id, seq, day, origin, general, locating) VALUES (?, ?, 99, 0, ?, ?, ?)",
                                    arguments: [Data(record.bytes), Data(caseID.bytes), Data(origin), Data(sealed), Data(RecordSealing.filler())])
-            grant.add(CompartmentRef(record: record, compartment: .general), half: half)
-            try GrantStore.file(grant, partner: context.partner.id, keys: context.current, replacing: locator, context.db)
+            grant.add(CompartmentRef(record: record, compartment: .general), half: half, provenance: .received)
+            try GrantStore.file(grant, keys: context.current, replacing: locator, context.db)
         }
         let result = try story.abri(["open", story.caseID], as: .ines, environment: exchange.env)
         #expect(result.status == 65)
