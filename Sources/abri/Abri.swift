@@ -16,6 +16,7 @@ struct Abri: ParsableCommand {
             Init.self,
             PartnerCommand.self,
             MemberCommand.self,
+            ReportCommand.self,
             Deposit.self,
             Add.self,
             Share.self,

@@ -62,7 +62,7 @@ struct ConcurrencyTests {
         }
 
         let depositor = worker("alice") { i in
-            let path = try story.write("c-\(i).json", #"{"type": "note", "n": \#(i), "locating": {"city": "Arras"}}"#)
+            let path = try story.write("c-\(i).json", #"{"type": "note", "household": "C-\#(i)", "facts": "n \#(i)", "locating": {"city": "Arras"}}"#)
             let arguments = ["deposit", path, "--to", "bailleur-b", "--locating-to", "cidff-62", "--consent", "c"]
             let result = try story.cli.run(arguments + ["--as", story.identity(.alice)], environment: environment)
             outcomes.record("alice", arguments, result)
