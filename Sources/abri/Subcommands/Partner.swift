@@ -102,7 +102,8 @@ struct PartnerList: ParsableCommand {
         } else {
             for partner in partners {
                 let flags = partner.neverLocating ? "  never-locating" : ""
-                Output.result("\(partner.id)\t\(partner.name)\t\(partner.kind)\(flags)\t\(partner.members.joined(separator: ", "))")
+                Output.result("\(Visible.text(partner.id))\t\(Visible.text(partner.name))\t\(partner.kind)\(flags)\t"
+                              + partner.members.map(Visible.text).joined(separator: ", "))
             }
         }
     }
