@@ -32,7 +32,7 @@ import Testing
         #expect(imported.stdoutLines == [story.caseID])
         let out = story.file("attachments")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let opened = try story.json(["open", story.caseID, "--reveal", "--attachments", out], as: .ines, environment: env)
+        let opened = try story.json(["open", story.caseID, "--reveal", "--purpose", "audience", "--attachments", out], as: .ines, environment: env)
         let records = opened["records"] as? [[String: Any]] ?? []
         #expect(records.count == 1)
         #expect((records.first?["locating"] as? [String: Any])?["address"] as? String == Story.address)
@@ -50,7 +50,7 @@ import Testing
         let other = try secondVault(story)
         let env: [String: String?] = ["ABRI_VAULT": other]
         _ = try story.must(["import", bundle], as: .ines, environment: env)
-        let opened = try story.json(["open", story.caseID, "--reveal"], as: .ines, environment: env)
+        let opened = try story.json(["open", story.caseID, "--reveal", "--purpose", "audience"], as: .ines, environment: env)
         let record = (opened["records"] as? [[String: Any]])?.first
         #expect(record?["locating"] == nil)
         #expect(record?["withheld"] as? [String] == ["locating"])

@@ -106,7 +106,7 @@ struct ConcurrencyTests {
             #expect(listedByAlice.contains(id) && listedByBruno.contains(id) && listedByInes.contains(id), "\(id) is missing")
         }
         for id in ids.suffix(3) + ids.prefix(2) {
-            let opened = try story.abri(["open", id, "--reveal", "--json"], as: .ines)
+            let opened = try story.abri(["open", id, "--reveal", "--purpose", "soak", "--json"], as: .ines)
             #expect(opened.status == 0 && opened.stdout.contains("Arras"), "\(id): \(opened)")
             #expect(try story.abri(["open", id, "--json"], as: .bruno).status == 0)
         }

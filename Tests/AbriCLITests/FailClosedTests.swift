@@ -8,7 +8,7 @@ import Testing
         let before = try story.snapshot()
         let out = story.file("out")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        for extra in [[String](), ["--json"], ["--reveal", "--attachments", out]] {
+        for extra in [[String](), ["--json"], ["--reveal", "--purpose", "audience", "--attachments", out]] {
             // The log cannot be written, as on a full disk (a debug-build test hook).
             let result = try story.abri(["open", story.caseID] + extra, as: .ines, environment: ["ABRI_TEST_LOG_UNWRITABLE": "1"])
             #expect(result.status == 74, "\(result)")
