@@ -16,6 +16,7 @@ let package = Package(
         .executableTarget(name: "FuzzPublicIdentity", dependencies: [.product(name: "AbriVault", package: "main")]),
         .executableTarget(name: "FuzzBundle", dependencies: [.product(name: "AbriVault", package: "main")]),
         .executableTarget(name: "FuzzReport", dependencies: [.product(name: "AbriVault", package: "main")]),
+        .executableTarget(name: "FuzzStrictJSON", dependencies: [.product(name: "AbriVault", package: "main")]),
         .executableTarget(name: "FuzzGrantBody", dependencies: [.product(name: "AbriVault", package: "main")]),
         .executableTarget(name: "FuzzLogFrontier", dependencies: [.product(name: "AbriVault", package: "main")]),
         .executableTarget(name: "FuzzLogDetails", dependencies: [.product(name: "AbriVault", package: "main")]),

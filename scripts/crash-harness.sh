@@ -76,12 +76,12 @@ ACTOR[deposit-20mb]=alice; ARGS[deposit-20mb]="deposit @H@/report.json --attach 
 REPEATABLE[deposit-20mb]=1; ADDED[deposit-20mb]=1
 
 prepare bulk-200
-for i in $(seq 0 199); do printf '{"type": "note", "n": %d}' "$i" > "$H/bulk-$i.json"; done
+for i in $(seq 0 199); do printf '{"type": "note", "household": "B-%d", "facts": "n %d"}' "$i" "$i" > "$H/bulk-$i.json"; done
 ACTOR[bulk-200]=alice; ARGS[bulk-200]="deposit $(for i in $(seq 0 199); do printf '@H@/bulk-%d.json ' "$i"; done)--to cidff-62 --consent c"
 REPEATABLE[bulk-200]=1; ADDED[bulk-200]=200
 
 prepare add
-printf '{"type": "note", "text": "suivi", "locating": {"phone": "06"}}' > "$H/add.json"
+printf '{"type": "note", "notes": "suivi", "locating": {"phone": "06"}}' > "$H/add.json"
 ACTOR[add]=alice; ARGS[add]="add $CASE @H@/add.json --locating-to cidff-62 --consent c"; REPEATABLE[add]=1; ADDED[add]=0
 
 prepare share
@@ -102,7 +102,7 @@ prepare import
 ACTOR[import]=ines; ARGS[import]="import @H@/case.abri"; REPEATABLE[import]=0; ADDED[import]=1
 
 prepare rotate
-for i in $(seq 0 299); do printf '{"type": "note", "n": %d}' "$i" > "$H/g-$i.json"; done
+for i in $(seq 0 299); do printf '{"type": "note", "household": "G-%d", "facts": "n %d"}' "$i" "$i" > "$H/g-$i.json"; done
 must alice deposit $(for i in $(seq 0 299); do printf '%s/g-%d.json ' "$H" "$i"; done) >/dev/null
 ACTOR[rotate]=alice; ARGS[rotate]="rotate foh-social"; REPEATABLE[rotate]=1; ADDED[rotate]=0
 
@@ -112,7 +112,7 @@ must admin member add cidff-62 --identity "$(cat "$H/extra.line")" --name extra 
 ACTOR[member-remove]=admin; ARGS[member-remove]="member remove cidff-62 extra --yes"; REPEATABLE[member-remove]=0; ADDED[member-remove]=0
 
 prepare shred
-printf '{"type": "note"}' > "$H/s.json"
+printf '{"type": "note", "household": "S-1"}' > "$H/s.json"
 must alice deposit "$H/s.json" | tail -1 > "$H/shred-target"
 ACTOR[shred]=admin; ARGS[shred]="shred $(cat "$H/shred-target") --yes"; REPEATABLE[shred]=0; ADDED[shred]=-1
 
@@ -155,7 +155,7 @@ for name in "${COMMANDS[@]}"; do
       [ -z "$lost" ] || fail "$who lost cases: $lost"
     done
     for who in alice ines; do
-      out=$(as "$who" open "$CASE" --reveal --json 2>&1 >/dev/null) || fail "$who cannot open the story's case: $out"
+      out=$(as "$who" open "$CASE" --reveal --purpose "verification" --json 2>&1 >/dev/null) || fail "$who cannot open the story's case: $out"
     done
     completed=0
     { [ "$cases_after" != "$cases_before" ] || [ "$log_after" -gt "$log_before" ]; } && completed=1

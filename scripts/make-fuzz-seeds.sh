@@ -58,10 +58,13 @@ cat > "$CORPUS/report/signalement.json" <<'JSON'
  "victim": {"name": "Camille D.", "birthYear": 1988}, "facts": "Violences signalées le 2 mars.", "children": 2,
  "locating": {"address": "12 rue des Tilleuls, 62100 Calais", "phone": "+33 6 12 34 56 78"}}
 JSON
-printf '{"type": "note", "text": "appel reçu", "score": 1.5, "flags": [true, false, null]}' > "$CORPUS/report/note.json"
-printf '{"consent": {"ref": "formulaire", "until": "31/12/2099"}, "household": "H-1", "locating": {"city": "Lille"}}' \
+printf '{"type": "note", "notes": "appel reçu le 2 mars", "objet": "suivi", "enfants": [{"prenom": "Léa", "anneeNaissance": 2015}], "qpv": null}' > "$CORPUS/report/note.json"
+printf '{"consent": {"ref": "formulaire", "until": "31/12/2099"}, "type": "note", "household": "H-1", "locating": {"city": "Lille"}}' \
   > "$CORPUS/report/consent.json"
 printf '{"a": {"b": [{"c": "d"}, 1e3, -0, 12345678901234567890]}}' > "$CORPUS/report/nested.json"
+mkdir -p "$CORPUS/strict-json"
+printf '{"a": {"b": [{"c": "d"}, 1e3, -0, 12345678901234567890]}}' > "$CORPUS/strict-json/nested.json"
+printf '%s' '{"a": "é\u00e9\ud83d\ude00\n\"\\\/", "b": [true, false, null, -1.5e-3], "c": {}}' > "$CORPUS/strict-json/escapes.json"
 
 # A deposit, a share, an export: a real bundle, case id, roster and frontier.
 CASE=$(abri deposit "$CORPUS/report/signalement.json" --locating-to cidff-62 --consent "formulaire signé" \

@@ -17,6 +17,7 @@ struct Abri: ParsableCommand {
             PartnerCommand.self,
             MemberCommand.self,
             VaultCommand.self,
+            ReportCommand.self,
             Deposit.self,
             Add.self,
             Share.self,

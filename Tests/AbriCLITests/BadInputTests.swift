@@ -35,7 +35,7 @@ import Testing
              files: [("nested.json", #"{"type":"note","victim":{"name":"C.","phone":"+33 6 12 34 56 78"}}"#)],
              arguments: ["deposit", "$HOME/nested.json"], mentions: ["phone"]),
         Case(name: "email nested in an array", status: 65, actor: .alice,
-             files: [("array-nested.json", #"{"type":"note","contacts":[{"role":"sœur","email":"x@example.org"}]}"#)],
+             files: [("array-nested.json", #"{"type":"note","household":"FOH-2022-000001","enfants":[{"prenom":"Léa","email":"x@example.org"}]}"#)],
              arguments: ["deposit", "$HOME/array-nested.json"], mentions: ["email"]),
         Case(name: "newAddress outside locating in an added record", status: 65, actor: .alice,
              files: [("rehoused.json", #"{"type":"rehousing","newAddress":"3 allée des Roses, 59000 Lille"}"#)],

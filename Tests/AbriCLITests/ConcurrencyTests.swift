@@ -61,7 +61,7 @@ struct ConcurrencyTests {
         }
 
         let depositor = worker("alice") { i in
-            let path = try story.write("c-\(i).json", #"{"type": "note", "n": \#(i), "locating": {"city": "Arras"}}"#)
+            let path = try story.write("c-\(i).json", #"{"type": "note", "household": "C-\#(i)", "facts": "n \#(i)", "locating": {"city": "Arras"}}"#)
             let arguments = ["deposit", path, "--to", "bailleur-b", "--locating-to", "cidff-62", "--consent", "c"]
             let result = try story.cli.run(arguments + ["--as", story.identity(.alice)], environment: environment)
             outcomes.record("alice", arguments, result)
@@ -105,7 +105,7 @@ struct ConcurrencyTests {
             #expect(listedByAlice.contains(id) && listedByBruno.contains(id) && listedByInes.contains(id), "\(id) is missing")
         }
         for id in ids.suffix(3) + ids.prefix(2) {
-            let opened = try story.abri(["open", id, "--reveal", "--json"], as: .ines)
+            let opened = try story.abri(["open", id, "--reveal", "--purpose", "soak", "--json"], as: .ines)
             #expect(opened.status == 0 && opened.stdout.contains("Arras"), "\(id): \(opened)")
             #expect(try story.abri(["open", id, "--json"], as: .bruno).status == 0)
         }

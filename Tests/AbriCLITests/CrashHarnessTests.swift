@@ -32,11 +32,11 @@ struct CrashHarnessTests {
             return ["deposit", report, "--attach", big, "--locating-to", "cidff-62", "--consent", "c"]
         }, repeatable: true, casesAdded: 1),
         Scenario(name: "bulk deposit of 200 reports", actor: .alice, prepare: { story in
-            let paths = try (0 ..< 200).map { try story.write("bulk-\($0).json", #"{"type": "note", "n": \#($0)}"#) }
+            let paths = try (0 ..< 200).map { try story.write("bulk-\($0).json", #"{"type": "note", "household": "B-\#($0)", "facts": "n \#($0)"}"#) }
             return ["deposit"] + paths + ["--to", "cidff-62", "--consent", "c"]
         }, repeatable: true, casesAdded: 200),
         Scenario(name: "add", actor: .alice, prepare: { story in
-            let record = try story.write("add.json", #"{"type": "note", "text": "suivi", "locating": {"phone": "06"}}"#)
+            let record = try story.write("add.json", #"{"type": "note", "notes": "suivi", "locating": {"phone": "06"}}"#)
             return ["add", story.caseID, record, "--locating-to", "cidff-62", "--consent", "c"]
         }, repeatable: true, casesAdded: 0),
         Scenario(name: "share", actor: .alice, prepare: { story in
@@ -47,7 +47,7 @@ struct CrashHarnessTests {
             try CrashHarnessTests.exportFromAnotherVault(story)
         }, repeatable: false, casesAdded: 1),
         Scenario(name: "rotate over 300 grants", actor: .alice, prepare: { story in
-            let paths = try (0 ..< 300).map { try story.write("g-\($0).json", #"{"type": "note", "n": \#($0)}"#) }
+            let paths = try (0 ..< 300).map { try story.write("g-\($0).json", #"{"type": "note", "household": "B-\#($0)", "facts": "n \#($0)"}"#) }
             try story.must(["deposit"] + paths, as: .alice)
             return ["rotate", "foh-social"]
         }, repeatable: true, casesAdded: 0),
@@ -57,7 +57,7 @@ struct CrashHarnessTests {
             return ["member", "remove", "cidff-62", "extra", "--yes"]
         }, repeatable: false, casesAdded: 0),
         Scenario(name: "shred", actor: .admin, prepare: { story in
-            let report = try story.write("s.json", #"{"type": "note"}"#)
+            let report = try story.write("s.json", #"{"type": "note", "household": "S-1"}"#)
             let id = try story.must(["deposit", report], as: .alice).stdoutLines[0]
             try story.write("shred-target", id)
             return ["shred", id, "--yes"]

@@ -8,7 +8,7 @@ import Testing
         let before = try story.snapshot()
         let out = story.file("out")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        for extra in [[String](), ["--json"], ["--reveal", "--attachments", out]] {
+        for extra in [[String](), ["--json"], ["--reveal", "--purpose", "audience", "--attachments", out]] {
             // The log cannot be written, as on a full disk (a debug-build test hook).
             let result = try story.abri(["open", story.caseID] + extra, as: .ines, environment: ["ABRI_TEST_LOG_UNWRITABLE": "1"])
             #expect(result.status == 74, "\(result)")
@@ -28,7 +28,7 @@ import Testing
         let story = try Story()
         let before = try story.snapshot()
         let files = story.attachmentFiles()
-        let report = try story.write("late.json", #"{"facts": "x", "locating": {"address": "1 rue Y"}}"#)
+        let report = try story.write("late.json", #"{"type": "note", "household": "FOH-2024-000024", "facts": "x", "locating": {"address": "1 rue Y"}}"#)
         let scan = story.file("scan.bin")
         try Data(repeating: 7, count: 3 * 1_048_576).write(to: URL(fileURLWithPath: scan))
         let result = try story.abri(["deposit", report, "--attach", scan], as: .alice,

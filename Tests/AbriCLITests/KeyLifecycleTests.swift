@@ -43,7 +43,7 @@ import Testing
         #expect(removed.status == 0, "\(removed)")
         #expect(removed.stdout.isEmpty || !removed.stdout.contains(Story.address))
 
-        let note = try story.write("note.json", #"{"type":"note","facts":"suivi juridique"}"#)
+        let note = try story.write("note.json", #"{"type":"note","household":"FOH-2024-000021","facts":"suivi juridique"}"#)
         let commands: [[String]] = [
             ["cases"], ["cases", "--json"], ["open", story.caseID], ["open", story.caseID, "--reveal", "--purpose", "p"],
             ["log"], ["log", "--case", story.caseID], ["deposit", note], ["add", story.caseID, note],
@@ -234,7 +234,7 @@ import Testing
 
     @Test func consentWithdrawNeverRemovesTheLastHolderOfARecord() throws {
         let story = try Story()
-        let report = try story.write("own.json", #"{"type":"note","facts":"interne"}"#)
+        let report = try story.write("own.json", #"{"type":"note","household":"FOH-2024-000022","facts":"interne"}"#)
         let id = try #require(try story.must(["deposit", report], as: .alice).stdoutLines.first)
         let before = try story.snapshot()
         let refused = try story.abri(["consent", "withdraw", id, "--from", "foh-social", "--yes"], as: .admin)

@@ -10,7 +10,7 @@ import Testing
         let household = try story.abri(["deposit", longHousehold], as: .alice)
         #expect(household.status == 65, "\(household)")
         #expect(household.stderrLines.count == 1)
-        let ok = try story.write("ok.json", #"{"type":"note"}"#)
+        let ok = try story.write("ok.json", #"{"type":"note","household":"FOH-2024-000023"}"#)
         let consent = try story.abri(["deposit", ok, "--to", "cidff-62", "--consent", String(repeating: "c", count: 70_000)], as: .alice)
         #expect(consent.status == 64, "\(consent)")
         #expect(consent.stderrLines.count == 1)

@@ -214,7 +214,7 @@ struct LocalizationTests {
 
     @Test func closingSentencesAndHelpInFrench() throws {
         let story = try Story()
-        let report = try story.cli.home.write("r.json", text: #"{"household": "FOH-2022-000001", "facts": "Menaces.", "locating": {"address": "1 rue X"}}"#)
+        let report = try story.cli.home.write("r.json", text: #"{"type": "signalement", "household": "FOH-2022-000001", "facts": "Menaces.", "locating": {"address": "1 rue X"}}"#)
         let deposit = try story.abri(["deposit", report, "--vault", story.vault], as: .alice, environment: ["LANG": "fr_FR.UTF-8"])
         #expect(deposit.status == 0, "\(deposit)")
         #expect(deposit.stderr.hasPrefix("Dossier ") && deposit.stderr.contains(" déposé. Peuvent le lire : ") && deposit.stderr.contains("(adresse comprise)."), "\(deposit)")

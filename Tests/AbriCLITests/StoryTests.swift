@@ -271,7 +271,7 @@ import Testing
         let story = try Story()
         let odd = "pv\u{7}\naudition .pdf"
         let path = try story.cli.home.write(odd, Array("procès-verbal".utf8))
-        let report = try story.write("pv.json", #"{"type":"note","facts":"pv"}"#)
+        let report = try story.write("pv.json", #"{"type":"note","household":"FOH-2024-000020","facts":"pv"}"#)
         let id = try #require(try story.must(["deposit", report, "--attach-general", path], as: .alice).stdoutLines.first)
         let out = story.file("out")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)

@@ -11,7 +11,7 @@ struct AttachmentStorageTests {
     func deposit(_ bytes: [UInt8], in lab: Lab, name: String = "scan.pdf") throws -> CaseID {
         let file = lab.directory + "/" + name
         try Data(bytes).write(to: URL(fileURLWithPath: file))
-        let report = try Report(json: Data(#"{"facts": "faits"}"#.utf8), source: "r", defaultType: "signalement")
+        let report = try Report(json: Data(#"{"type": "signalement", "household": "FOH-1", "facts": "faits"}"#.utf8), source: "r", use: .newCase)
         return try #require(try lab.member("foh-social").deposit(
             [report], attachments: [AttachmentSource(path: file, compartment: .general)],
             recipients: Recipients(), consent: nil).first?.caseID)

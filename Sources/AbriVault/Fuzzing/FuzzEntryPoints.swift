@@ -24,6 +24,7 @@ import Foundation
         ("public-identity", publicIdentityLine),
         ("bundle", bundle),
         ("report", reportJSON),
+        ("strict-json", strictJSON),
         ("grant-body", grantBody),
         ("log-frontier", logFrontier),
         ("log-details", logDetails),
@@ -101,11 +102,15 @@ import Foundation
 
     // MARK: Reports
 
-    /// `Report(json:source:defaultType:)`; what it accepts has no locating key outside `locating`.
+    /// `Report(json:source:use:)`; what it accepts has no locating key outside `locating`, only declared keys, and
+    /// no general string that locates someone.
     public static func reportJSON(_ data: [UInt8]) {
-        guard let report = try? Report(json: Data(data), source: "fuzz.json", defaultType: "note") else { return }
-        if JSONValue.object(report.general).allKeys.contains(where: Report.locatingKeys.contains) {
+        guard let report = try? Report(json: Data(data), source: "fuzz.json", use: .record) else { return }
+        if JSONValue.object(report.general).allKeys.contains(where: { ReportSchema.locatingKeyNames.contains(ReportSchema.fold($0)) }) {
             mismatch("a report with a misplaced locating key", data)
+        }
+        if strings(in: .object(report.general)).contains(where: { LocatingText.finding(in: $0) != nil }) {
+            mismatch("a report whose general part locates someone", data)
         }
         // The general content re-encodes and decodes to itself (what deposit seals is what open shows).
         guard let encoded = try? JSONValue.canonicalData(report.general),
@@ -114,6 +119,23 @@ import Foundation
         }
         if decoded != report.general && !containsNonFinite(.object(report.general)) && !containsLossyNumber(.object(report.general)) {
             mismatch("a report's general content", data)
+        }
+    }
+
+    /// `StrictJSON.parse`; what it accepts re-encodes (canonically) to text that parses to the same value.
+    public static func strictJSON(_ data: [UInt8]) {
+        guard let value = try? StrictJSON.parse(data) else { return }
+        let encoded = CanonicalJSON.encode(value)
+        guard let again = try? StrictJSON.parse(encoded) else { mismatch("a strict JSON value (its canonical form)", data) }
+        if again != value && !containsNonFinite(value) && !containsLossyNumber(value) { mismatch("a strict JSON value", data) }
+    }
+
+    private static func strings(in value: JSONValue) -> [String] {
+        switch value {
+        case .string(let text): [text]
+        case .array(let items): items.flatMap(strings(in:))
+        case .object(let members): members.values.flatMap(strings(in:))
+        default: []
         }
     }
 

@@ -27,7 +27,7 @@ struct Add: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let report = try ReportInput.read(record, defaultType: "note")
+        let report = try ReportInput.read(record, use: .record)
         let consent = try consent.resolved()
         let session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
         let result = try session.add(report, to: try CaseID(parsing: caseID), attachments: recipients.attachments,

@@ -30,7 +30,7 @@ struct Cases: ParsableCommand {
             return
         }
         for item in cases {
-            Output.result("\(item.case)\t\(item.household.isEmpty ? "-" : item.household)\t" + (item.records == 0 ? tr("no record") : item.records == 1 ? tr("1 record") : tr("%@ records", item.records)))
+            Output.result("\(Visible.text(item.case))\t\(item.household.isEmpty ? "-" : Visible.text(item.household))\t" + (item.records == 0 ? tr("no record") : item.records == 1 ? tr("1 record") : tr("%@ records", item.records)))
         }
         if cases.isEmpty { Output.say(household == nil ? tr("Your partner holds no case yet.") : tr("No case of yours for that household.")) }
     }

@@ -104,7 +104,8 @@ final class DemoStory {
     """
 
     static let testNote = """
-    {"type": "note", "facts": "Dossier de test pour la formation des équipes, sans personne réelle."}
+    {"type": "note", "household": "TEST-FORMATION-1",
+     "facts": "Dossier de test pour la formation des équipes, sans personne réelle."}
     """
 
     // MARK: Output
@@ -227,7 +228,7 @@ final class DemoStory {
         guard FileManager.default.createFile(atPath: receipt, contents: Data(pdf.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw AbriError.cannotCreate("cannot write the demo's attachment in its temporary folder (check $TMPDIR)")
         }
-        let report = try Report(json: Data(DemoStory.report.utf8), source: "the demo's report", defaultType: "signalement")
+        let report = try Report(json: Data(DemoStory.report.utf8), source: "the demo's report", use: .newCase)
         let deposited = try aliceSession.deposit([report], attachments: [AttachmentSource(path: receipt, compartment: .locating)],
                                                  recipients: Recipients(locating: ["cidff-62"]), consent: DemoStory.consent)
         try expect(deposited.count == 1, "the deposit made \(deposited.count) cases instead of one")
@@ -252,7 +253,7 @@ final class DemoStory {
 
         // Step 4 -------------------------------------------------------------------------------
         heading("4. Tom (FOH tenancy) looks for the case")
-        let tenancyNote = try Report(json: Data(DemoStory.tenancyNote.utf8), source: "the demo's tenancy note", defaultType: "note")
+        let tenancyNote = try Report(json: Data(DemoStory.tenancyNote.utf8), source: "the demo's tenancy note", use: .newCase)
         let tomCase = try tomSession.deposit([tenancyNote], recipients: Recipients(), consent: nil)[0].caseID
         _ = try tomSession.open(tomCase, reveal: false, purpose: "suivi du plan d'apurement")
         say("Tom manages the tenancy of the other household, FOH-2019-000777. He files a rent note about it and")
@@ -288,7 +289,7 @@ final class DemoStory {
                    "Bruno's view was not withheld")
         say("Bruno (Bailleur B) opens it: he sees the facts, not the old address.")
         for record in brunoView.records { show(record) }
-        let rehousing = try Report(json: Data(DemoStory.rehousing.utf8), source: "the demo's rehousing record", defaultType: "rehousing")
+        let rehousing = try Report(json: Data(DemoStory.rehousing.utf8), source: "the demo's rehousing record", use: .record)
         let added = try brunoSession.add(rehousing, to: caseID, recipients: Recipients(locating: ["cidff-62"]), consent: DemoStory.consent)
         say("Bruno adds the rehousing record, the new address in its locating part, granted to cidff-62 only:")
         sees("Record added to case \(caseID). Can read it: \(Readers.sentence(added.readers)).")
@@ -373,7 +374,7 @@ final class DemoStory {
 
         // Step 8 -------------------------------------------------------------------------------
         heading("8. Retention: the administrator shreds a test case")
-        let testNote = try Report(json: Data(DemoStory.testNote.utf8), source: "the demo's test note", defaultType: "note")
+        let testNote = try Report(json: Data(DemoStory.testNote.utf8), source: "the demo's test note", use: .newCase)
         let testCase = try aliceSession.deposit([testNote], recipients: Recipients(general: ["cidff-62"]),
                                                 consent: .given(reference: "dossier de test, sans personne réelle", until: nil))[0].caseID
         _ = try chloeSession.open(testCase, reveal: false, purpose: "formation")

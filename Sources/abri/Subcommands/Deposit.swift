@@ -29,10 +29,10 @@ struct RecipientOptions: ParsableArguments {
 
 /// Reads reports from files, or one from standard input (`-`).
 enum ReportInput {
-    static func read(_ path: String, defaultType: String) throws -> Report {
+    static func read(_ path: String, use: Report.Use) throws -> Report {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            return try Report(json: data, source: "the report on standard input", defaultType: defaultType)
+            return try Report(json: data, source: "the report on standard input", use: use)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -42,7 +42,7 @@ enum ReportInput {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AbriError.noInput("\(path) cannot be read (check its permissions; nothing was written)")
         }
-        return try Report(json: data, source: path, defaultType: defaultType)
+        return try Report(json: data, source: path, use: use)
     }
 }
 
@@ -91,12 +91,12 @@ struct Deposit: ParsableCommand {
             // A backlog: its files are read and parsed on every core while the passphrase unlock (one core,
             // half a second) goes on; an error names the first bad file in order, once the unlock is done.
             let reading = Ahead<[Report]>()
-            reading.start { try Parallel.map(count: paths.count) { try ReportInput.read(paths[$0], defaultType: "signalement") } }
+            reading.start { try Parallel.map(count: paths.count) { try ReportInput.read(paths[$0], use: .newCase) } }
             session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
             parsed = try reading.wait()
         } else {
             // One report, or a few: read first, so that a bad one is named before any passphrase is asked.
-            parsed = try paths.map { try ReportInput.read($0, defaultType: "signalement") }
+            parsed = try paths.map { try ReportInput.read($0, use: .newCase) }
             session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
         }
         let results = try session.deposit(parsed, attachments: recipients.attachments, recipients: recipients.recipients,

@@ -68,11 +68,13 @@ struct Log: ParsableCommand {
             return
         }
         for line in lines {
-            var text = "\(line.seq)\t\(line.at)\t\(line.action)\t\(line.actor)"
-            if let item = line.case { text += "\t" + tr("case %@", item) }
-            if let partner = line.partner { text += "\t" + tr("partner %@", partner) }
-            if let purpose = line.purpose { text += "\t" + tr("purpose: %@", purpose) }
-            if let consent = line.consent { text += "\t" + tr("%@: %@", tr(line.consentKind ?? "consent"), consent) }
+            var text = "\(line.seq)\t\(Visible.text(line.at))\t\(Visible.text(line.action))\t\(Visible.text(line.actor))"
+            if let item = line.case { text += "\t" + tr("case %@", Visible.text(item)) }
+            if let partner = line.partner { text += "\t" + tr("partner %@", Visible.text(partner)) }
+            if let purpose = line.purpose { text += "\t" + tr("purpose: %@", Visible.text(purpose)) }
+            if let consent = line.consent {
+                text += "\t" + tr("%@: %@", tr(Visible.text(line.consentKind ?? "consent")), Visible.text(consent))
+            }
             Output.result(text)
         }
         if lines.isEmpty { Output.say(tr("No entry to show.")) }

@@ -13,7 +13,7 @@ struct Open: ParsableCommand {
 
         Example:
           abri open 7K2F… --reveal --purpose "préparation audience JAF" --as ines.identity
-        Exit codes: 77 unknown case or no grant (the same answer for both), 73 an attachment file exists.
+        Exit codes: 64 --reveal without a purpose, 77 unknown case or no grant (the same answer for both), 73 an attachment file exists.
         """)
     )
 
@@ -23,7 +23,7 @@ struct Open: ParsableCommand {
     @Flag(name: .customLong("reveal"), help: "Show the locating fields (logged as a reveal).")
     var reveal = false
 
-    @Option(name: .customLong("purpose"), help: ArgumentHelp("Why you open the case; kept in the log.", valueName: "text"))
+    @Option(name: .customLong("purpose"), help: ArgumentHelp("Why you open the case; kept in the log (needed with --reveal).", valueName: "text"))
     var purpose: String?
 
     @Option(name: .customLong("attachments"), help: ArgumentHelp("Write the attachments into this folder.", valueName: "dir"))
@@ -57,6 +57,13 @@ struct Open: ParsableCommand {
         var records: [RecordJSON]
     }
 
+    /// A reveal always says why: checked here, before any passphrase is asked.
+    func validate() throws {
+        if reveal, (purpose ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("--reveal needs --purpose with the reason, which the log keeps (e.g. --purpose \"audience JAF\")")
+        }
+    }
+
     func run() throws {
         let id = try CaseID(parsing: caseID)
         let session = try options.memberSession(partner: acting.partner)
@@ -74,13 +81,13 @@ struct Open: ParsableCommand {
         Output.result(records.count == 1 ? tr("Case %@ — 1 record you can read", id) : tr("Case %@ — %@ records you can read", id, records.count))
         for record in records {
             Output.result("")
-            Output.result(tr("%@ · %@ · by %@", record.type, record.createdAt, record.author))
+            Output.result(tr("%@ · %@ · by %@", Visible.text(record.type), Visible.text(record.createdAt), Visible.text(record.author)))
             for (key, value) in record.general.sorted(by: { $0.key < $1.key }) where key != "type" {
-                Output.result("  \(key): \(Open.text(value))")
+                Output.result("  \(Visible.text(key)): \(Visible.text(Open.text(value)))")
             }
             if let locating = record.locating {
                 for (key, value) in locating.sorted(by: { $0.key < $1.key }) {
-                    Output.result("  \(key): \(Open.text(value))  " + tr("[locating]"))
+                    Output.result("  \(Visible.text(key)): \(Visible.text(Open.text(value)))  " + tr("[locating]"))
                 }
             }
             if !record.masked.isEmpty {
@@ -90,11 +97,11 @@ struct Open: ParsableCommand {
                 Output.result("  " + tr("locating part: withheld (your partner holds no grant on it)"))
             }
             for attachment in record.attachments {
-                Output.result("  " + tr("attachment: %@ (%@, %@)", attachment.name, Sizes.human(attachment.size), tr(attachment.compartment)))
+                Output.result("  " + tr("attachment: %@ (%@, %@)", Visible.text(attachment.name), Sizes.human(attachment.size), tr(attachment.compartment)))
             }
         }
         if let attachments {
-            Output.say(tr("Attachments written to %@.", attachments))
+            Output.say(tr("Attachments written to %@.", Visible.text(attachments)))
         }
     }
 

@@ -107,8 +107,9 @@ struct PartnerList: ParsableCommand {
         } else {
             for partner in partners {
                 let flags = partner.neverLocating ? "  never-locating" : ""
-                let pending = partner.pending.isEmpty ? "" : "\t" + tr("awaiting approval: %@", partner.pending.joined(separator: ", "))
-                Output.result("\(partner.id)\t\(partner.name)\t\(partner.kind)\(flags)\t\(partner.members.joined(separator: ", "))\(pending)")
+                let pending = partner.pending.isEmpty ? "" : "\t" + tr("awaiting approval: %@", partner.pending.map(Visible.text).joined(separator: ", "))
+                Output.result("\(Visible.text(partner.id))\t\(Visible.text(partner.name))\t\(partner.kind)\(flags)\t"
+                              + partner.members.map(Visible.text).joined(separator: ", ") + pending)
             }
         }
     }

@@ -185,8 +185,6 @@ extension Catalogue {
             "le partenaire %@ n'a encore aucun membre enrôlé : personne ne pourrait lire ce qu'il reçoit (demandez à votre administrateur d'en enrôler un)",
         "a stored record failed its integrity check: the vault was altered (run `abri verify`)":
             "une fiche enregistrée n'a pas passé le contrôle d'intégrité : le coffre a été modifié (lancez `abri verify`)",
-        "%@ is not valid JSON (check the file; nothing was written)":
-            "%@ n'est pas du JSON valide (vérifiez le fichier ; rien n'a été écrit)",
         "%@ must hold one JSON object (nothing was written)":
             "%@ doit contenir un seul objet JSON (rien n'a été écrit)",
         "in %@, `locating` must be an object (nothing was written)":
@@ -195,8 +193,6 @@ extension Catalogue {
             "dans %@, `consent` doit être un objet avec une `ref` (rien n'a été écrit)",
         "in %@, `%@` is a locating field outside `locating` (move it into the `locating` object; nothing was written)":
             "dans %@, `%@` est un champ localisant hors de `locating` (déplacez-le dans l'objet `locating` ; rien n'a été écrit)",
-        "in %@, `household` must be a string of at most 256 bytes (nothing was written)":
-            "dans %@, `household` doit être une chaîne d'au plus 256 octets (rien n'a été écrit)",
         "the consent reference or reason is longer than 4096 bytes (shorten it, or cite the document that holds it)":
             "la référence du consentement ou le motif dépasse 4096 octets (raccourcissez-le, ou citez le document qui le contient)",
         "this case has grown past what one grant can hold (open a new case for new records)":
@@ -419,5 +415,71 @@ extension Catalogue {
             "aucun coffre n'est encore épinglé ici (demandez à votre administrateur de lancer `abri vault trust`)",
         "no pinned vault is named %@ (pinned: %@)":
             "aucun coffre épinglé ne s'appelle %@ (épinglés : %@)",
+        "%@ is not UTF-8 text at line %@, column %@: it looks like Latin-1 (save it as UTF-8 in your editor; nothing was written)":
+            "%@ n'est pas un texte UTF-8 (ligne %@, colonne %@) : il semble en Latin-1 (enregistrez-le en UTF-8 dans votre éditeur ; rien n'a été écrit)",
+        "%@ is not UTF-8 text at line %@, column %@ (save it as UTF-8; nothing was written)":
+            "%@ n'est pas un texte UTF-8 (ligne %@, colonne %@) (enregistrez-le en UTF-8 ; rien n'a été écrit)",
+        "%@ is not valid JSON at line %@, column %@: %@ (fix it; nothing was written)":
+            "%@ n'est pas du JSON valide, ligne %@, colonne %@ : %@ (corrigez-le ; rien n'a été écrit)",
+        "the JSON ends too early":
+            "le JSON s'arrête trop tôt",
+        "unexpected `%@`":
+            "`%@` inattendu",
+        "JSON has no comments":
+            "le JSON n'admet pas de commentaire",
+        "a comma before a closing bracket or brace":
+            "une virgule avant un crochet ou une accolade fermante",
+        "the key `%@` appears twice":
+            "la clé `%@` figure deux fois",
+        "an invalid escape in a string":
+            "un échappement invalide dans une chaîne",
+        "a control character inside a string":
+            "un caractère de contrôle dans une chaîne",
+        "an invalid number":
+            "un nombre invalide",
+        "nesting too deep":
+            "trop de niveaux imbriqués",
+        "more after the JSON object":
+            "du texte après l'objet JSON",
+        "in %@, the report names no `type` (add one: signalement, note, relogement or suivi-juridique; nothing was written)":
+            "dans %@, la fiche n'a pas de `type` (ajoutez-en un : signalement, note, relogement ou suivi-juridique ; rien n'a été écrit)",
+        "in %@, `%@` must be a reference of at most 256 bytes (nothing was written)":
+            "dans %@, `%@` doit être une référence de 256 octets au plus (rien n'a été écrit)",
+        "in %@, the report names no household (add `menage`, the landlord's reference of the victim's household; nothing was written)":
+            "dans %@, la fiche ne nomme pas de ménage (ajoutez `menage`, la référence du ménage de la victime chez le bailleur ; rien n'a été écrit)",
+        "in %@, `%@` is not a field of the report schema (accepted here: %@; see abri report template; nothing was written)":
+            "dans %@, `%@` n'est pas un champ du schéma des fiches (acceptés ici : %@ ; voyez abri report template ; rien n'a été écrit)",
+        "in %@, `%@` and `%@` are the same field (keep one; nothing was written)":
+            "dans %@, `%@` et `%@` sont le même champ (gardez-en un ; rien n'a été écrit)",
+        "in %@, `%@` must be %@ (nothing was written)":
+            "dans %@, `%@` doit être %@ (rien n'a été écrit)",
+        "text":
+            "du texte",
+        "a whole number":
+            "un nombre entier",
+        "true or false":
+            "true ou false",
+        "a list":
+            "une liste",
+        "an object":
+            "un objet",
+        "a whole number or a list":
+            "un nombre entier ou une liste",
+        "in %@, `%@` must be one of: %@ (nothing was written)":
+            "dans %@, `%@` doit être l'une de ces valeurs : %@ (rien n'a été écrit)",
+        "in %@, `%@` holds %@ (move this passage into locating.notes; nothing was written)":
+            "dans %@, `%@` contient %@ (déplacez ce passage dans locating.notes ; rien n'a été écrit)",
+        "a phone number":
+            "un numéro de téléphone",
+        "an e-mail address":
+            "une adresse électronique",
+        "a postcode with a town":
+            "un code postal suivi d'une ville",
+        "a street address":
+            "une adresse",
+        "--reveal needs --purpose with the reason, which the log keeps (e.g. --purpose \"audience JAF\")":
+            "--reveal demande --purpose et son motif, que le journal garde (par exemple --purpose \"audience JAF\")",
+        "unknown report type %@: use signalement, relogement, note or suivi-juridique":
+            "type de fiche inconnu %@ : signalement, relogement, note ou suivi-juridique",
     ]
 }

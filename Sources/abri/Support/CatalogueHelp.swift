@@ -3,6 +3,53 @@
 /// ArgumentParser wraps the French to the terminal's width, as it does the English.
 extension Catalogue {
     static let help: [String: String] = [
+        "Print a blank report to fill in, or the report schema.":
+            "Afficher une fiche vierge à remplir, ou le schéma des fiches.",
+        """
+        A report's general part accepts only the fields of the published schema (Docs/REPORT.md; French names, \
+        English aliases); everything that locates the victim goes in `locating`.
+
+        Example:
+          abri report template --type signalement > signalement.json
+        Exit codes: 64 an unknown type.
+        """:
+        """
+        La partie générale d'une fiche n'accepte que les champs du schéma publié (Docs/REPORT.md ; noms français, alias anglais) ; tout ce qui situe la victime va dans `locating`.
+
+        Exemple :
+          abri report template --type signalement > signalement.json
+        Codes de sortie : 64 type inconnu.
+        """,
+        "Print a blank report to fill in (JSON on stdout, what each field is for on stderr, in French).":
+            "Afficher une fiche vierge à remplir (le JSON sur la sortie standard, le rôle de chaque champ sur la sortie d'erreur).",
+        """
+        Standard output is the JSON alone, ready to be saved, filled in and deposited; the explanation of each \
+        field goes to standard error. Leave a field empty, null, or delete it when you do not know it; \
+        `menage` is required for a new case.
+
+        Example:
+          abri report template --type relogement > relogement.json
+        Exit codes: 64 an unknown type.
+        """:
+        """
+        La sortie standard ne contient que le JSON, prêt à être enregistré, rempli et déposé ; l'explication de chaque champ va sur la sortie d'erreur. Laissez vide, mettez null ou supprimez un champ que vous ne connaissez pas ; `menage` est obligatoire pour un nouveau dossier.
+
+        Exemple :
+          abri report template --type relogement > relogement.json
+        Codes de sortie : 64 type inconnu.
+        """,
+        "Print the report schema as JSON Schema (the content of Docs/report.schema.json).":
+            "Afficher le schéma des fiches au format JSON Schema (le contenu de Docs/report.schema.json).",
+        """
+        Example:
+          abri report schema > report.schema.json
+        Exit codes: 0.
+        """:
+        """
+        Exemple :
+          abri report schema > report.schema.json
+        Codes de sortie : 0.
+        """,
         "Keep the case files of victims of domestic violence encrypted, shared with consent, and logged.":
             "Garder chiffrés les dossiers des victimes de violences conjugales, les partager avec leur consentement, et journaliser chaque accès.",
         """
@@ -405,14 +452,14 @@ extension Catalogue {
 
         Example:
           abri open 7K2F… --reveal --purpose "préparation audience JAF" --as ines.identity
-        Exit codes: 77 unknown case or no grant (the same answer for both), 73 an attachment file exists.
+        Exit codes: 64 --reveal without a purpose, 77 unknown case or no grant (the same answer for both), 73 an attachment file exists.
         """:
         """
         Les champs localisants ne s'affichent qu'avec --reveal, pour un partenaire qui les détient ; chaque révélation est journalisée comme une action à part, avec son motif. --attachments écrit les pièces jointes générales dans un dossier, et les localisantes aussi avec --reveal (droits 0600, sans jamais écraser un fichier).
 
         Exemple :
           abri open 7K2F… --reveal --purpose "préparation audience JAF" --as ines.identity
-        Codes de sortie : 77 dossier inconnu ou sans accès (la même réponse pour les deux), 73 un fichier de pièce jointe existe déjà.
+        Codes de sortie : 64 --reveal sans motif, 77 dossier inconnu ou sans accès (la même réponse pour les deux), 73 un fichier de pièce jointe existe déjà.
         """,
         "Add and list partners: organisations, or units of one, that hold keys.":
             "Ajouter et lister les partenaires : les organismes, ou leurs services, qui détiennent des clés.",

@@ -59,7 +59,8 @@ struct ConsentOptions: ParsableArguments {
 /// The closing sentence: who can now read what. Names partners, never a field.
 enum Readers {
     static func sentence(_ readers: [Reader]) -> String {
-        readers.map { $0.locating ? tr("%@ (including the address)", $0.name) : $0.name }.joined(separator: ", ")
+        readers.map { $0.locating ? tr("%@ (including the address)", Visible.text($0.name)) : Visible.text($0.name) }
+            .joined(separator: ", ")
     }
 }
 

@@ -31,9 +31,10 @@ enum Output {
         write(line + "\n", to: 2)
     }
 
-    /// Prints one error line, `abri: <message>`, on stderr.
+    /// Prints one error line, `abri: <message>`, on stderr; a message that quotes a file name or a key keeps its
+    /// control characters visible, and on one line.
     static func error(_ message: String) {
-        write("abri: " + message + "\n", to: 2)
+        write("abri: " + Visible.text(message) + "\n", to: 2)
     }
 
     /// The encoder of every `--json` document: sorted keys, slashes left alone.
