@@ -24,6 +24,7 @@ struct Abri: ParsableCommand {
             Cases.self,
             Log.self,
             Verify.self,
+            CheckpointCommand.self,
             Rotate.self,
             Shred.self,
             Close.self,

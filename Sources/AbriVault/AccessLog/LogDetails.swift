@@ -35,6 +35,10 @@ public struct LogDetails: Codable, Sendable, Equatable {
     public var revoker: String?
     /// A count, where the action has one (grants re-sealed).
     public var count: Int?
+    /// The member a roster change concerns, `partner/name` (member-add, member-remove).
+    public var member: String?
+    /// base64 of the hash of the roster version a roster change made (Docs/FORMAT.md §3.1).
+    public var roster: String?
 }
 
 /// The consent recorded with a grant.
@@ -84,6 +88,8 @@ extension LogDetails {
         if let household { members["household"] = .string(household) }
         if let revoker { members["revoker"] = .string(revoker) }
         if let count { members["count"] = .integer(count) }
+        if let member { members["member"] = .string(member) }
+        if let roster { members["roster"] = .string(roster) }
         return .object(members)
     }
 }

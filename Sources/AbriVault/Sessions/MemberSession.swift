@@ -37,17 +37,17 @@ public final class MemberSession {
     func run<T>(_ body: (MemberContext) throws -> T) throws -> T {
         writtenFiles = []
         defer { writtenFiles = [] }
-        let written: (T, LogFrontier?)
+        let written: (T, HistoryGuard.Seen?)
         do {
-            written = try vault.store.write { db -> (T, LogFrontier?) in
+            written = try vault.store.write { db -> (T, HistoryGuard.Seen?) in
                 let context = try MemberContext(session: self, db: db)
                 handle = context.member.handle
                 try context.prepare()
                 let result = try body(context)
-                var head: LogFrontier?
+                var head: HistoryGuard.Seen?
                 if !context.drafts.isEmpty {
                     let signer = try Custody.unlockLogKey(roster: context.roster, identity: identity, db)
-                    head = try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: signer, db)
+                    head = try vault.seen(after: try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: signer, db), db)
                 }
                 return (result, head)
             }
@@ -65,7 +65,7 @@ public final class MemberSession {
             throw error
         }
         let (result, head) = written
-        if let head { try vault.history.accept(head.head, admin: vault.admin.line, frontier: head) }
+        if let head { try vault.history.accept(head, admin: vault.admin.line) }
         return result
     }
 }
@@ -114,7 +114,8 @@ final class MemberContext {
         }
         member = chosen
         partner = try roster.partner(chosen.partner)
-        generations = try Custody.unlockGenerations(partner: chosen.partner, identity: session.identity, db)
+        generations = try Custody.unlockGenerations(partner: chosen.partner, identity: session.identity, roster: roster,
+                                                     vault: session.vault, db)
         guard !generations.isEmpty else {
             throw AbriError.notPermitted("no key of partner \(chosen.partner) is sealed to you yet (ask your administrator)")
         }

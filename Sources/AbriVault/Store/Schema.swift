@@ -38,7 +38,8 @@ enum Schema {
                   admin_slot BLOB NOT NULL, case_slot BLOB);
                 CREATE INDEX log_by_tag ON log (tag);
                 CREATE TABLE heads (size INTEGER PRIMARY KEY, root BLOB NOT NULL, day TEXT NOT NULL,
-                  signer TEXT NOT NULL, key_generation INTEGER NOT NULL, signature BLOB NOT NULL);
+                  signer TEXT NOT NULL, key_generation INTEGER NOT NULL, roster_version INTEGER NOT NULL,
+                  roster_hash BLOB NOT NULL, previous INTEGER NOT NULL, signature BLOB NOT NULL);
                 CREATE TABLE shredded (case_id BLOB PRIMARY KEY);
                 CREATE TABLE imported (bundle BLOB PRIMARY KEY);
                 """)
