@@ -236,6 +236,11 @@ enum AccessLog {
         guard try headSignatureIsValid(row, vault: vault, db), try frontier(db).head == head.head else {
             throw AbriError.badData("the log's latest head does not check out: the vault was altered (run `abri verify`)")
         }
+        // The head it follows must still be there: a checkpoint row deleted under it is seen at once.
+        if head.binding.previous > 0,
+           try Bool.fetchOne(db, sql: "SELECT 1 FROM heads WHERE size = ?", arguments: [head.binding.previous]) == nil {
+            throw AbriError.badData("the signed head before the latest one is missing: the vault was altered (run `abri verify`)")
+        }
         return head
     }
 
