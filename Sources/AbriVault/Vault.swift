@@ -63,7 +63,9 @@ public final class Vault: @unchecked Sendable {
             // only makes the vault newer than what was read, never older.
             let accepted = try vault.history.load()
             let seen = try vault.store.read { db in
-                try vault.history.check(try AccessLog.latestHead(db, vault: vault), accepted: accepted, admin: adminLine, db)
+                // The roster first, so that a roster rolled back under the latest head is named as such.
+                _ = try vault.roster(db)
+                return try vault.history.check(try AccessLog.latestHead(db, vault: vault), accepted: accepted, admin: adminLine, db)
             }
             // Read-only commands record the head they saw too: a later rollback below it is refused.
             try vault.history.accept(seen, admin: adminLine)

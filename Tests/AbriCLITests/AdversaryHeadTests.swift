@@ -165,6 +165,40 @@ struct AdversaryHeadTests {
         try expectRefused(story, ["cases"], as: .ines)
     }
 
+    // MARK: Public days and shredding
+
+    @Test func aFutureDayWrittenByAMemberIsReportedByVerify() throws {
+        let story = try Story()
+        // Only debug builds honour ABRI_TODAY; a member with such a build writes a day far ahead into the log.
+        try story.must(["open", story.caseID], as: .ines, environment: ["ABRI_TODAY": "2030-01-01"])
+        try expectVerifyReports(story, "after tomorrow")
+    }
+
+    @Test func shredClaimsNothingWhileAReaderKeepsTheWriteAheadLog() throws {
+        let story = try Story()
+        let sqlite = try #require(SQLite.path)
+        // Another process reads the vault and keeps its snapshot open: the WAL cannot be truncated under it.
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: sqlite)
+        reader.arguments = [story.vault]
+        let input = Pipe(), output = Pipe()
+        reader.standardInput = input
+        reader.standardOutput = output
+        reader.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try CLI.launch(reader)
+        input.fileHandleForWriting.write(Data("BEGIN; SELECT COUNT(*) FROM log;\n".utf8))
+        _ = output.fileHandleForReading.availableData
+        let shred = try story.abri(["shred", story.caseID, "--yes"], as: .admin, environment: ["ABRI_BUSY_WAIT": "1"])
+        input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        reader.waitUntilExit()
+        #expect(shred.status == 70, "\(shred)")
+        #expect(shred.stderr.contains("write-ahead log") && !shred.stderr.contains("opens for no one"), "\(shred)")
+        // Once the reader is gone, the same command finishes the job.
+        try story.must(["shred", story.caseID, "--yes"], as: .admin)
+        try story.must(["verify"], as: .admin)
+    }
+
     // MARK: Helpers
 
     /// Enrols a second member of `cidff-62`, Mallory, and lets ines finish the re-seal the enrolment left pending.
