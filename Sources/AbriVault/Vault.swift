@@ -41,7 +41,7 @@ public final class Vault: @unchecked Sendable {
             throw error
         }
         let vault = Vault(store: store, id: id, admin: admin, stateDirectory: stateDirectory)
-        try vault.history.accept(Head.empty, admin: admin.line)
+        try vault.history.accept(HistoryGuard.Seen(frontier: LogFrontier(), binding: .empty), admin: admin.line)
         return vault
     }
 
@@ -62,18 +62,35 @@ public final class Vault: @unchecked Sendable {
             // Read what this machine accepted before the vault's head: a command that commits in between
             // only makes the vault newer than what was read, never older.
             let accepted = try vault.history.load()
-            try vault.store.read { db in
-                try vault.history.check(try AccessLog.latestHead(db, vault: vault), accepted: accepted, admin: adminLine)
+            let seen = try vault.store.read { db in
+                // The roster first, so that a roster rolled back under the latest head is named as such.
+                _ = try vault.roster(db)
+                return try vault.history.check(try AccessLog.latestHead(db, vault: vault), accepted: accepted, admin: adminLine, db)
             }
+            // Read-only commands record the head they saw too: a later rollback below it is refused.
+            try vault.history.accept(seen, admin: adminLine)
         }
         return vault
     }
 
-    /// The current roster, its administrator's signature checked (an empty roster before the first change).
+    /// The current roster, its administrator's signature checked, and the one the latest signed head names (65
+    /// otherwise: the roster is part of the log, and a roster rolled back under it is refused).
     func roster(_ db: Database) throws -> Roster {
+        let stored = try storedRoster(db)
+        let bound = try Row.fetchOne(db, sql: "SELECT roster_version, roster_hash FROM heads ORDER BY size DESC LIMIT 1")
+            .map { HeadBinding(rosterVersion: $0[0], rosterHash: Array($0[1] as Data), previous: 0) } ?? .empty
+        guard stored.roster.version == bound.rosterVersion, stored.hash == bound.rosterHash else {
+            throw AbriError.badData("the vault's roster is not the one its latest signed head names: the roster was rolled back or altered (run `abri verify`)")
+        }
+        return stored.roster
+    }
+
+    /// The highest stored roster version and the hash of its body, its administrator's signature checked (an empty
+    /// roster before the first change), whether or not a head names it yet.
+    func storedRoster(_ db: Database) throws -> (roster: Roster, hash: [UInt8]) {
         guard let row = try Row.fetchOne(db, sql: "SELECT version, body, signature FROM roster ORDER BY version DESC LIMIT 1") else {
-            return Roster(vault: idHex, version: 0, admin: admin.line, logKey: LogKeyInfo(generation: 0, publicKey: ""),
-                          partners: [], members: [])
+            return (Roster(vault: idHex, version: 0, admin: admin.line, logKey: LogKeyInfo(generation: 0, publicKey: ""),
+                           partners: [], members: []), HeadBinding.empty.rosterHash)
         }
         let body = Array(row["body"] as Data)
         let signature = Array(row["signature"] as Data)
@@ -84,15 +101,19 @@ public final class Vault: @unchecked Sendable {
         guard roster.vault == idHex, roster.version == row["version"] as Int, roster.admin == admin.line else {
             throw AbriError.badData("the roster belongs to another vault or version: the vault was altered (run `abri verify`)")
         }
-        return roster
+        return (roster, Roster.hash(body: body))
     }
 
-    /// Signs and stores a new roster version.
-    func saveRoster(_ roster: Roster, signedBy administrator: borrowing Identity, _ db: Database) throws {
-        let body = try roster.canonicalBody()
+    /// Signs and stores a new roster version, chained to the one before it; returns the hash of its body.
+    @discardableResult
+    func saveRoster(_ roster: Roster, signedBy administrator: borrowing Identity, _ db: Database) throws -> [UInt8] {
+        var next = roster
+        next.previous = roster.version > 1 ? Data(try storedRoster(db).hash).base64EncodedString() : nil
+        let body = try next.canonicalBody()
         let signature = try administrator.sign(Roster.signatureContext + body)
         try db.execute(sql: "INSERT INTO roster (version, body, signature) VALUES (?, ?, ?)",
-                       arguments: [roster.version, Data(body), Data(signature)])
+                       arguments: [next.version, Data(body), Data(signature)])
+        return Roster.hash(body: body)
     }
 
     /// The public roster, for `partner list`.

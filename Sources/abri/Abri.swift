@@ -26,6 +26,7 @@ struct Abri: ParsableCommand {
             Cases.self,
             Log.self,
             Verify.self,
+            CheckpointCommand.self,
             Rotate.self,
             Shred.self,
             Close.self,

@@ -190,7 +190,12 @@ enum AccessLog {
 
     private static func storeHead(_ head: Head, vault: Vault, actor: borrowing Identity, signer: HeadSigner, _ db: Database) throws {
         let day = Day.today().description
-        let text = head.noteText(vaultHex: vault.idHex, day: day)
+        // The roster in force is the latest version: an administrator's roster change stored it in this transaction,
+        // so the checkpoint that closes the change names it.
+        let roster = try vault.storedRoster(db)
+        let previous = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(size), 0) FROM heads WHERE size < ?", arguments: [head.size]) ?? 0
+        let binding = HeadBinding(rosterVersion: roster.roster.version, rosterHash: roster.hash, previous: previous)
+        let text = head.noteText(vaultHex: vault.idHex, day: day, binding: binding)
         let signature: [UInt8]
         let signerName: String
         let generation: Int
@@ -205,32 +210,37 @@ enum AccessLog {
             signerName = "admin"
             generation = 0
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO heads (size, root, day, signer, key_generation, signature) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [head.size, Data(head.root), day, signerName, generation, Data(signature)])
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO heads (size, root, day, signer, key_generation, roster_version, roster_hash, previous, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [head.size, Data(head.root), day, signerName, generation, binding.rosterVersion,
+                             Data(binding.rosterHash), binding.previous, Data(signature)])
     }
 
-    /// The latest stored head (signature checked) and a way to look up the root at an earlier size.
-    static func latestHead(_ db: Database, vault: Vault) throws -> (head: Head, rootAt: (Int) throws -> [UInt8]?) {
-        let frontier = try frontier(db)
-        let head = frontier.head
-        let lookup: (Int) throws -> [UInt8]? = { size in
-            if size == 0 { return Head.empty.root }
-            if size == head.size { return head.root }
-            return try Data.fetchOne(db, sql: "SELECT root FROM heads WHERE size = ?", arguments: [size]).map(Array.init)
-        }
-        // A log cut short, or grown outside abri, no longer matches the frontier its last command left.
+    /// The latest stored head, its signature checked under the roster version it binds; nil for an empty log.
+    /// Entries past it, or a stored tree edge that does not give its root, are refused: the next append builds on both.
+    static func latestHead(_ db: Database, vault: Vault) throws -> StoredHead? {
         let (count, last) = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM log").map { ($0[0] as Int, $0[1] as Int) } ?? (0, 0)
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM heads ORDER BY size DESC LIMIT 1") else {
+            guard count == 0 else {
+                throw AbriError.badData("the log holds \(count) entries where its last signed head counts 0: entries were removed or added outside abri (run `abri verify`)")
+            }
+            return nil
+        }
+        let head = StoredHead(row)
+        // A log cut short, or grown outside abri, no longer matches its last signed head.
         guard count == head.size, last == head.size else {
             throw AbriError.badData("the log holds \(count) entries where its last signed head counts \(head.size): entries were removed or added outside abri (run `abri verify`)")
         }
-        if head.size > 0 {
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM heads WHERE size = ?", arguments: [head.size]),
-                  Array(row["root"] as Data) == head.root,
-                  try headSignatureIsValid(row, vault: vault, db) else {
-                throw AbriError.badData("the log's latest head does not check out: the vault was altered (run `abri verify`)")
-            }
+        guard try headSignatureIsValid(row, vault: vault, db), try frontier(db).head == head.head else {
+            throw AbriError.badData("the log's latest head does not check out: the vault was altered (run `abri verify`)")
         }
-        return (head, lookup)
+        // The head it follows must still be there: a checkpoint row deleted under it is seen at once.
+        if head.binding.previous > 0,
+           try Bool.fetchOne(db, sql: "SELECT 1 FROM heads WHERE size = ?", arguments: [head.binding.previous]) == nil {
+            throw AbriError.badData("the signed head before the latest one is missing: the vault was altered (run `abri verify`)")
+        }
+        return head
     }
 
     /// One stored head, read out of its row.
@@ -240,6 +250,7 @@ enum AccessLog {
         var day: String
         var signer: String
         var keyGeneration: Int
+        var binding: HeadBinding
         var signature: [UInt8]
 
         init(_ row: Row) {
@@ -248,39 +259,57 @@ enum AccessLog {
             day = row["day"]
             signer = row["signer"]
             keyGeneration = row["key_generation"]
+            binding = HeadBinding(rosterVersion: row["roster_version"], rosterHash: Array(row["roster_hash"] as Data),
+                                  previous: row["previous"])
             signature = Array(row["signature"] as Data)
         }
+
+        var head: Head { Head(size: size, root: root) }
+
+        func noteText(vault: Vault) -> [UInt8] { head.noteText(vaultHex: vault.idHex, day: day, binding: binding) }
     }
 
-    /// Checks one stored head's signature against the administrator or the log keys in the roster's history.
+    /// One administrator-signed roster version, as a head sees it: the hash it must name and the log key in force.
+    struct SignedRosterVersion: Sendable {
+        var hash: [UInt8]
+        var logKey: LogKeyInfo
+    }
+
+    /// Checks one stored head's signature: the administrator's, or the log key of the roster version the head binds.
     static func headSignatureIsValid(_ row: Row, vault: Vault, _ db: Database) throws -> Bool {
         headSignatureIsValid(StoredHead(row), vault: vault, logKeys: try logPublicKeys(vault: vault, db))
     }
 
-    static func headSignatureIsValid(_ head: StoredHead, vault: Vault, logKeys: [Int: [UInt8]]) -> Bool {
-        let text = Head(size: head.size, root: head.root).noteText(vaultHex: vault.idHex, day: head.day)
+    static func headSignatureIsValid(_ head: StoredHead, vault: Vault, logKeys: [Int: SignedRosterVersion]) -> Bool {
+        // The roster version the head names must be stored, signed, and hash to what the head says.
+        guard let roster = logKeys[head.binding.rosterVersion], roster.hash == head.binding.rosterHash else { return false }
+        let text = head.noteText(vault: vault)
         switch head.signer {
         case "admin":
             return Ed25519.isValidSignature(head.signature, for: text, publicKey: vault.admin.signingPublicKey)
         case "log":
-            guard let key = logKeys[head.keyGeneration] else { return false }
-            return Ed25519.isValidSignature(head.signature, for: text, publicKey: key)
+            // Only the log key in force at that roster version: an older key, kept by someone who left, signs nothing.
+            guard roster.logKey.generation > 0, head.keyGeneration == roster.logKey.generation,
+                  let key = Data(base64Encoded: roster.logKey.publicKey) else { return false }
+            return Ed25519.isValidSignature(head.signature, for: text, publicKey: Array(key))
         default:
             return false
         }
     }
 
-    /// Every log key the administrator-signed roster versions ever named, by generation.
-    static func logPublicKeys(vault: Vault, _ db: Database) throws -> [Int: [UInt8]] {
-        var keys: [Int: [UInt8]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT body, signature FROM roster ORDER BY version") {
+    /// Every administrator-signed roster version, by version (version 0: the empty roster of a new vault).
+    static func logPublicKeys(vault: Vault, _ db: Database) throws -> [Int: SignedRosterVersion] {
+        var versions: [Int: SignedRosterVersion] = [
+            0: SignedRosterVersion(hash: HeadBinding.empty.rosterHash, logKey: LogKeyInfo(generation: 0, publicKey: "")),
+        ]
+        for row in try Row.fetchAll(db, sql: "SELECT version, body, signature FROM roster ORDER BY version") {
             let body = Array(row["body"] as Data)
             guard Ed25519.isValidSignature(Array(row["signature"] as Data), for: Roster.signatureContext + body,
                                            publicKey: vault.admin.signingPublicKey),
-                  let roster = try? Roster.decode(body: body), roster.logKey.generation > 0,
-                  let key = Data(base64Encoded: roster.logKey.publicKey) else { continue }
-            keys[roster.logKey.generation] = Array(key)
+                  let roster = try? Roster.decode(body: body), roster.version == row["version"] as Int,
+                  roster.vault == vault.idHex else { continue }
+            versions[roster.version] = SignedRosterVersion(hash: Roster.hash(body: body), logKey: roster.logKey)
         }
-        return keys
+        return versions
     }
 }

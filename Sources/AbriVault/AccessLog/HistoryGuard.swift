@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// The last log head this machine accepted for a vault, so that a rolled-back copy is refused.
 public struct HistoryGuard: Sendable {
@@ -12,8 +13,18 @@ public struct HistoryGuard: Sendable {
         var admin: String
         var size: Int
         var root: String
-        /// The tree's right edge at `size` (base64 of `LogFrontier.encoded()`), for incremental verification.
+        /// The tree's right edge at `size` (base64 of `LogFrontier.encoded()`): every command proves the store's
+        /// latest head from it, never from the store's own rows, which whoever writes the file can recompute.
         var frontier: String?
+        /// The roster version the accepted head binds, and base64 of its hash: an older roster is refused.
+        var rosterVersion: Int?
+        var rosterHash: String?
+    }
+
+    /// What a command saw: the tree's edge at the store's latest head, and the roster that head binds.
+    struct Seen {
+        var frontier: LogFrontier
+        var binding: HeadBinding
     }
 
     func load() throws -> Accepted? {
@@ -24,21 +35,51 @@ public struct HistoryGuard: Sendable {
         return accepted
     }
 
-    /// Refuses a log that is shorter than, or not an extension of, the last head accepted here.
-    func check(_ current: (head: Head, rootAt: (Int) throws -> [UInt8]?), accepted: Accepted?, admin: String) throws {
-        guard let accepted else { return }
+    /// Refuses a log that is shorter than, or not an extension of, the last head accepted here, or whose roster is
+    /// older: the edge this machine kept at the accepted size, extended with the store's entries after it, must give
+    /// the root of the store's latest signed head. Returns what was seen, for `accept`.
+    func check(_ latest: AccessLog.StoredHead?, accepted: Accepted?, admin: String, _ db: Database) throws -> Seen {
+        let head = latest?.head ?? Head.empty
+        let binding = latest?.binding ?? .empty
+        guard let accepted else {
+            // A machine that never saw this vault trusts the first head it sees (`abri verify --checkpoint` checks it
+            // against a checkpoint kept elsewhere); `latestHead` checked that the store's edge gives its root.
+            return Seen(frontier: try AccessLog.frontier(db), binding: binding)
+        }
         let rollback = AbriError.badData(
             "this vault's log is older than, or differs from, the one this machine saw last: it may be a restored or altered copy (run `abri verify`; an administrator accepts a restore with `abri verify --accept-restore`)")
-        guard accepted.admin == admin else { throw rollback }
-        guard current.head.size >= accepted.size else { throw rollback }
-        guard let root = try current.rootAt(accepted.size), Data(root).base64EncodedString() == accepted.root else {
-            throw rollback
+        guard accepted.admin == admin, head.size >= accepted.size else { throw rollback }
+        if let version = accepted.rosterVersion {
+            guard binding.rosterVersion > version
+                    || (binding.rosterVersion == version && Data(binding.rosterHash).base64EncodedString() == accepted.rosterHash) else {
+                throw rollback
+            }
         }
+        // Start from the edge kept here; without one (or a damaged one), from the first entry.
+        var frontier = LogFrontier()
+        if let encoded = accepted.frontier.flatMap({ Data(base64Encoded: $0) }),
+           let kept = try? LogFrontier(encoded: Array(encoded)), kept.size == accepted.size,
+           Data(kept.root).base64EncodedString() == accepted.root {
+            frontier = kept
+        }
+        func checkAcceptedRoot() throws {
+            if frontier.size == accepted.size, Data(frontier.root).base64EncodedString() != accepted.root { throw rollback }
+        }
+        try checkAcceptedRoot()
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM log WHERE seq > ? ORDER BY seq", arguments: [frontier.size])
+        while let row = try cursor.next() {
+            guard row["seq"] as Int == frontier.size + 1 else { throw rollback }
+            frontier.append(leafHash: LogFrontier.leafHash(AccessLog.leaf(of: row)))
+            try checkAcceptedRoot()
+        }
+        guard frontier.head == head else { throw rollback }
+        return Seen(frontier: frontier, binding: binding)
     }
 
     /// Records `head` as the latest accepted, atomically (write a temporary file, then rename), under a lock,
     /// and never moving back: of two commands that finish together, the longer log stays.
-    func accept(_ head: Head, admin: String, frontier: LogFrontier? = nil, allowShorter: Bool = false) throws {
+    func accept(_ seen: Seen, admin: String, allowShorter: Bool = false) throws {
+        let head = seen.frontier.head
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -48,7 +89,9 @@ public struct HistoryGuard: Sendable {
         defer { flock(lock, LOCK_UN) }
         if !allowShorter, let current = try? load(), current.size > head.size { return }
         let accepted = Accepted(vault: vaultHex, admin: admin, size: head.size, root: Data(head.root).base64EncodedString(),
-                                frontier: frontier.map { Data($0.encoded()).base64EncodedString() })
+                                frontier: Data(seen.frontier.encoded()).base64EncodedString(),
+                                rosterVersion: seen.binding.rosterVersion,
+                                rosterHash: Data(seen.binding.rosterHash).base64EncodedString())
         let data = try JSONEncoder().encode(accepted)
         let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
@@ -58,5 +101,15 @@ public struct HistoryGuard: Sendable {
             unlink(temporary)
             throw AbriError.io("cannot write \(path) (check that \(directory) is writable)")
         }
+    }
+}
+
+extension Vault {
+    /// What a command that just appended, inside its transaction, leaves for this machine to accept.
+    func seen(after frontier: LogFrontier, _ db: Database) throws -> HistoryGuard.Seen {
+        let binding = try Row.fetchOne(db, sql: "SELECT roster_version, roster_hash, previous FROM heads WHERE size = ?",
+                                       arguments: [frontier.size])
+            .map { HeadBinding(rosterVersion: $0[0], rosterHash: Array($0[1] as Data), previous: $0[2]) } ?? .empty
+        return HistoryGuard.Seen(frontier: frontier, binding: binding)
     }
 }

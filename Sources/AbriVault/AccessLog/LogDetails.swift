@@ -31,6 +31,10 @@ public struct LogDetails: Codable, Sendable, Equatable {
     public var count: Int?
     /// In the administrator's summary: how many of the entry's grants were made without consent.
     public var withoutConsent: Int?
+    /// The member a roster change concerns, `partner/name` (member-add, member-remove).
+    public var member: String?
+    /// base64 of the hash of the roster version a roster change made (Docs/FORMAT.md §3.1).
+    public var roster: String?
 }
 
 /// The consent recorded with a grant.
@@ -64,6 +68,8 @@ extension LogDetails {
         if let hasLocating { members["hasLocating"] = .bool(hasLocating) }
         if let count { members["count"] = .integer(count) }
         if let withoutConsent { members["withoutConsent"] = .integer(withoutConsent) }
+        if let member { members["member"] = .string(member) }
+        if let roster { members["roster"] = .string(roster) }
         return .object(members)
     }
 }

@@ -35,7 +35,10 @@ extension Vault {
     /// With `sinceLastAccepted`, the tree is extended from the edge this machine kept when it last accepted a head:
     /// only the entries after it are read. That proves the log grew from what was accepted without rewriting it;
     /// only the full check reads every stored entry again.
-    public func verify(as verifier: Verifier = .anyone, sinceLastAccepted: Bool = false,
+    ///
+    /// With `checkpoint`, the log must also extend that checkpoint, exported by the administrator and kept outside the
+    /// store: same vault, the administrator's signature, the same root at its size.
+    public func verify(as verifier: Verifier = .anyone, sinceLastAccepted: Bool = false, checkpoint: ExportedCheckpoint? = nil,
                        progress: (any ProgressListener)? = nil) throws -> VerificationReport {
         var report = VerificationReport(ok: true, entries: 0, checkpoints: 0, heads: 0, signatures: 0, problems: [])
         func problem(_ text: String) {
@@ -46,8 +49,15 @@ extension Vault {
         try store.read { db in
             verifyRoster(db, problem)
             verifyGenerations(db, problem)
+            verifyHeadChain(db, problem)
+            do { _ = try roster(db) } catch {
+                problem("the roster is not the one the latest signed head names: roster versions were removed, added or altered")
+            }
+            let tomorrow = Day(number: Day.today().number + 1)
+            var lastDay: Int32 = .min
             var frontier = LogFrontier()
-            if sinceLastAccepted, let accepted, let encoded = accepted.frontier.flatMap({ Data(base64Encoded: $0) }),
+            // A checkpoint below the edge kept here needs the tree from its first entry.
+            if sinceLastAccepted, checkpoint.map({ $0.size >= (accepted?.size ?? 0) }) ?? true, let accepted, let encoded = accepted.frontier.flatMap({ Data(base64Encoded: $0) }),
                let kept = try? LogFrontier(encoded: Array(encoded)), kept.size == accepted.size,
                Data(kept.root).base64EncodedString() == accepted.root {
                 frontier = kept
@@ -73,7 +83,14 @@ extension Vault {
                 } else {
                     problem("log entry \(seq) is not a well-formed entry")
                 }
-                if headsBySize[frontier.size] != nil || accepted?.size == frontier.size {
+                let day: Int32 = row["day"]
+                if day < lastDay {
+                    problem("log entry \(seq) is dated before the entry it follows: public days went backwards")
+                } else if day > tomorrow.number {
+                    problem("log entry \(seq) is dated \(Day(number: day)), after tomorrow")
+                }
+                lastDay = max(lastDay, day)
+                if headsBySize[frontier.size] != nil || accepted?.size == frontier.size || checkpoint?.size == frontier.size {
                     rootsAt[frontier.size] = frontier.root
                 }
                 expected += 1
@@ -89,9 +106,20 @@ extension Vault {
             let signaturesValid = try Parallel.map(count: heads.count) { index in
                 AccessLog.headSignatureIsValid(heads[index], vault: self, logKeys: logKeys)
             }
+            var lastHeadDay: Day?
             for (index, row) in headRows.enumerated() {
                 let size: Int = row["size"]
                 let signer: String = row["signer"]
+                if let day = try? Day(parsing: row["day"] as String) {
+                    if let lastHeadDay, day < lastHeadDay {
+                        problem("the head at size \(size) is dated before the head it follows: public days went backwards")
+                    } else if day > tomorrow {
+                        problem("the head at size \(size) is dated \(day), after tomorrow")
+                    }
+                    lastHeadDay = max(lastHeadDay ?? day, day)
+                } else {
+                    problem("the head at size \(size) has no valid day")
+                }
                 if signer == "admin" { report.checkpoints += 1 } else { report.heads += 1 }
                 guard let root = rootsAt[size] else {
                     problem("the head at size \(size) points past the end of the log: entries were cut off")
@@ -100,7 +128,7 @@ extension Vault {
                 if Array(row["root"] as Data) != root {
                     problem("the log's first \(size) entries differ from what their signed head says: an entry was edited, removed, inserted or reordered")
                 } else if !signaturesValid[index] {
-                    problem("the head at size \(size) has a bad signature")
+                    problem("the head at size \(size) has a bad signature, or one by a log key not in force at the roster version it names")
                 }
             }
             // Readers find their entries through `log_tags`: a row taken out of it hides an entry from its readers.
@@ -124,25 +152,31 @@ extension Vault {
                     problem("the log's first \(accepted.size) entries differ from what this machine saw: this is an altered copy")
                 }
             }
+            if let checkpoint {
+                checkExtends(checkpoint, entries: frontier.size, root: rootsAt[checkpoint.size], db, problem)
+            }
             lastVerifiedFrontier = report.ok ? frontier : nil
+            let rosterInForce = try rostersInForce(db)
             switch verifier {
             case .anyone:
                 break
             case .administrator(let session):
-                let roster = try self.roster(db)
+                let roster = try self.storedRoster(db).roster
                 for entry in try session.openAllEntries(db) where entry.seq > start {
                     report.signatures += 1
                     if !entry.signatureValid || !actorMatches(entry.details, roster: roster) {
                         problem("log entry \(entry.seq) is not signed by the member it names")
                     }
+                    if let removed = actedAfterRemoval(entry, rosterInForce) { problem(removed) }
                 }
             case .member(let session):
-                let roster = try self.roster(db)
+                let roster = try self.storedRoster(db).roster
                 for entry in try session.entriesOfHeldCases(db) where entry.seq > start {
                     report.signatures += 1
                     if !entry.signatureValid || !actorMatches(entry.details, roster: roster) {
                         problem("log entry \(entry.seq) is not signed by the member it names")
                     }
+                    if let removed = actedAfterRemoval(entry, rosterInForce) { problem(removed) }
                 }
             }
         }
@@ -168,12 +202,17 @@ extension Vault {
                 problem("roster version \(version) is not signed by the administrator")
             } else if let roster = try? Roster.decode(body: body), roster.vault != idHex || roster.version != version {
                 problem("roster version \(version) belongs to another vault or version")
+            } else if let roster = try? Roster.decode(body: body) {
+                let expected = index == 0 ? nil : Data(Roster.hash(body: Array(rows[index - 1]["body"] as Data))).base64EncodedString()
+                if roster.previous != expected {
+                    problem("roster version \(version) does not name the version before it: the roster's chain is broken")
+                }
             }
         }
     }
 
     private func verifyGenerations(_ db: Database, _ problem: (String) -> Void) {
-        guard let roster = try? roster(db), let rows = try? Row.fetchAll(db, sql: "SELECT * FROM generations") else { return }
+        guard let roster = try? storedRoster(db).roster, let rows = try? Row.fetchAll(db, sql: "SELECT * FROM generations") else { return }
         for row in rows {
             let partner: String = row["partner"]
             let number: Int = row["number"]
@@ -187,10 +226,91 @@ extension Vault {
         }
     }
 
+    /// Every head names the size of the head stored before it: a head or checkpoint row deleted from the middle of
+    /// the log breaks the chain, and a head's roster version never goes back.
+    private func verifyHeadChain(_ db: Database, _ problem: (String) -> Void) {
+        guard let rows = try? Row.fetchAll(db, sql: "SELECT size, previous, roster_version FROM heads ORDER BY size") else {
+            problem("the heads cannot be read")
+            return
+        }
+        var before = 0
+        var rosterVersion = 0
+        for row in rows {
+            let size: Int = row["size"]
+            let previous: Int = row["previous"]
+            let version: Int = row["roster_version"]
+            if previous > before {
+                problem("the head or checkpoint at size \(previous), which the head at size \(size) follows, is missing")
+            } else if previous != before {
+                problem("the head at size \(size) does not name the head stored before it (size \(before))")
+            }
+            if version < rosterVersion {
+                problem("the head at size \(size) names roster version \(version), older than an earlier head's")
+            }
+            before = size
+            rosterVersion = max(rosterVersion, version)
+        }
+    }
+
+    /// Checks that the log extends an exported checkpoint.
+    private func checkExtends(_ checkpoint: ExportedCheckpoint, entries: Int, root: [UInt8]?, _ db: Database,
+                              _ problem: (String) -> Void) {
+        let note = checkpoint.note
+        guard note.vaultHex == idHex else {
+            problem("the checkpoint belongs to another vault")
+            return
+        }
+        guard Ed25519.isValidSignature(checkpoint.signature, for: note.text(), publicKey: admin.signingPublicKey) else {
+            problem("the checkpoint is not signed by this vault's administrator")
+            return
+        }
+        if entries < note.head.size {
+            problem("the log holds \(entries) entries, fewer than the \(note.head.size) of the checkpoint: it was cut or rolled back")
+        } else if root != note.head.root {
+            problem("the log's first \(note.head.size) entries differ from the checkpoint: the log was rewritten")
+        }
+        let versions = (try? AccessLog.logPublicKeys(vault: self, db)) ?? [:]
+        if versions[note.binding.rosterVersion]?.hash != note.binding.rosterHash {
+            problem("roster version \(note.binding.rosterVersion) is not the one the checkpoint names: the roster was rolled back or altered")
+        }
+    }
+
+    /// For each entry, the roster in force: the one named by the head that closes it.
+    private func rostersInForce(_ db: Database) throws -> (Int) -> Roster? {
+        var rosters: [Int: Roster] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT version, body, signature FROM roster") {
+            let body = Array(row["body"] as Data)
+            guard Ed25519.isValidSignature(Array(row["signature"] as Data), for: Roster.signatureContext + body,
+                                           publicKey: admin.signingPublicKey),
+                  let roster = try? Roster.decode(body: body) else { continue }
+            rosters[row["version"]] = roster
+        }
+        let heads = try Row.fetchAll(db, sql: "SELECT size, roster_version FROM heads ORDER BY size")
+            .map { (size: $0[0] as Int, version: $0[1] as Int) }
+        return { seq in
+            var low = 0, high = heads.count
+            while low < high {
+                let middle = (low + high) / 2
+                if heads[middle].size < seq { low = middle + 1 } else { high = middle }
+            }
+            return low < heads.count ? rosters[heads[low].version] : nil
+        }
+    }
+
+    /// A member's action logged after the roster in force at that entry removed them.
+    func actedAfterRemoval(_ entry: OpenedEntry, _ rosterInForce: (Int) -> Roster?) -> String? {
+        guard entry.details.actor != "admin", let roster = rosterInForce(entry.seq),
+              let key = Data(base64Encoded: entry.details.actorKey).map(Array.init),
+              let member = roster.members.first(where: {
+                  $0.handle == entry.details.actor && (try? PublicIdentity(parsing: $0.identity))?.signingPublicKey == key
+              }), member.removed else { return nil }
+        return "log entry \(entry.seq) was made by \(entry.details.actor) after their removal"
+    }
+
     /// Accepts the head the last successful verification computed as this machine's reference.
     public func acceptCurrentHead() throws {
         guard let frontier = lastVerifiedFrontier else { return }
-        try history.accept(frontier.head, admin: admin.line, frontier: frontier)
+        try history.accept(try store.read { db in try seen(after: frontier, db) }, admin: admin.line)
     }
 }
 
@@ -205,19 +325,20 @@ extension AdminSession {
             context.drafts.append(.operatorOnly(context.details("restore")))
         }
         // The restored log may be shorter than what this machine saw: that is the point of accepting it.
-        let frontier = try vault.store.read { db in try AccessLog.frontier(db) }
-        try vault.history.accept(frontier.head, admin: vault.admin.line, frontier: frontier, allowShorter: true)
+        let seen = try vault.store.read { db in try vault.seen(after: try AccessLog.frontier(db), db) }
+        try vault.history.accept(seen, admin: vault.admin.line, allowShorter: true)
     }
 }
 
 extension MemberSession {
     /// The entries of every case this member's partner holds, read without writing anything.
     func entriesOfHeldCases(_ db: Database) throws -> [OpenedEntry] {
-        let roster = try vault.roster(db)
+        let roster = try vault.storedRoster(db).roster
         var entries: [OpenedEntry] = []
         for membership in roster.memberships(of: identity.publicIdentity.line)
         where requestedPartner == nil || membership.partner == requestedPartner {
-            let generations = try Custody.unlockGenerations(partner: membership.partner, identity: identity, db)
+            let generations = try Custody.unlockGenerations(partner: membership.partner, identity: identity, roster: roster,
+                                                             vault: vault, db)
             for row in try GrantStore.ownRows(generations: generations, db) {
                 entries += try LogReader.entries(of: try row.open(), vault: vault, db)
             }

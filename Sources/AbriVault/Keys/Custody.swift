@@ -41,6 +41,12 @@ enum Custody {
     static func currentGenerationKey(partner: String, roster: Roster, vault: Vault, _ db: Database) throws -> (number: Int, publicKey: [UInt8])? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM generations WHERE partner = ? ORDER BY number DESC LIMIT 1",
                                          arguments: [partner]) else { return nil }
+        return (row["number"], try signedPublicKey(row, partner: partner, roster: roster, vault: vault))
+    }
+
+    /// The public key of one `generations` row, once its signature by the administrator or a member of the partner
+    /// checks out (65 otherwise).
+    private static func signedPublicKey(_ row: Row, partner: String, roster: Roster, vault: Vault) throws -> [UInt8] {
         let number: Int = row["number"]
         let publicKey = Array(row["public_key"] as Data)
         let signerKey = Array(row["signer_key"] as Data)
@@ -58,11 +64,14 @@ enum Custody {
         guard trusted, Ed25519.isValidSignature(Array(row["signature"] as Data), for: message, publicKey: signerKey) else {
             throw AbriError.badData("the keys of partner \(partner) do not check out: the vault was altered (run `abri verify`)")
         }
-        return (number, publicKey)
+        return publicKey
     }
 
-    /// Every generation of `partner` whose seed is sealed to this identity, newest first.
-    static func unlockGenerations(partner: String, identity: borrowing Identity, _ db: Database) throws -> [GenerationKeys] {
+    /// Every generation of `partner` whose seed is sealed to this identity, newest first. Each seed is checked against
+    /// the signed public key of its generation before any use: anyone who can write the store can seal a seed of
+    /// their choosing to a member's public key, and the member would then deposit under the writer's keys.
+    static func unlockGenerations(partner: String, identity: borrowing Identity, roster: Roster, vault: Vault,
+                                  _ db: Database) throws -> [GenerationKeys] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT number, box FROM generation_seals WHERE partner = ? AND member_key = ? ORDER BY number DESC
             """, arguments: [partner, Data(identity.publicIdentity.boxPublicKey)])
@@ -71,7 +80,14 @@ enum Custody {
             guard let seed = try? identity.openSealed(Array(row["box"] as Data)) else {
                 throw AbriError.badData("a key sealed to you does not open: the vault was altered (run `abri verify`)")
             }
-            result.append(try GenerationKeys(partner: partner, number: row["number"], seed: Key(seed)))
+            let number: Int = row["number"]
+            let keys = try GenerationKeys(partner: partner, number: number, seed: Key(seed))
+            guard let signed = try Row.fetchOne(db, sql: "SELECT * FROM generations WHERE partner = ? AND number = ?",
+                                                arguments: [partner, number]),
+                  try signedPublicKey(signed, partner: partner, roster: roster, vault: vault) == keys.boxKeyPair.publicKey else {
+                throw AbriError.badData("a key sealed to you is not the signed key of its generation: the vault was altered (run `abri verify`)")
+            }
+            result.append(keys)
         }
         return result
     }

@@ -15,12 +15,9 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
         return calendar
     }
 
-    /// Today in Paris; `ABRI_TODAY` (YYYY-MM-DD) replaces the clock in tests of expiry.
+    /// Today in Paris (in debug builds only, `ABRI_TODAY` replaces the clock in tests of expiry: `VaultEnvironment`).
     public static func today() -> Day {
-        if let override = ProcessInfo.processInfo.environment["ABRI_TODAY"], let day = try? Day(parsing: override) {
-            return day
-        }
-        return Day(date: Date())
+        VaultEnvironment.current.today()
     }
 
     init(date: Date) {

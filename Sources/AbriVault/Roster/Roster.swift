@@ -71,6 +71,8 @@ public struct Roster: Codable, Sendable, Equatable {
     public var members: [Member]
     /// The other vaults whose administrators are pinned here (`abri vault trust`).
     public var trustedVaults: [TrustedVault] = []
+    /// base64 of `H(body)` of the previous version (absent in version 1): the versions form a chain.
+    public var previous: String? = nil
 
     static let signatureContext = Array("abri-roster-v1\n".utf8)
 
@@ -80,6 +82,10 @@ public struct Roster: Codable, Sendable, Equatable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(self))
     }
+
+    /// `H(body)`: what heads, checkpoints, roster-change entries and the state file name (Docs/FORMAT.md §3.1).
+    /// Version 0, the roster of a vault that has none yet, has the empty body.
+    static func hash(body: [UInt8]) -> [UInt8] { BLAKE2b.hash(body) }
 
     static func decode(body: [UInt8]) throws -> Roster {
         do {

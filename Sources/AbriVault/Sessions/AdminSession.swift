@@ -18,16 +18,16 @@ public final class AdminSession {
 
     /// Runs one administrator command; its log entries end with a checkpoint signed by the administrator.
     func run<T>(_ body: (AdminContext) throws -> T) throws -> T {
-        let (result, head) = try vault.store.write { db -> (T, LogFrontier?) in
+        let (result, head) = try vault.store.write { db -> (T, HistoryGuard.Seen?) in
             let context = AdminContext(session: self, db: db, roster: try vault.roster(db))
             let result = try body(context)
-            var head: LogFrontier?
+            var head: HistoryGuard.Seen?
             if !context.drafts.isEmpty {
-                head = try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: .administrator, db)
+                head = try vault.seen(after: try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: .administrator, db), db)
             }
             return (result, head)
         }
-        if let head { try vault.history.accept(head.head, admin: vault.admin.line, frontier: head) }
+        if let head { try vault.history.accept(head, admin: vault.admin.line) }
         return result
     }
 
@@ -119,14 +119,17 @@ public final class AdminSession {
             let founding = !roster.members.contains { $0.partner == partnerID }
             roster.members.append(Member(partner: partnerID, name: memberName, identity: line.line, removed: false,
                                          enrolled: roster.version + 1))
+            let rosterHash: [UInt8]
             if founding {
-                try context.rekey(partner: partnerID, roster: &roster)
+                rosterHash = try context.rekey(partner: partnerID, roster: &roster)
             } else {
                 // No key moves until a colleague approves: the newcomer is only listed.
-                try context.save(roster)
+                rosterHash = try context.save(roster)
             }
             var entry = context.details("member-add")
             entry.partner = partnerID
+            entry.member = "\(partnerID)/\(memberName)"
+            entry.roster = Data(rosterHash).base64EncodedString()
             context.drafts.append(.operatorOnly(entry))
         }
     }
@@ -155,9 +158,11 @@ public final class AdminSession {
             }
             roster.members[index].removed = true
             roster.members[index].removedIn = roster.version + 1
-            try context.rekey(partner: partnerID, roster: &roster)
+            let rosterHash = try context.rekey(partner: partnerID, roster: &roster)
             var entry = context.details("member-remove")
             entry.partner = partnerID
+            entry.member = roster.members[index].handle
+            entry.roster = Data(rosterHash).base64EncodedString()
             context.drafts.append(.operatorOnly(entry))
         }
     }
@@ -186,6 +191,15 @@ public final class AdminSession {
     /// Shreds several cases in one transaction, then compacts the file once.
     public func shred(_ caseIDs: [CaseID]) throws {
         guard !caseIDs.isEmpty else { return }
+        // A shred whose truncation of the WAL failed (70) is finished by running it again: the rows went, the
+        // compaction is what remains.
+        let finishing = try vault.store.read { db in
+            try caseIDs.allSatisfy { id in
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM shredded WHERE case_id = ?", arguments: [Data(id.bytes)]) != nil
+                    && Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [Data(id.bytes)]) == nil
+            }
+        }
+        if finishing { return try vault.store.compact() }
         let files = vault.store.attachmentFiles
         let unlinked: [[UInt8]] = try run { context in
             var blobs: [[UInt8]] = []
@@ -232,21 +246,24 @@ final class AdminContext {
                    actorKey: Data(session.identity.publicIdentity.signingPublicKey).base64EncodedString(), at: Clock.now())
     }
 
-    func save(_ roster: Roster) throws {
+    /// Stores the next roster version; returns the hash of its body, which the checkpoint closing the command names.
+    @discardableResult
+    func save(_ roster: Roster) throws -> [UInt8] {
         var next = roster
         next.version = self.roster.version + 1
-        try session.vault.saveRoster(next, signedBy: session.identity, db)
+        return try session.vault.saveRoster(next, signedBy: session.identity, db)
     }
 
     /// After a change of membership: a new log key for everyone, a new generation for the partner.
-    func rekey(partner: String, roster: inout Roster) throws {
+    func rekey(partner: String, roster: inout Roster) throws -> [UInt8] {
         roster.logKey = try Custody.makeLogKey(roster: roster, vault: session.vault, db)
-        try save(roster)
+        let hash = try save(roster)
         let members = try Approvals.approvedMembers(of: partner, roster: roster, vault: session.vault, db)
         if !members.isEmpty {
             try Custody.makeGeneration(partner: partner, members: members, vault: session.vault, signer: session.identity,
                                        madeBy: "admin", db)
         }
+        return hash
     }
 
     func allEntries() throws -> [OpenedEntry] {

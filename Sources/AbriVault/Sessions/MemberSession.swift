@@ -41,18 +41,18 @@ public final class MemberSession {
     func run<T>(_ body: (MemberContext) throws -> T) throws -> T {
         writtenFiles = []
         defer { writtenFiles = [] }
-        let written: (T, LogFrontier?)
+        let written: (T, HistoryGuard.Seen?)
         do {
-            written = try vault.store.write { db -> (T, LogFrontier?) in
+            written = try vault.store.write { db -> (T, HistoryGuard.Seen?) in
                 let context = try MemberContext(session: self, db: db)
                 handle = context.member.handle
                 awaitingApproval = context.pending.map(\.name)
                 try context.prepare()
                 let result = try body(context)
-                var head: LogFrontier?
+                var head: HistoryGuard.Seen?
                 if !context.drafts.isEmpty {
                     let signer = try Custody.unlockLogKey(roster: context.roster, identity: identity, db)
-                    head = try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: signer, db)
+                    head = try vault.seen(after: try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: signer, db), db)
                 }
                 return (result, head)
             }
@@ -70,7 +70,7 @@ public final class MemberSession {
             throw error
         }
         let (result, head) = written
-        if let head { try vault.history.accept(head.head, admin: vault.admin.line, frontier: head) }
+        if let head { try vault.history.accept(head, admin: vault.admin.line) }
         return result
     }
 }
@@ -127,7 +127,8 @@ final class MemberContext {
         guard approved.contains(where: { $0.identity == chosen.identity }) else {
             throw AbriError.notPermitted("your colleagues at \(chosen.partner) have not approved you yet (ask one of them to run `abri member approve \(chosen.partner) \(chosen.name)`)")
         }
-        generations = try Custody.unlockGenerations(partner: chosen.partner, identity: session.identity, db)
+        generations = try Custody.unlockGenerations(partner: chosen.partner, identity: session.identity, roster: roster,
+                                                     vault: session.vault, db)
         guard !generations.isEmpty else {
             throw AbriError.notPermitted("no key of partner \(chosen.partner) is sealed to you yet (ask your administrator)")
         }

@@ -10,12 +10,7 @@ public final class Store: Sendable {
     var attachmentFiles: AttachmentFiles { AttachmentFiles(vaultPath: path) }
 
     /// How long a command waits for another one that holds the vault before giving up (exit 75).
-    static var busyWait: TimeInterval {
-        if let text = ProcessInfo.processInfo.environment["ABRI_BUSY_WAIT"], let seconds = TimeInterval(text) {
-            return seconds
-        }
-        return 60
-    }
+    static var busyWait: TimeInterval { VaultEnvironment.current.busyWait }
 
     private init(path: String, queue: DatabaseQueue) {
         self.path = path
@@ -138,16 +133,23 @@ public final class Store: Sendable {
         }
     }
 
-    /// Truncates the WAL and rebuilds the file, so that deleted pages leave no copy behind.
+    /// Truncates the WAL and rebuilds the file, so that deleted pages leave no copy behind. Fails (70) unless the
+    /// last checkpoint says it completed: a reader that keeps an old snapshot keeps the WAL, and the deleted keys in it.
     public func compact() throws {
+        let completed: Bool
         do {
-            try queue.writeWithoutTransaction { db in
+            completed = try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
                 try db.execute(sql: "VACUUM")
-                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                // Columns: busy (0 when the checkpoint completed), WAL frames, frames checkpointed.
+                let result = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                return result.map { ($0[0] as Int) == 0 } ?? false
             }
         } catch {
             throw Store.map(error)
+        }
+        guard completed else {
+            throw AbriError.internalError("the write-ahead log could not be truncated while another process reads the vault, so the case keys may still be in it: the shredding is not complete (stop every other abri command on this vault, then run `abri shred` again with the same case)")
         }
     }
 

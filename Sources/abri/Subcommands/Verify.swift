@@ -7,7 +7,8 @@ struct Verify: ParsableCommand {
         abstract: tr("Check the access log, its signed heads and checkpoints, and the vault's history."),
         discussion: tr("""
         Without an identity it checks what anyone may: the Merkle tree over every entry, every signed head and \
-        checkpoint, the roster's signatures, and that the log extends the last head this machine accepted. With \
+        checkpoint, the roster's signatures and chain, and that the log extends the last head this machine accepted \
+        (and, with --checkpoint, a checkpoint exported by the administrator). With \
         --as the administrator it also opens every entry and checks its actor's signature. \
         --accept-restore (administrator) accepts a restored backup as the new reference, and logs it.
 
@@ -23,6 +24,9 @@ struct Verify: ParsableCommand {
     @Flag(name: .customLong("since-last"), help: "Read only the entries after the head this machine last accepted (fast; the full check reads every entry).")
     var sinceLast = false
 
+    @Option(name: .customLong("checkpoint"), help: ArgumentHelp("A checkpoint exported with `abri checkpoint export`: the log must extend it.", valueName: "file"))
+    var checkpoint: String?
+
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption
 
@@ -36,6 +40,7 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
+        let kept = try checkpoint.map { try ExportedCheckpoint(contentsOf: $0) }
         let vault = try options.openVault(checkHistory: false)
         let progress = TerminalProgress()
         var verifier = Verifier.anyone
@@ -50,13 +55,13 @@ struct Verify: ParsableCommand {
         } else if acceptRestore {
             throw AbriError.usage("--accept-restore needs the administrator's identity (--as)")
         }
-        var report = try vault.verify(as: verifier, sinceLastAccepted: sinceLast, progress: progress)
+        var report = try vault.verify(as: verifier, sinceLastAccepted: sinceLast, checkpoint: kept, progress: progress)
         if acceptRestore {
             guard let admin else { throw AbriError.notPermitted("only the administrator may accept a restore (pass the administrator identity with --as)") }
             let rolledBack = report.problems.filter { $0.contains("this machine") }
             if report.problems.count == rolledBack.count {
                 try admin.acceptRestore()
-                report = try vault.verify(as: verifier)
+                report = try vault.verify(as: verifier, checkpoint: kept)
             }
         }
         if report.ok { try vault.acceptCurrentHead() }

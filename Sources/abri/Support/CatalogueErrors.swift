@@ -5,6 +5,56 @@
 /// `LocalizationTests` scans Sources/ for every message thrown and fails when one is missing here.
 extension Catalogue {
     static let errors: [String: String] = [
+        "the head at size %@ does not name the head stored before it (size %@)":
+            "la tête de taille %@ ne nomme pas la tête enregistrée avant elle (taille %@)",
+        "the log holds %@ entries where its last signed head counts 0: entries were removed or added outside abri (run `abri verify`)":
+            "le journal contient %@ entrées alors que sa dernière tête signée en compte 0 : des entrées ont été retirées ou ajoutées hors d'abri (lancez `abri verify`)",
+        "the heads cannot be read":
+            "les têtes du journal sont illisibles",
+        "the log's first %@ entries differ from the checkpoint: the log was rewritten":
+            "les %@ premières entrées du journal diffèrent du point de contrôle : le journal a été réécrit",
+        "cannot read the checkpoint %@ (check the path)":
+            "impossible de lire le point de contrôle %@ (vérifiez le chemin)",
+        "roster version %@ is not the one the checkpoint names: the roster was rolled back or altered":
+            "la version %@ du registre des membres n'est pas celle que nomme le point de contrôle : le registre a été ramené en arrière ou modifié",
+        "the signed head before the latest one is missing: the vault was altered (run `abri verify`)":
+            "la tête signée qui précède la dernière manque : le coffre a été modifié (lancez `abri verify`)",
+        "the write-ahead log could not be truncated while another process reads the vault, so the case keys may still be in it: the shredding is not complete (stop every other abri command on this vault, then run `abri shred` again with the same case)":
+            "le journal d'écriture anticipée (WAL) n'a pas pu être tronqué pendant qu'un autre processus lit le coffre : les clés du dossier peuvent encore s'y trouver, la destruction n'est pas complète (arrêtez toute autre commande abri sur ce coffre, puis relancez `abri shred` avec le même dossier)",
+        "the log is empty: there is nothing to checkpoint yet (enrol a partner first)":
+            "le journal est vide : il n'y a encore rien à marquer d'un point de contrôle (enregistrez d'abord un partenaire)",
+        "roster version %@ does not name the version before it: the roster's chain is broken":
+            "la version %@ du registre des membres ne nomme pas la version qui la précède : la chaîne du registre est rompue",
+        "log entry %@ is dated before the entry it follows: public days went backwards":
+            "l'entrée %@ du journal est datée d'avant l'entrée qu'elle suit : les jours publics reculent",
+        "log entry %@ is dated %@, after tomorrow":
+            "l'entrée %@ du journal est datée du %@, après demain",
+        "the checkpoint is not signed by this vault's administrator":
+            "le point de contrôle n'est pas signé par l'administrateur de ce coffre",
+        "the roster is not the one the latest signed head names: roster versions were removed, added or altered":
+            "le registre des membres n'est pas celui que nomme la dernière tête signée : des versions du registre ont été retirées, ajoutées ou modifiées",
+        "the head at size %@ names roster version %@, older than an earlier head's":
+            "la tête de taille %@ nomme la version %@ du registre, plus ancienne que celle d'une tête précédente",
+        "the checkpoint belongs to another vault":
+            "le point de contrôle appartient à un autre coffre",
+        "the vault's roster is not the one its latest signed head names: the roster was rolled back or altered (run `abri verify`)":
+            "le registre des membres du coffre n'est pas celui que nomme sa dernière tête signée : le registre a été ramené en arrière ou modifié (lancez `abri verify`)",
+        "the log holds %@ entries, fewer than the %@ of the checkpoint: it was cut or rolled back":
+            "le journal contient %@ entrées, moins que les %@ du point de contrôle : il a été tronqué ou ramené en arrière",
+        "a key sealed to you is not the signed key of its generation: the vault was altered (run `abri verify`)":
+            "une clé scellée pour vous n'est pas la clé signée de sa génération : le coffre a été modifié (lancez `abri verify`)",
+        "the head or checkpoint at size %@, which the head at size %@ follows, is missing":
+            "la tête ou le point de contrôle de taille %@, que suit la tête de taille %@, manque",
+        "the head at size %@ is dated before the head it follows: public days went backwards":
+            "la tête de taille %@ est datée d'avant la tête qu'elle suit : les jours publics reculent",
+        "the head at size %@ is dated %@, after tomorrow":
+            "la tête de taille %@ est datée du %@, après demain",
+        "the head at size %@ has no valid day":
+            "la tête de taille %@ n'a pas de jour valide",
+        "%@ is not an abri checkpoint (export one with `abri checkpoint export`)":
+            "%@ n'est pas un point de contrôle abri (exportez-en un avec `abri checkpoint export`)",
+        "log entry %@ was made by %@ after their removal":
+            "l'entrée %@ du journal a été faite par %@ après son retrait",
         "both --consent and --without-consent were given (keep only the one that applies)":
             "--consent et --without-consent sont donnés ensemble (gardez seulement celui qui s'applique)",
         "--until was given without --consent (add --consent TEXT, or drop --until)":
@@ -299,8 +349,8 @@ extension Catalogue {
             "la tête de taille %@ pointe au-delà de la fin du journal : des entrées ont été coupées",
         "the log's first %@ entries differ from what their signed head says: an entry was edited, removed, inserted or reordered":
             "les %@ premières entrées du journal diffèrent de ce qu'indique leur tête signée : une entrée a été modifiée, retirée, insérée ou déplacée",
-        "the head at size %@ has a bad signature":
-            "la tête de taille %@ a une signature invalide",
+        "the head at size %@ has a bad signature, or one by a log key not in force at the roster version it names":
+            "la tête de taille %@ a une signature invalide, ou faite par une clé de journal qui n'était pas en vigueur à la version du registre qu'elle nomme",
         "the last entries (up to %@) are covered by no signed head: entries were added or cut outside abri":
             "les dernières entrées (jusqu'à %@) ne sont couvertes par aucune tête signée : des entrées ont été ajoutées ou coupées hors d'abri",
         "the vault's record of its log does not match the entries: the log was altered":

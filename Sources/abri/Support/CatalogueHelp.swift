@@ -564,7 +564,8 @@ extension Catalogue {
             "Vérifier le journal des accès, ses têtes signées et points de contrôle, et l'historique du coffre.",
         """
         Without an identity it checks what anyone may: the Merkle tree over every entry, every signed head and \
-        checkpoint, the roster's signatures, and that the log extends the last head this machine accepted. With \
+        checkpoint, the roster's signatures and chain, and that the log extends the last head this machine accepted \
+        (and, with --checkpoint, a checkpoint exported by the administrator). With \
         --as the administrator it also opens every entry and checks its actor's signature. \
         --accept-restore (administrator) accepts a restored backup as the new reference, and logs it.
 
@@ -573,7 +574,7 @@ extension Catalogue {
         Exit codes: 0 all checks pass, 65 something was altered, removed, reordered or rolled back.
         """:
         """
-        Sans identité, vérifie ce que tout le monde peut vérifier : l'arbre de Merkle sur toutes les entrées, chaque tête signée et point de contrôle, les signatures du registre des membres, et que le journal prolonge la dernière tête acceptée par cette machine. Avec --as l'administrateur, ouvre aussi chaque entrée et vérifie la signature de son auteur. --accept-restore (administrateur) accepte une sauvegarde restaurée comme nouvelle référence, et le journalise.
+        Sans identité, vérifie ce que tout le monde peut vérifier : l'arbre de Merkle sur toutes les entrées, chaque tête signée et point de contrôle, les signatures et la chaîne du registre des membres, et que le journal prolonge la dernière tête acceptée par cette machine (et, avec --checkpoint, un point de contrôle exporté par l'administrateur). Avec --as l'administrateur, ouvre aussi chaque entrée et vérifie la signature de son auteur. --accept-restore (administrateur) accepte une sauvegarde restaurée comme nouvelle référence, et le journalise.
 
         Exemple :
           abri verify --as admin.identity
@@ -628,6 +629,36 @@ extension Catalogue {
         Exemple :
           abri vault trusted --as me.identity
         Codes de sortie : 77 ni administrateur ni membre de ce coffre.
+        """,
+        "Export a signed checkpoint of the access log, to keep outside the vault.":
+            "Exporter un point de contrôle signé du journal des accès, à garder hors du coffre.",
+        """
+        Example:
+          abri checkpoint export --out checkpoint-2026-11-22.txt --as admin.identity
+        Exit codes: 77 not the administrator, 73 when the output exists (see `abri checkpoint export --help`).
+        """:
+        """
+        Exemple :
+          abri checkpoint export --out point-2026-11-22.txt --as admin.identity
+        Codes de sortie : 77 vous n'êtes pas l'administrateur, 73 le fichier de sortie existe déjà (voir `abri checkpoint export --help`).
+        """,
+        "Sign the log's latest head into a file kept outside the vault (administrator).":
+            "Signer la dernière tête du journal dans un fichier gardé hors du coffre (administrateur).",
+        """
+        Whoever can write the vault file could roll it back consistently for a machine that never saw it. Keep \
+        the checkpoint elsewhere (another system, paper), and check the vault against it later with \
+        `abri verify --checkpoint FILE`: the log must extend it.
+
+        Example:
+          abri checkpoint export --out checkpoint-2026-11-22.txt --as admin.identity
+        Exit codes: 77 not the administrator, 73 when the output exists, 65 when the vault does not check out.
+        """:
+        """
+        Qui peut écrire le fichier du coffre pourrait le ramener en arrière de façon cohérente pour une machine qui ne l'a jamais vu. Gardez le point de contrôle ailleurs (un autre système, du papier), et vérifiez plus tard le coffre avec `abri verify --checkpoint FICHIER` : le journal doit le prolonger.
+
+        Exemple :
+          abri checkpoint export --out point-2026-11-22.txt --as admin.identity
+        Codes de sortie : 77 vous n'êtes pas l'administrateur, 73 le fichier de sortie existe déjà, 65 le coffre ne se vérifie pas.
         """,
     ]
 }

@@ -3,6 +3,8 @@
 /// errors. Keys are the templates given to `tr(…)` (variable parts as `%@`).
 extension Catalogue {
     static let sentences: [String: String] = [
+        "Checkpoint of %@ entries written to %@. Keep it outside the vault.":
+            "Point de contrôle de %@ entrées écrit dans %@. Gardez-le hors du coffre.",
         "no record":
             "aucune fiche",
         "1 record":
