@@ -4,7 +4,7 @@ import Testing
 /// Someone with write access to the vault file changes it with `sqlite3`: a flipped byte in each
 /// kind of stored blob, log rows deleted, reordered or cut off, an old copy put back. Abri must
 /// notice: 65 (or 77 where the change makes a key unusable), never 0 with altered content.
-@Suite(.enabled(if: SQLite.available, "needs the sqlite3 command-line tool"))
+@Suite
 struct TamperTests {
     /// One flipped blob, and the command that must notice it.
     struct Flip: Sendable, CustomTestStringConvertible {
