@@ -1,5 +1,5 @@
 # Abri: `make demo` tells the whole story on a temporary vault; `make test` runs every test.
-# Both install what is missing first (libsodium-dev through apt).
+# Both install what is missing first (libsodium-dev, and for the tests tmux, sqlite3 and faketime, through apt).
 
 SWIFT ?= swift
 BIN_DIR = .build/debug
@@ -19,6 +19,14 @@ deps:
 	@if ! pkg-config --exists sqlite3 2>/dev/null; then \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libsqlite3-dev >/dev/null; \
+	fi
+	@# The tests drive a real terminal (tmux), inspect and damage vault files (sqlite3) and move the
+	@# binary's clock (faketime): a missing tool fails its test, it is never skipped.
+	@missing=; for tool in tmux sqlite3 faketime; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing (apt)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 build: deps

@@ -45,7 +45,8 @@ public enum AEAD {
     }
 
     /// Encrypts with a caller-chosen nonce and returns ciphertext‖tag; for test vectors, since a repeated nonce breaks the cipher.
-    public static func seal(_ plaintext: [UInt8], key: borrowing SecureBytes, nonce: [UInt8], associatedData: [UInt8]) throws -> [UInt8] {
+    // Testing only (the Wycheproof vectors fix the nonce): the product never picks a nonce for arbitrary data.
+    @_spi(Testing) public static func seal(_ plaintext: [UInt8], key: borrowing SecureBytes, nonce: [UInt8], associatedData: [UInt8]) throws -> [UInt8] {
         guard nonce.count == nonceBytes else { throw AbriCryptoError.invalidLength("nonce must be \(nonceBytes) bytes") }
         try key.require(count: keyBytes, "aead key")
         return try plaintext.withBytes { m, mlen in
@@ -71,7 +72,8 @@ public enum AEAD {
     }
 
     /// Decrypts and checks ciphertext‖tag made with a caller-chosen nonce; for test vectors.
-    public static func open(_ ciphertextAndTag: [UInt8], key: borrowing SecureBytes, nonce: [UInt8], associatedData: [UInt8]) throws -> [UInt8] {
+    // Testing only, like the nonce-taking seal.
+    @_spi(Testing) public static func open(_ ciphertextAndTag: [UInt8], key: borrowing SecureBytes, nonce: [UInt8], associatedData: [UInt8]) throws -> [UInt8] {
         guard nonce.count == nonceBytes else { throw AbriCryptoError.invalidLength("nonce must be \(nonceBytes) bytes") }
         guard ciphertextAndTag.count >= tagBytes else { throw AbriCryptoError.authenticationFailed }
         try key.require(count: keyBytes, "aead key")

@@ -1,7 +1,8 @@
 import CSodium
 
 /// ChaCha20-Poly1305 (IETF, 12-byte nonce), kept only to check the Wycheproof vectors; Abri seals with `AEAD`.
-public enum ChaChaPolyIETF {
+// Testing only: the product seals with XChaCha20-Poly1305 (AEAD); kept for its Wycheproof vectors.
+@_spi(Testing) public enum ChaChaPolyIETF {
     /// The key length in bytes.
     public static let keyBytes = 32
     /// The nonce length in bytes.

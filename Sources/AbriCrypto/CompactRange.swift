@@ -10,6 +10,18 @@ public struct CompactRange: Sendable {
     /// An empty range.
     public init() {}
 
+    /// A range restored from its size and its subtree roots (largest first, one per set bit of `size`), as
+    /// `subtreeHashes` gave them; a wrong count or a hash of the wrong length is `wrongHashLength`.
+    public init(size: UInt64, subtreeHashes: [[UInt8]]) throws(MerkleError) {
+        guard subtreeHashes.count == size.nonzeroBitCount,
+              subtreeHashes.allSatisfy({ $0.count == MerkleTree.hashBytes }) else { throw .wrongHashLength }
+        self.size = size
+        hashes = subtreeHashes
+    }
+
+    /// The roots of the complete subtrees, largest (leftmost) first: enough to keep the range and resume it.
+    public var subtreeHashes: [[UInt8]] { hashes }
+
     /// Appends the next leaf hash, merging equal-sized subtrees.
     public mutating func append(leafHash: [UInt8]) {
         var hash = leafHash

@@ -1,5 +1,6 @@
 /// HKDF (RFC 5869), built on `HMACSHA256` because libsodium 1.0.18 has none; it exists for the vectors.
-public enum HKDF {
+// Testing only: nothing in the product derives keys with HKDF; kept for its Wycheproof vectors.
+@_spi(Testing) public enum HKDF {
     /// Extracts from `inputKeyMaterial` with `salt`, then expands to `length` bytes bound to `info`.
     public static func sha256(inputKeyMaterial: [UInt8], salt: [UInt8], info: [UInt8], length: Int) throws -> [UInt8] {
         let hashLength = HMACSHA256.tagBytes

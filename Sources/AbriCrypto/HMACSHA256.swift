@@ -1,7 +1,8 @@
 import CSodium
 
 /// HMAC-SHA-256 with keys of any length; it exists for HKDF and the vectors, so its key is an array.
-public enum HMACSHA256 {
+// Testing only: nothing in the product authenticates with HMAC; kept as the base of HKDF for the Wycheproof vectors.
+@_spi(Testing) public enum HMACSHA256 {
     /// The tag length in bytes.
     public static let tagBytes = 32
 

@@ -1,7 +1,8 @@
 import CSodium
 
 /// Raw X25519 Diffie-Hellman; hash the shared secret before using it as a key.
-public enum X25519 {
+// Testing only: the product uses X25519 through sealed boxes, never raw; kept for its Wycheproof vectors.
+@_spi(Testing) public enum X25519 {
     /// The shared secret of `secretKey` and `publicKey`; throws for a public key that yields the all-zero secret.
     public static func sharedSecret(secretKey: borrowing SecureBytes, publicKey: [UInt8]) throws -> SecureBytes {
         try secretKey.require(count: 32, "x25519 secret key")

@@ -126,8 +126,12 @@ import Testing
         let record = (opened["records"] as? [[String: Any]])?.first
         #expect(record?["locating"] == nil)
         #expect(record?["withheld"] as? [String] == ["locating"])
-        let bytes = try #require(FileManager.default.contents(atPath: bundle))
-        #expect(bytes.range(of: Data(Story.address.utf8)) == nil)
+        // The bundle is encrypted, so searching it for the address proves nothing; its size does: the
+        // locating part carries the 300,000-byte attachment, which a bundle without it cannot hold.
+        let size = try #require(FileManager.default.attributesOfItem(atPath: bundle)[.size] as? Int)
+        let withLocating = try #require(FileManager.default.attributesOfItem(atPath: try exchange.export(locating: true, name: "full.abri"))[.size] as? Int)
+        #expect(size < story.attachment.count, "a bundle without --locating holds \(size) bytes: the attachment went with it")
+        #expect(withLocating > story.attachment.count)
     }
 
     // MARK: Attacks

@@ -32,6 +32,42 @@ struct ConcurrencyTests {
         var error: (any Error)?
     }
 
+    /// The soak's 75, provoked on purpose in `make test`: sqlite3 holds the vault's write lock for longer than
+    /// the busy wait (shortened with the debug-only `ABRI_BUSY_WAIT`), so a deposit gives up with 75, one line,
+    /// and the vault unchanged; once the lock is released, the same deposit goes through.
+    @Test func aVaultHeldPastTheBusyWaitIs75AndNothingChanges() throws {
+        let story = try Story()
+        let report = try story.write("busy.json", #"{"type":"note","household":"FOH-2024-000075"}"#)
+        let before = try story.snapshot()
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: try #require(SQLite.path, "sqlite3 is not installed: `make deps` installs it"))
+        holder.arguments = [story.vault]
+        let script = try story.write("hold.sql", "BEGIN IMMEDIATE;\n.shell sleep 4\nROLLBACK;\n")
+        holder.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: script))
+        holder.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        holder.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try CLI.launch(holder)
+        defer { if holder.isRunning { holder.terminate() }; holder.waitUntilExit() }
+        // Wait until the lock is really held: a second writer with no timeout is refused.
+        var held = false
+        for _ in 0 ..< 200 where !held {
+            held = (try? SQLite.query(story.vault, "BEGIN IMMEDIATE; ROLLBACK;")) == nil
+            if !held { usleep(20_000) }
+        }
+        try #require(held, "sqlite3 never took the write lock")
+
+        let busy = try story.abri(["deposit", report], as: .alice, environment: ["ABRI_BUSY_WAIT": "1"])
+        #expect(busy.status == 75, "\(busy)")
+        #expect(busy.stdout.isEmpty)
+        #expect(busy.stderrLines.count == 1 && busy.stderr.hasPrefix("abri: "), "\(busy)")
+        #expect(holder.isRunning, "the lock was released before the command gave up: the test proved nothing")
+        holder.terminate()
+        holder.waitUntilExit()
+        try story.expectUnchanged(since: before)
+        let deposited = try story.must(["deposit", report], as: .alice, environment: ["ABRI_BUSY_WAIT": "1"])
+        #expect(deposited.stdoutLines.count == 1)
+    }
+
     /// Long and heavy on process launches, it runs with `make soak` (ABRI_SOAK=1), not in `make test`.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["ABRI_SOAK"] == "1"))
     func fourProcessesAtOnceLeaveAWholeVault() throws {

@@ -29,7 +29,79 @@ struct ProcessSafetyTests {
         for mark in Self.backtraceMarks {
             #expect(!result.stderr.contains(mark), "\(mark) in \(result.stderr)")
         }
-        #expect(!FileManager.default.fileExists(atPath: cli.home.file("core")))
+    }
+
+    /// Starts `abri identity check` with `ulimit -c unlimited`, waiting on its passphrase (a FIFO nobody
+    /// writes to); returns the process once one of its threads blocks in the FIFO's open (`wait_for_partner`).
+    private func waitingProcess(_ cli: CLI) throws -> Process {
+        let identity = try cli.newIdentity("me.identity").path
+        let fifo = cli.home.file("passphrase.fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -c unlimited && exec \"$0\" \"$@\"", cli.binary,
+                             "identity", "check", identity, "--passphrase-file", fifo]
+        var environment = cli.environment
+        environment["ABRI_PASSPHRASE_FILE"] = nil
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: cli.home.path)
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        try FileManager.default.createDirectory(atPath: cli.home.file("err"), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: cli.home.file("err/stderr"), contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: cli.home.file("err/stderr"))
+        try CLI.launch(process)
+        let pid = process.processIdentifier
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, process.isRunning {
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+            if tasks.contains(where: { ((try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/wchan", encoding: .utf8)) ?? "").contains("wait_for_partner") }) {
+                return process
+            }
+            usleep(10_000)
+        }
+        kill(pid, SIGKILL)
+        throw CLIError.timedOut(["identity", "check", "(never reached the passphrase FIFO)"])
+    }
+
+    /// No core file, even where the shell allows them. The binary runs under `ulimit -c unlimited`; while it
+    /// waits, its core limit must read 0 in /proc; then SIGSYS, a signal whose default action dumps core and
+    /// which neither the crash guard nor Swift's runtime catches, must leave no core file in its working
+    /// directory (where this machine's `core_pattern` of `core` puts one: checked below).
+    @Test func aSignalThatDumpsCoreLeavesNoCoreFile() throws {
+        #if os(Linux)
+        let pattern = (try? String(contentsOfFile: "/proc/sys/kernel/core_pattern", encoding: .utf8)) ?? ""
+        let cli = try CLI()
+        let process = try waitingProcess(cli)
+        let pid = process.processIdentifier
+        let limits = (try? String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)) ?? ""
+        let limit = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") } ?? ""
+        let fields = limit.split(separator: " ")
+        #expect(fields.count >= 6 && fields[4] == "0" && fields[5] == "0", "core limit while waiting: '\(limit)'")
+        kill(pid, SIGSYS)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGSYS,
+                "\(process.terminationReason) \(process.terminationStatus)")
+        let cores = try FileManager.default.contentsOfDirectory(atPath: cli.home.path).filter { $0.hasPrefix("core") }
+        #expect(cores.isEmpty, "core files left: \(cores)")
+        // Where the kernel hands cores to a program (systemd-coredump, apport), the file check above proves
+        // nothing; the limit check still does.
+        if !pattern.hasPrefix("core") { print("ProcessSafetyTests: core_pattern is \(pattern); only the limit was checked") }
+        #endif
+    }
+
+    /// SIGQUIT makes Swift's runtime print a backtrace with every register and the bytes it points to:
+    /// the crash guard takes it too, so a quit is the fixed line and exit 70, like any crash.
+    @Test func aQuitSignalIsTheFixedLineWithoutBacktrace() throws {
+        #if os(Linux)
+        let cli = try CLI()
+        let process = try waitingProcess(cli)
+        kill(process.processIdentifier, SIGQUIT)
+        process.waitUntilExit()
+        let stderr = String(decoding: try cli.home.read("err/stderr"), as: UTF8.self)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 70, "\(process.terminationStatus): \(stderr)")
+        #expect(stderr == Self.crashLine + "\n", "\(stderr)")
+        #endif
     }
 
     @Test func usageErrorsAreOneLineAnd64() throws {

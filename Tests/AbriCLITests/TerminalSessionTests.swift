@@ -3,7 +3,7 @@ import Testing
 
 /// A person at a real terminal (tmux): creating an identity with the passphrase typed twice at
 /// the prompt, which never shows it, then a deposit and an open, checking what the screen shows.
-/// Skipped when tmux is not installed.
+/// Fails, saying so, when tmux is not installed (`make test` installs it).
 struct TerminalSessionTests {
     static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -72,10 +72,7 @@ struct TerminalSessionTests {
     }
 
     @Test func identityDepositAndOpenAtARealTerminal() throws {
-        guard let tmux = Self.tmux else {
-            print("TerminalSessionTests: tmux is not installed; skipped")
-            return
-        }
+        let tmux = try #require(Self.tmux, "tmux is not installed: `make deps` installs it (apt-get install tmux)")
         let story = try Story()
         let cli = story.cli
         var environment = cli.environment

@@ -100,7 +100,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: SQLite.available)) func shreddingLeavesNoCopyOfTheCiphertextsInTheVaultFiles() throws {
+    @Test func shreddingLeavesNoCopyOfTheCiphertextsInTheVaultFiles() throws {
         let story = try Story()
         try story.shareWithBailleurB()
         try story.addRehousing()
@@ -134,7 +134,7 @@ import Testing
 
     /// Sign, then encrypt: with every member's public key, the rows of records, grants and the log
     /// name no author, actor or recipient, neither by key nor by name.
-    @Test(.enabled(if: SQLite.available)) func theStoreNamesNoAuthorActorOrRecipient() throws {
+    @Test func theStoreNamesNoAuthorActorOrRecipient() throws {
         let story = try Story.played()
         let dump = try SQLite.query(story.vault, """
             SELECT hex(id) || hex(case_id) || hex(general) || hex(locating) FROM records;

@@ -1,4 +1,4 @@
-import AbriCrypto
+@_spi(Testing) import AbriCrypto
 import Testing
 
 /// libsodium-independent known answers: BLAKE2b's own KATs and the Argon2 reference's.

@@ -1,4 +1,4 @@
-import AbriCrypto
+@_spi(Testing) import AbriCrypto
 import Testing
 
 /// Round trips and tampering for AEAD, sealed boxes, X25519 and signatures.

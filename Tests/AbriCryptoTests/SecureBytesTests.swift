@@ -1,4 +1,5 @@
 import AbriCrypto
+import Foundation
 import Testing
 
 /// SecureBytes, Random, ConstantTime and Padding.
@@ -51,13 +52,37 @@ struct SecureBytesTests {
         #expect(revealed(a) != revealed(b))
     }
 
-    @Test func lockedMemoryIsReportedOnLinux() throws {
-        let key = try SecureBytes.random(count: 32)
-        #expect(key.count == 32)
+    /// A secret's pages are locked while it lives: the mapping that holds its bytes (read in /proc/self/smaps,
+    /// so other tests' allocations do not count) reports them as Locked. The process-wide VmLck is read too.
+    @Test(arguments: [32, 64 * 1024])
+    func aSecretsPagesAreLockedWhileItLives(size: Int) throws {
+        let secret = try SecureBytes.random(count: size)
         #if os(Linux)
-        let locked = try #require(SecureMemory.lockedBytes())
-        #expect(locked >= 0)
+        let address = secret.withUnsafeBytes { UInt(bitPattern: $0.baseAddress) }
+        let locked = try #require(Self.lockedBytes(ofMappingAt: address), "no mapping holds the secret in /proc/self/smaps")
+        #expect(locked >= min(size, 4096), "the secret's mapping has \(locked) locked bytes (RLIMIT_MEMLOCK too low?)")
+        #expect(try #require(SecureMemory.lockedBytes()) >= locked)
         #endif
+        #expect(secret.count == size)  // keeps the secret alive past the reading
+    }
+
+    /// The `Locked:` figure of the mapping of /proc/self/smaps that contains `address`.
+    static func lockedBytes(ofMappingAt address: UInt) -> Int? {
+        // Read to the end by hand: String(contentsOfFile:) stops at the size /proc reports for the file.
+        guard let file = FileHandle(forReadingAtPath: "/proc/self/smaps") else { return nil }
+        defer { try? file.close() }
+        let smaps = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
+        var inside = false
+        for line in smaps.split(separator: "\n") {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if let range = fields.first, range.contains("-"), !range.hasSuffix(":") {
+                let bounds = range.split(separator: "-").compactMap { UInt($0, radix: 16) }
+                inside = bounds.count == 2 && bounds[0] <= address && address < bounds[1]
+            } else if inside, fields.first == "Locked:", fields.count >= 2, let kB = Int(fields[1]) {
+                return kB * 1024
+            }
+        }
+        return nil
     }
 
     @Test(arguments: [0, 1, 255, 256, 257, 1000])

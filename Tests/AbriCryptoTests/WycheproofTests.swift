@@ -1,4 +1,4 @@
-import AbriCrypto
+@_spi(Testing) import AbriCrypto
 import Testing
 
 /// Wycheproof vectors (C2SP/wycheproof testvectors_v1), one helper per family; every case runs and is counted.

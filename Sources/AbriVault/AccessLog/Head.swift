@@ -66,32 +66,21 @@ struct HeadNote: Equatable, Sendable {
 
 /// The RFC 6962 tree's right edge: the roots of its complete subtrees, enough to append and to compute the root.
 struct LogFrontier {
-    private(set) var size = 0
-    private(set) var hashes: [[UInt8]] = []
+    /// The vetted RFC 6962 code of AbriCrypto, checked against the transparency-dev test data: one tree for the log.
+    private var range = CompactRange()
+    var size: Int { Int(range.size) }
+    var hashes: [[UInt8]] { range.subtreeHashes }
 
     init() {}
 
-    static func leafHash(_ leaf: [UInt8]) -> [UInt8] { SHA256.hash([0x00] + leaf) }
-    static func nodeHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] { SHA256.hash([0x01] + left + right) }
+    static func leafHash(_ leaf: [UInt8]) -> [UInt8] { MerkleTree.leafHash(leaf) }
+    static func nodeHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] { MerkleTree.nodeHash(left, right) }
 
     mutating func append(leafHash: [UInt8]) {
-        hashes.append(leafHash)
-        size += 1
-        // Each trailing one bit of the new size is a pair of equal subtrees to merge.
-        var merges = size.trailingZeroBitCount
-        while merges > 0 {
-            let right = hashes.removeLast()
-            let left = hashes.removeLast()
-            hashes.append(LogFrontier.nodeHash(left, right))
-            merges -= 1
-        }
+        range.append(leafHash: leafHash)
     }
 
-    var root: [UInt8] {
-        guard var result = hashes.last else { return Head.empty.root }
-        for hash in hashes.dropLast().reversed() { result = LogFrontier.nodeHash(hash, result) }
-        return result
-    }
+    var root: [UInt8] { range.rootHash() }
 
     var head: Head { Head(size: size, root: root) }
 
@@ -107,8 +96,9 @@ struct LogFrontier {
         var reader = ByteReader(bytes, malformed: damaged)
         // A stored size is untrusted: one that does not fit an Int, or leaves no room to append, is damage, not a trap.
         guard let stored = Int(exactly: try reader.u64()), stored < 1 << 62 else { throw damaged }
-        size = stored
-        for _ in 0 ..< size.nonzeroBitCount { hashes.append(try reader.raw(32)) }
+        var hashes: [[UInt8]] = []
+        for _ in 0 ..< stored.nonzeroBitCount { hashes.append(try reader.raw(32)) }
         try reader.expectEnd()
+        do { range = try CompactRange(size: UInt64(stored), subtreeHashes: hashes) } catch { throw damaged }
     }
 }

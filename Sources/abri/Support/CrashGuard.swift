@@ -11,8 +11,9 @@ import Darwin
 /// replaces it. It runs in a signal context, so it only calls `write(2)` and `_exit(2)` on a
 /// message that is a static C string: no Swift allocation, no lock.
 enum CrashGuard {
-    /// The signals a crash raises: a trap from a failed precondition, a bad memory access, an abort.
-    static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE]
+    /// The signals a crash raises: a trap from a failed precondition, a bad memory access, an abort; and
+    /// SIGQUIT, on which Swift's runtime would otherwise print its backtrace and register dump.
+    static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGQUIT]
 
     /// The exit code of a crash, the contract's "internal error".
     static let exitCode: Int32 = 70

@@ -11,7 +11,7 @@ enum SQLite {
     /// Runs `sql` (fed on standard input, so statements may be long) on `database`; returns stdout.
     @discardableResult
     static func query(_ database: String, _ sql: String) throws -> String {
-        guard let path else { throw StoryError.sqlite("sqlite3 is not installed") }
+        guard let path else { throw StoryError.sqlite("sqlite3 is not installed: `make deps` installs it (apt-get install sqlite3)") }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("abri-sql-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
