@@ -203,8 +203,8 @@ struct AdversaryHeadTests {
 
     /// Enrols a second member of `cidff-62`, Mallory, and lets ines finish the re-seal the enrolment left pending.
     private func enrolMallory(_ story: Story) throws -> (path: String, line: String) {
-        let mallory = try story.cli.newIdentity("mallory.identity", name: "Mallory")
-        try story.must(["member", "add", "cidff-62", "--identity", mallory.line, "--name", "Mallory"], as: .admin)
+        // A colleague approves her: she holds the partner's keys and the log key, as a real member would.
+        let mallory = try story.enrol("Mallory", in: "cidff-62", approvedBy: .ines)
         try story.must(["cases"], as: .ines)
         return mallory
     }

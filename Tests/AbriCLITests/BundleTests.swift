@@ -204,7 +204,7 @@ import Testing
         // alice leaves foh-social (a colleague stays, so the partner's cases keep a holder).
         let colleague = try story.cli.newIdentity("colleague.identity", name: "colleague")
         _ = try story.must(["member", "add", "foh-social", "--identity", colleague.line, "--name", "colleague"], as: .admin)
-        _ = try story.must(["rotate", "foh-social"], as: .alice)
+        _ = try story.must(["member", "approve", "foh-social", "colleague", "--yes"], as: .alice)
         _ = try story.must(["member", "remove", "foh-social", "alice", "--yes"], as: .admin)
         // She still has her key and reads the new roster, correctly signed, from the file; she signs a bundle with it.
         let row = try SQLite.query(story.vault, "SELECT hex(body) || '|' || hex(signature) FROM roster ORDER BY version DESC LIMIT 1;")

@@ -198,6 +198,7 @@ struct TamperTests {
         let report = try story.write("later.json", #"{"type":"note","household":"FOH-2023-000042"}"#)
         try story.must(["deposit", report], as: .alice)
         try story.shareWithBailleurB()
+        _ = try story.enrol("tom2", in: "foh-tenancy", approvedBy: .tom)
         try story.must(["member", "remove", "foh-tenancy", "tom", "--yes"], as: .admin)
 
         try restore(backup, over: story.vault)

@@ -138,8 +138,10 @@ import Testing
         let story = try Story.played()
         let dump = try SQLite.query(story.vault, """
             SELECT hex(id) || hex(case_id) || hex(general) || hex(locating) FROM records;
-            SELECT hex(locator) || hex(coalesce(holder, x'')) || hex(coalesce(blind, x'')) || hex(revoker) || hex(box) FROM grants;
-            SELECT hex(coalesce(tag, x'')) || hex(details) || hex(admin_slot) || hex(coalesce(case_slot, x'')) FROM log;
+            SELECT hex(locator) || hex(holder) || hex(coalesce(blind, x'')) || hex(box) FROM grants;
+            SELECT hex(box) FROM inbox;
+            SELECT hex(entry) FROM log;
+            SELECT hex(tag) FROM log_tags;
             SELECT hex(id) || hex(case_key) FROM cases;
             SELECT hex(data) FROM chunks;
             """).uppercased() + (try story.attachmentFiles().map { try bytes($0).map { String(format: "%02X", $0) }.joined() }.joined())

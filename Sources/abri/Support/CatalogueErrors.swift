@@ -145,6 +145,10 @@ extension Catalogue {
             "une entrée du journal dépasse sa taille maximale (raccourcissez le texte du consentement ou le motif)",
         "the administrator reads no household reference (ask a partner that holds the household's cases for its extract)":
             "l'administrateur ne lit aucune référence de foyer (demandez l'extrait à un partenaire qui détient les dossiers du foyer)",
+        "the log's tag index differs from the tags inside its entries: an entry was hidden from its readers (or one was added)":
+            "l'index des étiquettes du journal diffère des étiquettes de ses entrées : une entrée a été cachée à ses lecteurs (ou ajoutée)",
+        "log entry %@ is not a well-formed entry":
+            "l'entrée %@ du journal est mal formée",
         "%@ is not an abri vault (check --vault)":
             "%@ n'est pas un coffre abri (vérifiez --vault)",
         "%@ is a vault of format %@, which this version of abri does not read (it reads format %@; create a new vault with `abri init`)":
