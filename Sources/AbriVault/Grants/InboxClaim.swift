@@ -20,6 +20,7 @@ extension MemberContext {
             }
             return (false, nil)
         }
+        let authors = try AuthorCheck.load(roster: roster, vault: vault.id, db)
         var filed: [CaseID: (body: GrantBody, locator: [UInt8]?)] = [:]
         var order: [CaseID] = []
         func held(_ caseID: CaseID) throws -> (body: GrantBody, locator: [UInt8]?)? {
@@ -34,7 +35,7 @@ extension MemberContext {
             guard let item = result.item, item.recipient == partner.id, let sender = sentBy(item) else { continue }
             switch item.kind {
             case .grant:
-                guard let incoming = item.grant, try acceptable(incoming) else { continue }
+                guard let incoming = item.grant, try acceptable(incoming, authors: authors) else { continue }
                 if let existing = try held(incoming.caseID) {
                     existing.body.merge(incoming)
                 } else {
@@ -69,7 +70,7 @@ extension MemberContext {
 
     /// Whether an incoming grant may be filed: its consent runs, it gives a never-locating partner no locating half,
     /// and every half it carries opens its record under the case key.
-    private func acceptable(_ incoming: GrantBody) throws -> Bool {
+    private func acceptable(_ incoming: GrantBody, authors: AuthorCheck) throws -> Bool {
         if let until = incoming.consent.until, until < today { return false }
         if partner.neverLocating && incoming.compartments.contains(where: { $0.compartment == .locating }) { return false }
         guard !incoming.compartments.isEmpty,
@@ -83,8 +84,7 @@ extension MemberContext {
             let sealed = Array(row[ref.compartment == .general ? "general" : "locating"] as Data)
             let ad = RecordSealing.associatedData(origin: Array(row["origin"] as Data), caseID: incoming.caseID, record: ref.record,
                                                   compartment: ref.compartment)
-            guard let body = try? RecordSealing.open(sealed, dataKey: dataKey, associatedData: ad,
-                                                     authors: try AuthorCheck.load(roster: roster, vault: vault.id, db)),
+            guard let body = try? RecordSealing.open(sealed, dataKey: dataKey, associatedData: ad, authors: authors),
                   body.record == ref.record.description, body.case == incoming.caseID.description else { return false }
         }
         return true
@@ -104,6 +104,7 @@ extension MemberContext {
         guard let caseKey = try Data.fetchOne(db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(body.caseID.bytes)]) else {
             return []
         }
+        let authors = try AuthorCheck.load(roster: roster, vault: vault.id, db)
         var partners = Set<String>()
         for ref in body.compartments where ref.compartment == .general {
             guard let half = body.half(ref),
@@ -111,8 +112,7 @@ extension MemberContext {
             else { continue }
             let dataKey = try RecordSealing.dataKey(half: half, caseKey: Array(caseKey), record: ref.record, compartment: .general)
             let ad = RecordSealing.associatedData(origin: Array(row["origin"] as Data), caseID: body.caseID, record: ref.record, compartment: .general)
-            if let record = try? RecordSealing.open(Array(row["general"] as Data), dataKey: dataKey, associatedData: ad,
-                                                    authors: try AuthorCheck.load(roster: roster, vault: vault.id, db)) {
+            if let record = try? RecordSealing.open(Array(row["general"] as Data), dataKey: dataKey, associatedData: ad, authors: authors) {
                 partners.insert(String(record.author.split(separator: "/").first ?? ""))
             }
         }

@@ -46,7 +46,8 @@ struct Log: ParsableCommand {
                 // involved read the shares themselves.
                 let counts = try session.dailyCounts(withoutConsentOnly: true)
                 if output.json {
-                    try Output.json(["counts": counts])
+                    // The contract's shape keeps its `entries`: the administrator reads none of these shares.
+                    try Output.json(WithoutConsentJSON(entries: [], counts: counts))
                     return
                 }
                 for count in counts { Output.result("\(count.day)\t\(count.partner)\t\(tr(count.action))\t\(count.count)") }
@@ -79,4 +80,10 @@ struct Log: ParsableCommand {
         }
         if lines.isEmpty { Output.say(tr("No entry to show.")) }
     }
+}
+
+/// `abri log --without-consent --json` for the administrator: counts by partner and day.
+struct WithoutConsentJSON: Encodable {
+    var entries: [LogLine]
+    var counts: [DailyCount]
 }
