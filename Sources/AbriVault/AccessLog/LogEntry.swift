@@ -28,7 +28,10 @@ struct LogDraft {
 
     /// An action on a case, read by `readers`; each grant it made read through the grant's link key.
     static func caseAction(_ details: LogDetails, readers: [ReaderKey], grants: [(details: LogDetails, link: ReaderKey)] = []) -> LogDraft {
-        var summary = LogDetails(action: details.action, actor: details.actor, actorKey: details.actorKey, at: details.at)
+        // The administrator reads the day of an action on a case, not its time: counts by partner and day are what
+        // it needs, and times to the second would line up one partner's share with another's first open.
+        var summary = LogDetails(action: details.action, actor: details.actor, actorKey: details.actorKey,
+                                 at: Day.today().description)
         let without = grants.filter { $0.details.consent?.kind == "without-consent" }.count
         if without > 0 { summary.withoutConsent = without }
         return LogDraft(sections: [LogSection(details: details, readers: readers)]
