@@ -251,6 +251,36 @@ struct AdversaryGrantTests {
         #expect(try story.caseIDs(as: .bruno).isEmpty)
     }
 
+    // MARK: Key custody rolled back
+
+    @Test func aRemovedMemberRevivedByRollingBackThePartnersGenerationsIsRefused() throws {
+        let story = try Story()
+        let mallory = try story.enrol("Mallory", in: "cidff-62", approvedBy: .ines)
+        try story.must(["cases"], as: .ines)
+        let beforeRemoval = story.file("before-removal.db")
+        try SQLite.query(story.vault, "VACUUM INTO '\(beforeRemoval)';")
+        let kept = try SQLite.query(story.vault, "SELECT MAX(number) FROM generations WHERE partner = 'cidff-62';")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try story.must(["member", "remove", "cidff-62", "Mallory", "--yes"], as: .admin)
+        try story.must(["cases"], as: .ines)
+
+        // The roster stays as it is; the partner's generations made after the removal go, and the older seals
+        // (Mallory's among them) and grant rows come back: others would grant to a generation she holds.
+        try SQLite.query(story.vault, """
+            ATTACH '\(beforeRemoval)' AS old;
+            DELETE FROM generations WHERE partner = 'cidff-62' AND number > \(kept);
+            DELETE FROM generation_seals WHERE partner = 'cidff-62';
+            INSERT INTO generation_seals SELECT * FROM old.generation_seals WHERE partner = 'cidff-62';
+            DELETE FROM grants;
+            INSERT INTO grants SELECT * FROM old.grants;
+            """)
+        try expectRefused(story, ["cases"], as: .ines)
+        try expectRefused(story, ["share", story.caseID, "--to", "bailleur-b", "--consent", "relogement"], as: .alice)
+        try expectRefused(story, ["rotate", "cidff-62"], as: .ines)
+        _ = mallory
+        try expectVerifyReports(story, "key")
+    }
+
     // MARK: Helpers
 
     /// A story where alice shared the case with bailleur-b until `until`, and bruno filed it.
