@@ -73,13 +73,31 @@ public final class Vault: @unchecked Sendable {
         return vault
     }
 
-    /// The current roster, its administrator's signature checked, and the one the latest signed head names (65
-    /// otherwise: the roster is part of the log, and a roster rolled back under it is refused).
+    /// The current roster, its administrator's signature checked, and the one the latest signed head names, with the
+    /// key custody that head names (65 otherwise: the roster and the keys are part of the log, and either rolled back
+    /// under it is refused). Every command calls this before anything else.
     func roster(_ db: Database) throws -> Roster {
+        let roster = try boundRoster(db)
+        try checkKeyCustody(db)
+        return roster
+    }
+
+    /// Refuses generations, generation seals or log-key seals that are not the ones the latest signed head names: a
+    /// writer of the file who deletes the generations made after a removal and puts older seals back would have
+    /// everyone grant to keys a removed member holds (Docs/FORMAT.md §3.7).
+    func checkKeyCustody(_ db: Database) throws {
+        let bound = try Data.fetchOne(db, sql: "SELECT keys FROM heads ORDER BY size DESC LIMIT 1").map { Array($0) } ?? HeadBinding.empty.keys
+        guard try Custody.digest(db) == bound else {
+            throw AbriError.badData("the partners' keys are not the ones the latest signed head names: key generations or seals were rolled back or altered (run `abri verify`)")
+        }
+    }
+
+    /// The current roster, checked against the one the latest signed head names (the keys are `checkKeyCustody`'s).
+    func boundRoster(_ db: Database) throws -> Roster {
         let stored = try storedRoster(db)
         let bound = try Row.fetchOne(db, sql: "SELECT roster_version, roster_hash FROM heads ORDER BY size DESC LIMIT 1")
-            .map { HeadBinding(rosterVersion: $0[0], rosterHash: Array($0[1] as Data), previous: 0) } ?? .empty
-        guard stored.roster.version == bound.rosterVersion, stored.hash == bound.rosterHash else {
+            .map { (version: $0[0] as Int, hash: Array($0[1] as Data)) } ?? (version: HeadBinding.empty.rosterVersion, hash: HeadBinding.empty.rosterHash)
+        guard stored.roster.version == bound.version, stored.hash == bound.hash else {
             throw AbriError.badData("the vault's roster is not the one its latest signed head names: the roster was rolled back or altered (run `abri verify`)")
         }
         return stored.roster

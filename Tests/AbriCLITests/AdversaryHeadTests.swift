@@ -234,12 +234,13 @@ struct AdversaryHeadTests {
         let vault = try SQLite.query(story.vault, "SELECT lower(hex(value)) FROM meta WHERE key = 'vault';")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let fields = try SQLite.query(story.vault, """
-            SELECT size, hex(root), day, roster_version, hex(roster_hash), previous FROM heads ORDER BY size DESC LIMIT 1;
+            SELECT size, hex(root), day, roster_version, hex(roster_hash), previous, hex(keys) FROM heads ORDER BY size DESC LIMIT 1;
             """).trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").map(String.init)
-        try #require(fields.count == 6)
+        try #require(fields.count == 7)
         let root = Data(bytes(hex: fields[1])).base64EncodedString()
         let rosterHash = Data(bytes(hex: fields[4])).base64EncodedString()
-        return Array("abri.vault/\(vault)\n\(fields[0])\n\(root)\n\(fields[2])\nroster \(fields[3]) \(rosterHash)\nprevious \(fields[5])\n".utf8)
+        let keys = Data(bytes(hex: fields[6])).base64EncodedString()
+        return Array("abri.vault/\(vault)\n\(fields[0])\n\(root)\n\(fields[2])\nroster \(fields[3]) \(rosterHash)\nkeys \(keys)\nprevious \(fields[5])\n".utf8)
     }
 
     private func expectRefused(_ story: Story, _ arguments: [String], as actor: Story.Actor,

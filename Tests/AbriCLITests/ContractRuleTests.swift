@@ -58,11 +58,8 @@ import Testing
         let again = try story.abri(["share", story.caseID, "--to", "bailleur-b", "--consent", "accord renouvelé"], as: .alice)
         #expect(again.status == 0, "\(again)")
         let later = try story.abri(["open", story.caseID], as: .bruno, environment: try Self.at(until.end.addingTimeInterval(3600)))
-        // Found by this test: the second share logs the new consent but the grant keeps the first one's end
-        // (77 after it, in most runs). Marked as known until the grant path is fixed; remove the wrapper then.
-        withKnownIssue("a second share keeps the first consent's end on the grant", isIntermittent: true) {
-            #expect(later.status == 0, "the first consent's end still applied: \(later)")
-        }
+        // Format 3 files the second share's consent over the received one (GrantBody.merge, Docs/FORMAT.md §3.3).
+        #expect(later.status == 0, "the first consent's end still applied: \(later)")
     }
 
     // MARK: The passphrase

@@ -194,7 +194,9 @@ enum AccessLog {
         // so the checkpoint that closes the change names it.
         let roster = try vault.storedRoster(db)
         let previous = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(size), 0) FROM heads WHERE size < ?", arguments: [head.size]) ?? 0
-        let binding = HeadBinding(rosterVersion: roster.roster.version, rosterHash: roster.hash, previous: previous)
+        // The key custody as this command leaves it: every change to generations and seals ends in a head.
+        let binding = HeadBinding(rosterVersion: roster.roster.version, rosterHash: roster.hash, keys: try Custody.digest(db),
+                                  previous: previous)
         let text = head.noteText(vaultHex: vault.idHex, day: day, binding: binding)
         let signature: [UInt8]
         let signerName: String
@@ -211,10 +213,10 @@ enum AccessLog {
             generation = 0
         }
         try db.execute(sql: """
-            INSERT OR REPLACE INTO heads (size, root, day, signer, key_generation, roster_version, roster_hash, previous, signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO heads (size, root, day, signer, key_generation, roster_version, roster_hash, keys, previous, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [head.size, Data(head.root), day, signerName, generation, binding.rosterVersion,
-                             Data(binding.rosterHash), binding.previous, Data(signature)])
+                             Data(binding.rosterHash), Data(binding.keys), binding.previous, Data(signature)])
     }
 
     /// The latest stored head, its signature checked under the roster version it binds; nil for an empty log.
@@ -260,6 +262,7 @@ enum AccessLog {
             signer = row["signer"]
             keyGeneration = row["key_generation"]
             binding = HeadBinding(rosterVersion: row["roster_version"], rosterHash: Array(row["roster_hash"] as Data),
+                                  keys: Array(row["keys"] as Data),
                                   previous: row["previous"])
             signature = Array(row["signature"] as Data)
         }

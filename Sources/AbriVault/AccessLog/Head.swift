@@ -16,19 +16,22 @@ public struct Head: Equatable, Sendable {
     func noteText(vaultHex: String, day: String, binding: HeadBinding) -> [UInt8] {
         Array(("abri.vault/\(vaultHex)\n\(size)\n\(Data(root).base64EncodedString())\n\(day)\n"
             + "roster \(binding.rosterVersion) \(Data(binding.rosterHash).base64EncodedString())\n"
+            + "keys \(Data(binding.keys).base64EncodedString())\n"
             + "previous \(binding.previous)\n").utf8)
     }
 }
 
 /// What a signed head binds besides the tree: the roster version in force and its hash, so that a roster rolled
-/// back under a head is seen, and the size of the head stored before it, so that a deleted head is seen.
+/// back under a head is seen; the digest of the key custody tables (`Custody.digest`), so that generations and seals
+/// rolled back under it are seen; and the size of the head stored before it, so that a deleted head is seen.
 struct HeadBinding: Equatable, Sendable {
     var rosterVersion: Int
     var rosterHash: [UInt8]
+    var keys: [UInt8]
     var previous: Int
 
-    /// The binding of an empty vault: no roster (version 0, the hash of the empty body), no head before.
-    static let empty = HeadBinding(rosterVersion: 0, rosterHash: Roster.hash(body: []), previous: 0)
+    /// The binding of an empty vault: no roster (version 0, the hash of the empty body), no key, no head before.
+    static let empty = HeadBinding(rosterVersion: 0, rosterHash: Roster.hash(body: []), keys: Custody.emptyDigest, previous: 0)
 }
 
 /// A head's signed note, as read back from its text (`abri checkpoint export` writes one to a file).
@@ -43,16 +46,18 @@ struct HeadNote: Equatable, Sendable {
     /// Parses exactly the text `Head.noteText` writes; nil for anything else.
     init?(text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.count == 7, lines[6].isEmpty, lines[0].hasPrefix("abri.vault/"),
+        guard lines.count == 8, lines[7].isEmpty, lines[0].hasPrefix("abri.vault/"),
               let size = Int(lines[1]), size >= 0, let root = Data(base64Encoded: lines[2]), root.count == 32 else { return nil }
         let roster = lines[4].split(separator: " ").map(String.init)
-        let previous = lines[5].split(separator: " ").map(String.init)
+        let keys = lines[5].split(separator: " ").map(String.init)
+        let previous = lines[6].split(separator: " ").map(String.init)
         guard roster.count == 3, roster[0] == "roster", let version = Int(roster[1]), version >= 0,
               let hash = Data(base64Encoded: roster[2]), hash.count == 32,
+              keys.count == 2, keys[0] == "keys", let digest = Data(base64Encoded: keys[1]), digest.count == 32,
               previous.count == 2, previous[0] == "previous", let before = Int(previous[1]), before >= 0, before < max(size, 1)
         else { return nil }
         self.init(vaultHex: String(lines[0].dropFirst("abri.vault/".count)), head: Head(size: size, root: Array(root)),
-                  day: lines[3], binding: HeadBinding(rosterVersion: version, rosterHash: Array(hash), previous: before))
+                  day: lines[3], binding: HeadBinding(rosterVersion: version, rosterHash: Array(hash), keys: Array(digest), previous: before))
         guard Array(text.utf8) == self.text() else { return nil }
     }
 

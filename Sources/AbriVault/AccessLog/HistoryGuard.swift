@@ -107,9 +107,10 @@ public struct HistoryGuard: Sendable {
 extension Vault {
     /// What a command that just appended, inside its transaction, leaves for this machine to accept.
     func seen(after frontier: LogFrontier, _ db: Database) throws -> HistoryGuard.Seen {
-        let binding = try Row.fetchOne(db, sql: "SELECT roster_version, roster_hash, previous FROM heads WHERE size = ?",
+        let binding = try Row.fetchOne(db, sql: "SELECT roster_version, roster_hash, keys, previous FROM heads WHERE size = ?",
                                        arguments: [frontier.size])
-            .map { HeadBinding(rosterVersion: $0[0], rosterHash: Array($0[1] as Data), previous: $0[2]) } ?? .empty
+            .map { HeadBinding(rosterVersion: $0[0], rosterHash: Array($0[1] as Data), keys: Array($0[2] as Data), previous: $0[3]) }
+            ?? .empty
         return HistoryGuard.Seen(frontier: frontier, binding: binding)
     }
 }

@@ -50,8 +50,11 @@ extension Vault {
             verifyRoster(db, problem)
             verifyGenerations(db, problem)
             verifyHeadChain(db, problem)
-            do { _ = try roster(db) } catch {
+            do { _ = try boundRoster(db) } catch {
                 problem("the roster is not the one the latest signed head names: roster versions were removed, added or altered")
+            }
+            do { try checkKeyCustody(db) } catch {
+                problem("the partners' keys are not the ones the latest signed head names: key generations or seals were removed, added or altered")
             }
             let tomorrow = Day(number: Day.today().number + 1)
             var lastDay: Int32 = .min

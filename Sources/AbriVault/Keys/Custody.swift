@@ -14,6 +14,50 @@ enum Custody {
         return writer.bytes
     }
 
+    /// The digest of the key custody that every signed head binds (Docs/FORMAT.md §3.7): the `generations` rows, and
+    /// a hash of each box of `generation_seals` and `log_key_seals`, in key order. A writer of the file who deletes
+    /// newer generations and puts back older seals changes it, and every command refuses the store.
+    static func digest(_ db: Database) throws -> [UInt8] {
+        var writer = ByteWriter()
+        writer.raw("abri-keys-v1")
+        let generations = try Row.fetchAll(db, sql: """
+            SELECT partner, number, public_key, made_by, signer_key, signature FROM generations ORDER BY partner, number
+            """)
+        writer.u32(UInt32(generations.count))
+        for row in generations {
+            writer.str16(row["partner"])
+            writer.u64(UInt64(bitPattern: Int64(row["number"] as Int)))
+            writer.blob32(Array(row["public_key"] as Data))
+            writer.str16(row["made_by"])
+            writer.blob32(Array(row["signer_key"] as Data))
+            writer.blob32(Array(row["signature"] as Data))
+        }
+        let seals = try Row.fetchAll(db, sql: "SELECT partner, number, member_key, box FROM generation_seals ORDER BY partner, number, member_key")
+        writer.u32(UInt32(seals.count))
+        for row in seals {
+            writer.str16(row["partner"])
+            writer.u64(UInt64(bitPattern: Int64(row["number"] as Int)))
+            writer.blob32(Array(row["member_key"] as Data))
+            writer.raw(BLAKE2b.hash(Array(row["box"] as Data)))
+        }
+        let logSeals = try Row.fetchAll(db, sql: "SELECT generation, member_key, box FROM log_key_seals ORDER BY generation, member_key")
+        writer.u32(UInt32(logSeals.count))
+        for row in logSeals {
+            writer.u64(UInt64(bitPattern: Int64(row["generation"] as Int)))
+            writer.blob32(Array(row["member_key"] as Data))
+            writer.raw(BLAKE2b.hash(Array(row["box"] as Data)))
+        }
+        return BLAKE2b.hash(writer.bytes)
+    }
+
+    /// The digest of a vault with no key yet.
+    static let emptyDigest: [UInt8] = {
+        var writer = ByteWriter()
+        writer.raw("abri-keys-v1")
+        for _ in 0 ..< 3 { writer.u32(0) }
+        return BLAKE2b.hash(writer.bytes)
+    }()
+
     /// Makes a new generation of `partner`'s keys, sealed to each of `members`, signed by `signer`.
     /// The seed is wiped when this returns: whoever made it keeps nothing.
     @discardableResult

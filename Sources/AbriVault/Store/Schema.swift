@@ -40,7 +40,7 @@ enum Schema {
                 CREATE TABLE log_tags (tag BLOB PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
                 CREATE TABLE heads (size INTEGER PRIMARY KEY, root BLOB NOT NULL, day TEXT NOT NULL,
                   signer TEXT NOT NULL, key_generation INTEGER NOT NULL, roster_version INTEGER NOT NULL,
-                  roster_hash BLOB NOT NULL, previous INTEGER NOT NULL, signature BLOB NOT NULL);
+                  roster_hash BLOB NOT NULL, keys BLOB NOT NULL, previous INTEGER NOT NULL, signature BLOB NOT NULL);
                 CREATE TABLE shredded (case_id BLOB PRIMARY KEY);
                 CREATE TABLE imported (bundle BLOB PRIMARY KEY);
                 CREATE TABLE foreign_rosters (vault BLOB NOT NULL, version INTEGER NOT NULL, body BLOB NOT NULL,

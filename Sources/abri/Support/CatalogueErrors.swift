@@ -5,6 +5,10 @@
 /// `LocalizationTests` scans Sources/ for every message thrown and fails when one is missing here.
 extension Catalogue {
     static let errors: [String: String] = [
+        "the partners' keys are not the ones the latest signed head names: key generations or seals were rolled back or altered (run `abri verify`)":
+            "les clés des partenaires ne sont pas celles que nomme la dernière tête signée : des générations de clés ou des scellés ont été ramenés en arrière ou modifiés (lancez `abri verify`)",
+        "the partners' keys are not the ones the latest signed head names: key generations or seals were removed, added or altered":
+            "les clés des partenaires ne sont pas celles que nomme la dernière tête signée : des générations de clés ou des scellés ont été retirés, ajoutés ou modifiés",
         "the head at size %@ does not name the head stored before it (size %@)":
             "la tête de taille %@ ne nomme pas la tête enregistrée avant elle (taille %@)",
         "the log holds %@ entries where its last signed head counts 0: entries were removed or added outside abri (run `abri verify`)":
