@@ -253,6 +253,25 @@ struct AdversaryGrantTests {
 
     // MARK: Key custody rolled back
 
+    /// A writer of the store keeps the second landlord's grant row, and puts it back once the consent was
+    /// withdrawn. The partner's members carried the withdrawal out under a fresh generation, every row re-sealed to
+    /// it: the old row is found by no locator and opens with no key they hold.
+    @Test func aWithdrawnGrantPutBackByAWriterOpensNothing() throws {
+        let story = try Story()
+        try story.shareWithBailleurB()
+        try story.must(["open", story.caseID], as: .bruno)
+        try SQLite.query(story.vault, "CREATE TABLE kept_grants AS SELECT * FROM grants;")
+        try story.must(["consent", "withdraw", story.caseID, "--from", "bailleur-b", "--yes"], as: .alice)
+        #expect(try story.abri(["open", story.caseID], as: .bruno).status == 77)
+        try SQLite.query(story.vault, "INSERT OR IGNORE INTO grants SELECT * FROM kept_grants; DROP TABLE kept_grants;")
+        let revived = try story.abri(["open", story.caseID], as: .bruno)
+        #expect(revived.status == 77, "the withdrawn grant came back: \(revived)")
+        #expect(!revived.stdout.contains(Story.victimName))
+        // Everyone else still reads what they read.
+        try story.must(["open", story.caseID], as: .ines)
+        try story.must(["open", story.caseID], as: .alice)
+    }
+
     @Test func aRemovedMemberRevivedByRollingBackThePartnersGenerationsIsRefused() throws {
         let story = try Story()
         let mallory = try story.enrol("Mallory", in: "cidff-62", approvedBy: .ines)

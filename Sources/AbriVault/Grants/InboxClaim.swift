@@ -21,6 +21,7 @@ extension MemberContext {
             return (false, nil)
         }
         let authors = try AuthorCheck.load(roster: roster, vault: vault.id, db)
+        var withdrew = false
         var filed: [CaseID: (body: GrantBody, locator: [UInt8]?)] = [:]
         var order: [CaseID] = []
         func held(_ caseID: CaseID) throws -> (body: GrantBody, locator: [UInt8]?)? {
@@ -49,6 +50,7 @@ extension MemberContext {
                 guard let caseID = item.caseID, let existing = try held(caseID),
                       try mayWithdraw(sender, from: existing.body) else { continue }
                 _ = existing.body.dropReceived()
+                withdrew = true
             }
         }
         for caseID in order {
@@ -59,6 +61,10 @@ extension MemberContext {
                 try GrantStore.file(body, keys: current, replacing: locator, db)
             }
         }
+        // A withdrawn grant must not come back: a writer of the store who kept its row could put it back, and it
+        // would open under the same generation. A fresh generation, every row re-sealed to it, leaves an old row
+        // that no key of the partner opens or even finds (Docs/FORMAT.md §3.3).
+        if withdrew { _ = try reseal() }
     }
 
     /// Who sent an item: `admin`, or the handle of a current member whose key signed it; nil for anyone else.
