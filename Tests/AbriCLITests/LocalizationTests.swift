@@ -194,7 +194,7 @@ struct LocalizationTests {
         let story = try Story()
         let cli = story.cli
         let vault = ["--vault", story.vault]
-        try compare(cli, ["open", "0000000000000000000000000000", "--as", story.identity(.ines)] + vault, expecting: 77,
+        try compare(cli, ["open", "00000000000000000000000000", "--as", story.identity(.ines)] + vault, expecting: 77,
                     french: "aucun dossier portant cet identifiant ne vous est ouvert")
         try compare(cli, ["open", story.caseID, "--as", story.identity(.tom)] + vault, expecting: 77,
                     french: "aucun dossier portant cet identifiant ne vous est ouvert")

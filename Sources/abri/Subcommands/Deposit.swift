@@ -85,6 +85,10 @@ struct Deposit: ParsableCommand {
     func run() throws {
         let paths = allReports
         let consent = try consent.resolved()
+        // Everything the roster and the disk can refuse comes before the passphrase.
+        try AttachmentCheck.check(recipients.attachments)
+        let precheck = try Precheck(options)
+        try precheck.recipients(recipients.recipients, consent: consent, own: try precheck.member(partner: recipients.partner))
         let session: MemberSession
         let parsed: [Report]
         if paths.count > 8 {

@@ -66,6 +66,8 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let id = try CaseID(parsing: caseID)
+        if let attachments { try AttachmentFolder.check(attachments) }
+        try Precheck(options).member(partner: acting.partner)
         let session = try options.memberSession(partner: acting.partner)
         let opened = try session.open(id, reveal: reveal, purpose: purpose, attachmentsDirectory: attachments)
         let records = opened.records.map { record in

@@ -3,6 +3,8 @@
 /// errors. Keys are the templates given to `tr(…)` (variable parts as `%@`).
 extension Catalogue {
     static let sentences: [String: String] = [
+        "abri: --locating is deprecated and goes in the next release: write --locating-to %@ instead.":
+            "abri : --locating est obsolète et disparaît à la prochaine version : écrivez --locating-to %@ à la place.",
         "Checkpoint of %@ entries written to %@. Keep it outside the vault.":
             "Point de contrôle de %@ entrées écrit dans %@. Gardez-le hors du coffre.",
         "no record":
