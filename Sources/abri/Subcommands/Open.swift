@@ -103,7 +103,13 @@ struct Open: ParsableCommand {
             }
         }
         if let attachments {
-            Output.say(tr("Attachments written to %@.", Visible.text(attachments)))
+            // Say what was written: without --reveal, the locating attachments stay in the vault.
+            let written = records.reduce(0) { $0 + $1.attachments.count }
+            Output.say(Plural.tr(written, one: "%@ attachment written to %@.", other: "%@ attachments written to %@.",
+                                 Visible.text(attachments)))
+            if !reveal && records.contains(where: { !$0.masked.isEmpty }) {
+                Output.say(tr("Locating attachments are written only with --reveal --purpose … (the reveal is logged)."))
+            }
         }
     }
 

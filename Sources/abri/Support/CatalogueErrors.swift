@@ -141,8 +141,8 @@ extension Catalogue {
             "la signature du registre des membres n'est pas valide : le coffre a été modifié (lancez `abri verify`)",
         "the roster belongs to another vault or version: the vault was altered (run `abri verify`)":
             "le registre des membres appartient à un autre coffre ou à une autre version : le coffre a été modifié (lancez `abri verify`)",
-        "no vault at %@ (create one with `abri init`, or pass --vault)":
-            "aucun coffre à l'emplacement %@ (créez-en un avec `abri init`, ou indiquez --vault)",
+        "no vault at %@ (check the path and --vault or $ABRI_VAULT; only for a new vault, create it with `abri init`)":
+            "aucun coffre à l'emplacement %@ (vérifiez le chemin, --vault ou $ABRI_VAULT ; seulement pour un nouveau coffre, créez-le avec `abri init`)",
         "the vault at %@ cannot be read (check its permissions)":
             "le coffre %@ ne peut pas être lu (vérifiez ses droits)",
         "record %@ of this case is missing from the store: the vault was altered (run `abri verify`)":
@@ -397,8 +397,8 @@ extension Catalogue {
             "erreur interne (merci de la signaler)",
         "wrong length: restore it from a backup copy":
             "longueur incorrecte : restaurez-le depuis une copie de sauvegarde",
-        "this is not an Abri identity file: check the path":
-            "ce n'est pas un fichier d'identité Abri : vérifiez le chemin",
+        "this file is not an Abri identity file (check the path given to --as: it names a file such as alice.identity, made by `abri identity new`)":
+            "ce fichier n'est pas un fichier d'identité Abri (vérifiez le chemin donné à --as : il désigne un fichier comme alice.identity, créé par `abri identity new`)",
         "unknown version: a newer Abri may read it":
             "version inconnue : une version plus récente d'Abri pourra peut-être le lire",
         "checksum mismatch: restore it from a backup copy":
