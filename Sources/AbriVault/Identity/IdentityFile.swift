@@ -83,7 +83,7 @@ enum IdentityFile {
     static func parse(_ bytes: [UInt8]) throws -> Header {
         // Another kind of file (a report given to --as by mistake) is named as such, not as a damaged identity.
         guard bytes.count < 6 || Array(bytes[0..<6]) == Array(magic[0..<6]) else {
-            throw AbriError.badData("this file is not an Abri identity file (check the path given to --as: it names a file such as alice.identity, made by `abri identity new`)")
+            throw AbriError.badData("this file is not an Abri identity file (check the path: an identity file, such as alice.identity, is made by `abri identity new`)")
         }
         guard bytes.count >= minimumFileBytes, bytes.count <= maximumFileBytes else {
             throw damaged("wrong length: restore it from a backup copy")

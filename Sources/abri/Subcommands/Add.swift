@@ -32,7 +32,8 @@ struct Add: ParsableCommand {
         let consent = try consent.resolved()
         try AttachmentCheck.check(recipients.attachments)
         let precheck = try Precheck(options)
-        try precheck.recipients(recipients.recipients, consent: consent, own: try precheck.member(partner: recipients.partner))
+        try precheck.recipients(recipients.recipients, consent: consent, consentCarried: report.consent != nil,
+                                own: try precheck.member(partner: recipients.partner))
         let session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
         let result = try session.add(report, to: id, attachments: recipients.attachments,
                                      recipients: recipients.recipients, consent: consent)

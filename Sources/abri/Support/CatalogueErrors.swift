@@ -397,8 +397,8 @@ extension Catalogue {
             "erreur interne (merci de la signaler)",
         "wrong length: restore it from a backup copy":
             "longueur incorrecte : restaurez-le depuis une copie de sauvegarde",
-        "this file is not an Abri identity file (check the path given to --as: it names a file such as alice.identity, made by `abri identity new`)":
-            "ce fichier n'est pas un fichier d'identité Abri (vérifiez le chemin donné à --as : il désigne un fichier comme alice.identity, créé par `abri identity new`)",
+        "this file is not an Abri identity file (check the path: an identity file, such as alice.identity, is made by `abri identity new`)":
+            "ce fichier n'est pas un fichier d'identité Abri (vérifiez le chemin : un fichier d'identité, comme alice.identity, est créé par `abri identity new`)",
         "unknown version: a newer Abri may read it":
             "version inconnue : une version plus récente d'Abri pourra peut-être le lire",
         "checksum mismatch: restore it from a backup copy":

@@ -49,8 +49,8 @@ struct Precheck {
     }
 
     /// The recipients' refusals: an unknown partner (64), a locating grant to a never-locating one (77), another
-    /// partner without consent (64).
-    func recipients(_ recipients: Recipients, consent: Consent?, own: String?) throws {
+    /// partner without consent (64), unless the reports carry their own (`consentCarried`).
+    func recipients(_ recipients: Recipients, consent: Consent?, consentCarried: Bool = false, own: String?) throws {
         var others = false
         for (id, locating) in recipients.locating.map({ ($0, true) }) + recipients.general.map({ ($0, false) }) {
             let target = try roster.partner(id)
@@ -59,7 +59,7 @@ struct Precheck {
             }
             if id != own { others = true }
         }
-        if others && consent == nil {
+        if others && consent == nil && !consentCarried {
             throw AbriError.usage("sharing with another partner needs the victim's consent (add --consent TEXT [--until DATE], or --without-consent REASON)")
         }
     }
