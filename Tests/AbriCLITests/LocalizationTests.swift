@@ -151,8 +151,8 @@ struct LocalizationTests {
     }
 
     @Test func aMessageKeepsItsValuesAndTranslatesTheKnownOnes() {
-        #expect(Localization.message("no vault at /srv/abri/v.db (create one with `abri init`, or pass --vault)", language: .french)
-                == "aucun coffre à l'emplacement /srv/abri/v.db (créez-en un avec `abri init`, ou indiquez --vault)")
+        #expect(Localization.message("no vault at /srv/abri/v.db (check the path and --vault or $ABRI_VAULT; only for a new vault, create it with `abri init`)", language: .french)
+                == "aucun coffre à l'emplacement /srv/abri/v.db (vérifiez le chemin, --vault ou $ABRI_VAULT ; seulement pour un nouveau coffre, créez-le avec `abri init`)")
         #expect(Localization.message("the passphrase from the terminal is empty (type a passphrase)", language: .french)
                 == "la phrase secrète fournie par le terminal est vide (tapez une phrase secrète)")
         #expect(Localization.message("partner cidff-62 has no member named Inès (see `abri partner list`)", language: .french)
@@ -164,8 +164,8 @@ struct LocalizationTests {
         #expect(pending.hasPrefix("Inès détient encore des clés qu'aucun autre membre de cidff-62"))
         // Unknown text stays English; English stays English.
         #expect(Localization.message("something new happened (do this)", language: .french) == "something new happened (do this)")
-        #expect(Localization.message("no vault at /x (create one with `abri init`, or pass --vault)", language: .english)
-                == "no vault at /x (create one with `abri init`, or pass --vault)")
+        #expect(Localization.message("no vault at /x (check the path)", language: .english)
+                == "no vault at /x (check the path)")
         // ArgumentParser's own, in the house style.
         #expect(Localization.message("unknown option '--frob' (see `abri deposit --help`)", language: .french)
                 == "option inconnue : '--frob' (voyez `abri deposit --help`)")
@@ -194,7 +194,7 @@ struct LocalizationTests {
         let story = try Story()
         let cli = story.cli
         let vault = ["--vault", story.vault]
-        try compare(cli, ["open", "0000000000000000000000000000", "--as", story.identity(.ines)] + vault, expecting: 77,
+        try compare(cli, ["open", "00000000000000000000000000", "--as", story.identity(.ines)] + vault, expecting: 77,
                     french: "aucun dossier portant cet identifiant ne vous est ouvert")
         try compare(cli, ["open", story.caseID, "--as", story.identity(.tom)] + vault, expecting: 77,
                     french: "aucun dossier portant cet identifiant ne vous est ouvert")

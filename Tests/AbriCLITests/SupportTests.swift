@@ -22,17 +22,24 @@ struct SupportTests {
         #expect(Paths.passphraseFile(explicit: nil, environment: ["ABRI_PASSPHRASE_FILE": "/p"]) == "/p")
     }
 
-    @Test func progressLineShowsDoneTotalRateAndTimeLeft() {
+    @Test func progressLineShowsPercentAndTimeLeftAndRatesOnlyWhenVerbose() {
         let progress = Progress(total: 1000, label: "re-sealing grants", enabled: false)
         progress.advance(by: 250)
-        let line = progress.line(elapsed: .seconds(5))
+        let line = progress.line(elapsed: .seconds(5), language: .english, verbose: false)
         #expect(line.hasPrefix("re-sealing grants ["))
-        #expect(line.contains("250/1000"))
-        #expect(line.contains("50.0/s"))
-        #expect(line.contains("15s left"))
+        #expect(line.contains("25%") && line.contains("15s left"), "\(line)")
+        #expect(!line.contains("/s") && !line.contains("250/1000"), "\(line)")
+        let verbose = progress.line(elapsed: .seconds(5), language: .english, verbose: true)
+        #expect(verbose.contains("250/1000") && verbose.contains("50.0/s"), "\(verbose)")
+        let french = Progress(total: 1000, label: "re-scellement des accès", enabled: false)
+        french.advance(by: 250)
+        let frenchLine = french.line(elapsed: .seconds(5), language: .french, verbose: false)
+        #expect(frenchLine.contains("25 %") && frenchLine.contains("reste 15 s"), "\(frenchLine)")
+        #expect(french.line(elapsed: .seconds(5), language: .french, verbose: true).contains("50,0/s"))
+        #expect(Progress.formatDurationFrench(3725) == "1 h 02 min")
         progress.advance(by: 10_000)
         #expect(progress.done == 1000)
-        #expect(!progress.line(elapsed: .seconds(10)).contains("left"))
+        #expect(!progress.line(elapsed: .seconds(10), language: .english).contains("left"))
         #expect(Progress.formatDuration(3725) == "1h02m")
         #expect(Progress.formatDuration(61) == "1m01s")
     }

@@ -221,6 +221,7 @@ struct TamperTests {
         #expect(notAdmin.status == 77, "\(notAdmin)")
         let accepted = try story.abri(["verify", "--accept-restore"], as: .admin)
         #expect(accepted.status == 0, "\(accepted)")
+        #expect(accepted.stderr.contains("Restore accepted: this machine now starts from the restored log"), "\(accepted)")
         try story.must(["verify"], as: nil)
         let cases = try story.caseIDs(as: .alice)
         #expect(cases == [story.caseID], "the restored vault holds the backup's cases")

@@ -154,3 +154,16 @@ struct IdentityFileTests {
         #expect(!FileManager.default.fileExists(atPath: directory + "/target"))
     }
 }
+
+extension IdentityFileTests {
+    /// A report given to --as by mistake is not called a damaged identity to restore.
+    @Test func anotherKindOfFileIsNamedAsSuch() throws {
+        do {
+            _ = try IdentityFile.parse(Array(#"{"type": "signalement", "household": "FOH-2021-000123"}"#.utf8))
+            Issue.record("a report was accepted as an identity file")
+        } catch let error as AbriError {
+            #expect(error.exitCode == 65)
+            #expect(error.message.hasPrefix("this file is not an Abri identity file ("), "\(error.message)")
+        }
+    }
+}

@@ -23,7 +23,7 @@ extension MemberSession {
             }
             let target = try context.roster.partner(partnerID)
             if locating && target.neverLocating {
-                throw AbriError.notPermitted("partner \(partnerID) never receives locating parts (export without --locating)")
+                throw AbriError.notPermitted("partner \(partnerID) never receives locating parts (export with --to instead of --locating-to)")
             }
             let members = try Approvals.approvedMembers(of: partnerID, roster: context.roster, vault: context.vault, context.db)
             guard !members.isEmpty, members.count <= 255 else {

@@ -13,6 +13,21 @@ public struct ImportResult: Sendable {
 }
 
 extension MemberSession {
+    /// The checks of a bundle that need no key, for the CLI to make before it asks for a passphrase: the file exists
+    /// and can be read (66), and it is whole: its framing and checksum (65).
+    public static func checkBundle(at path: String) throws {
+        _ = try readBundle(at: path)
+    }
+
+    static func readBundle(at path: String) throws -> BundleFormat {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: path) else {
+            throw AbriError.noInput("\(path) does not exist or cannot be read (check the path)")
+        }
+        return try BundleFormat(parsing: Array(data))
+    }
+
     /// Imports a bundle. Checks, in order: it is whole (65); addressed to this identity (77); it comes from another
     /// vault (65), whose administrator is pinned here (77), with a roster signed by that administrator (65) that
     /// names the exporter as a current member (65), who signed it (65), for this vault (65); it is new here and its
@@ -20,12 +35,7 @@ extension MemberSession {
     /// and every key half opens its record, written by an author a signed roster vouches for (65). Nothing is
     /// written before all of this passed.
     public func importBundle(at path: String) throws -> ImportResult {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path) else {
-            throw AbriError.noInput("\(path) does not exist or cannot be read (check the path)")
-        }
-        let format = try BundleFormat(parsing: Array(data))
+        let format = try Self.readBundle(at: path)
         let header = format.header
         var bundleKey: Key?
         for seal in format.recipientSeals {

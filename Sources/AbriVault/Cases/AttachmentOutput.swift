@@ -23,8 +23,10 @@ enum AttachmentOutput {
         return String(base.prefix(200))
     }
 
-    static func write(_ files: [(info: AttachmentInfo, dataKey: Key)], into directory: String, stored: AttachmentFiles,
-                      progress: (any ProgressListener)?, _ db: Database) throws {
+    /// The path of each file, every name cleaned and checked free (73 otherwise) before anything is written.
+    static func plan(_ files: [(info: AttachmentInfo, dataKey: Key)], into directory: String) throws
+        -> [(path: String, info: AttachmentInfo, key: Key)] {
+        try checkDirectory(directory)
         var names = Set<String>()
         var planned: [(path: String, info: AttachmentInfo, key: Key)] = []
         for file in files {
@@ -44,6 +46,12 @@ enum AttachmentOutput {
             }
             planned.append((path, file.info, file.dataKey))
         }
+        return planned
+    }
+
+    static func write(_ files: [(info: AttachmentInfo, dataKey: Key)], into directory: String, stored: AttachmentFiles,
+                      progress: (any ProgressListener)?, _ db: Database) throws {
+        let planned = try plan(files, into: directory)
         var created: [String] = []
         let opening = AttachmentProgress(progress, label: "opening attachments (MiB)",
                                          totalBytes: planned.reduce(0) { $0 + $1.info.size })

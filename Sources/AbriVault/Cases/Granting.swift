@@ -36,7 +36,7 @@ extension MemberContext {
         for (id, locating) in recipients.locating.map({ ($0, true) }) + recipients.general.map({ ($0, false) }) {
             let target = try roster.partner(id)
             if locating && target.neverLocating {
-                throw AbriError.notPermitted("partner \(id) never receives locating parts (grant it the general part only: --to, or share and export without --locating)")
+                throw AbriError.notPermitted("partner \(id) never receives locating parts (grant it the general part only: --to instead of --locating-to)")
             }
             guard seen.insert(id).inserted, id != partner.id else { continue }
             result.append((target, locating))

@@ -47,6 +47,9 @@ extension MemberSession {
                 return .failure(AbriError.notPermitted(CaseID.unknownMessage))
             }
             let opened = try context.openRecords(caseID: caseID, caseKey: Array(caseKey), grant: grant, reveal: reveal)
+            // A name already taken in the folder is refused here, inside the transaction: the log keeps no open nor
+            // reveal of a run that wrote nothing.
+            if let attachmentsDirectory { _ = try AttachmentOutput.plan(opened.files, into: attachmentsDirectory) }
             var entry = context.details("open")
             entry.case = caseID.description
             entry.records = opened.value.records.map(\.id)

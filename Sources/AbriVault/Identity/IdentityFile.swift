@@ -81,11 +81,12 @@ enum IdentityFile {
 
     /// Checks everything that can be checked without the passphrase, and splits the file.
     static func parse(_ bytes: [UInt8]) throws -> Header {
+        // Another kind of file (a report given to --as by mistake) is named as such, not as a damaged identity.
+        guard bytes.count < 6 || Array(bytes[0..<6]) == Array(magic[0..<6]) else {
+            throw AbriError.badData("this file is not an Abri identity file (check the path: an identity file, such as alice.identity, is made by `abri identity new`)")
+        }
         guard bytes.count >= minimumFileBytes, bytes.count <= maximumFileBytes else {
             throw damaged("wrong length: restore it from a backup copy")
-        }
-        guard Array(bytes[0..<6]) == Array(magic[0..<6]) else {
-            throw damaged("this is not an Abri identity file: check the path")
         }
         guard Array(bytes[6..<8]) == Array(magic[6..<8]) else {
             throw damaged("unknown version: a newer Abri may read it")

@@ -9,10 +9,12 @@ public struct CaseID: Hashable, Sendable, CustomStringConvertible {
 
     static func random() -> CaseID { CaseID(bytes: Random.bytes(16)) }
 
-    /// Parses a case id as the user typed it; a malformed one is refused like an unknown case.
+    /// Parses a case id as the user typed it. A malformed one (a wrong length, a letter outside the alphabet, its
+    /// last character's spare bits set) is a typo, said as such (64): no case can have that id, so saying so tells
+    /// nothing about which cases exist.
     public init(parsing text: String) throws {
         guard let bytes = Crockford.decode(text.trimmingCharacters(in: .whitespaces), byteCount: 16) else {
-            throw AbriError.notPermitted(CaseID.unknownMessage)
+            throw AbriError.usage("\(text) is not a case id: it looks mistyped (a case id is 26 letters and digits; copy it from `abri cases`)")
         }
         self.bytes = bytes
     }

@@ -136,26 +136,9 @@ public final class AdminSession {
 
     /// Removes a member: refused from every command at once; the partner's keys and the log key are renewed.
     public func removeMember(partner partnerID: String, name: String) throws {
-        let memberName = name.precomposedStringWithCanonicalMapping
         try run { context in
             var roster = context.roster
-            _ = try roster.partner(partnerID)
-            guard let index = roster.members.firstIndex(where: {
-                $0.partner == partnerID && !$0.removed && $0.name.precomposedStringWithCanonicalMapping == memberName
-            }) else {
-                throw AbriError.usage("partner \(partnerID) has no member named \(name) (see `abri partner list`)")
-            }
-            // The administrator cannot tell whether a partner holds cases (need to know): a partner with keys keeps an
-            // approved member.
-            let approved = try Approvals.approvedMembers(of: partnerID, roster: roster, vault: vault, context.db)
-            let leavesNoApproved = approved.allSatisfy { $0.name.precomposedStringWithCanonicalMapping == memberName }
-            if leavesNoApproved, try context.partnerHasKeys(partnerID) {
-                throw AbriError.notPermitted("\(name) is the last member of \(partnerID), whose cases would be lost (enrol another member first)")
-            }
-            let remaining = roster.currentMembers(of: partnerID).filter { $0.name.precomposedStringWithCanonicalMapping != memberName }
-            if try context.wouldStrandGenerations(partner: partnerID, keeping: remaining) {
-                throw AbriError.notPermitted("\(name) still holds keys that no other member of \(partnerID) holds, because a re-seal is pending: removing them now would lose the partner's cases (ask \(name), or any member who held the partner's keys before the last change, to run one command such as `abri cases` first; it re-seals them)")
-            }
+            let index = try vault.memberRemoval(partner: partnerID, name: name, roster: roster, context.db)
             roster.members[index].removed = true
             roster.members[index].removedIn = roster.version + 1
             let rosterHash = try context.rekey(partner: partnerID, roster: &roster)
@@ -229,6 +212,38 @@ public final class AdminSession {
 }
 
 /// One administrator command, inside its transaction.
+extension Vault {
+    /// The refusals of `member remove` that need no secret, for the CLI to make before it asks for a passphrase or a
+    /// confirmation: an unknown partner or member (64), the last approved member of a partner that holds keys, a
+    /// member whose removal would lose keys (77).
+    public func checkMemberRemoval(partner partnerID: String, name: String) throws {
+        try store.read { db in _ = try memberRemoval(partner: partnerID, name: name, roster: try roster(db), db) }
+    }
+
+    /// The checks of a removal; the index of the member in the roster.
+    func memberRemoval(partner partnerID: String, name: String, roster: Roster, _ db: Database) throws -> Int {
+        let memberName = name.precomposedStringWithCanonicalMapping
+        _ = try roster.partner(partnerID)
+        guard let index = roster.members.firstIndex(where: {
+            $0.partner == partnerID && !$0.removed && $0.name.precomposedStringWithCanonicalMapping == memberName
+        }) else {
+            throw AbriError.usage("partner \(partnerID) has no member named \(name) (see `abri partner list`)")
+        }
+        // The administrator cannot tell whether a partner holds cases (need to know): a partner with keys keeps an
+        // approved member.
+        let approved = try Approvals.approvedMembers(of: partnerID, roster: roster, vault: self, db)
+        let leavesNoApproved = approved.allSatisfy { $0.name.precomposedStringWithCanonicalMapping == memberName }
+        if leavesNoApproved, try AdminContext.partnerHasKeys(partnerID, db) {
+            throw AbriError.notPermitted("\(name) is the last member of \(partnerID), whose cases would be lost (enrol another member first)")
+        }
+        let remaining = roster.currentMembers(of: partnerID).filter { $0.name.precomposedStringWithCanonicalMapping != memberName }
+        if try AdminContext.wouldStrandGenerations(partner: partnerID, keeping: remaining, db) {
+            throw AbriError.notPermitted("\(name) still holds keys that no other member of \(partnerID) holds, because a re-seal is pending: removing them now would lose the partner's cases (ask \(name), or any member who held the partner's keys before the last change, to run one command such as `abri cases` first; it re-seals them)")
+        }
+        return index
+    }
+}
+
 final class AdminContext {
     unowned let session: AdminSession
     let db: Database
@@ -272,6 +287,10 @@ final class AdminContext {
 
     /// Whether some generation of the partner that still has seals is sealed to none of `remaining`.
     func wouldStrandGenerations(partner: String, keeping remaining: [Member]) throws -> Bool {
+        try Self.wouldStrandGenerations(partner: partner, keeping: remaining, db)
+    }
+
+    static func wouldStrandGenerations(partner: String, keeping remaining: [Member], _ db: Database) throws -> Bool {
         let keys = Set(try remaining.map { Data(try PublicIdentity(parsing: $0.identity).boxPublicKey) })
         var holders: [Int: Set<Data>] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT number, member_key FROM generation_seals WHERE partner = ?", arguments: [partner]) {
@@ -282,6 +301,10 @@ final class AdminContext {
 
     /// Whether any generation of the partner's keys is still sealed to someone.
     func partnerHasKeys(_ partner: String) throws -> Bool {
+        try Self.partnerHasKeys(partner, db)
+    }
+
+    static func partnerHasKeys(_ partner: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM generation_seals WHERE partner = ? LIMIT 1", arguments: [partner]) != nil
     }
 }

@@ -35,7 +35,7 @@ public final class Store: Sendable {
     public static func open(path: String) throws -> Store {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw AbriError.noInput("no vault at \(path) (create one with `abri init`, or pass --vault)")
+            throw AbriError.noInput("no vault at \(path) (check the path and --vault or $ABRI_VAULT; only for a new vault, create it with `abri init`)")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw AbriError.noInput("the vault at \(path) cannot be read (check its permissions)")

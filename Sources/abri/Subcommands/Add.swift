@@ -27,10 +27,15 @@ struct Add: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
+        let id = try CaseID(parsing: caseID)
         let report = try ReportInput.read(record, use: .record)
         let consent = try consent.resolved()
+        try AttachmentCheck.check(recipients.attachments)
+        let precheck = try Precheck(options)
+        try precheck.recipients(recipients.recipients, consent: consent, consentCarried: report.consent != nil,
+                                own: try precheck.member(partner: recipients.partner))
         let session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
-        let result = try session.add(report, to: try CaseID(parsing: caseID), attachments: recipients.attachments,
+        let result = try session.add(report, to: id, attachments: recipients.attachments,
                                      recipients: recipients.recipients, consent: consent)
         if output.json {
             try Output.json(["case": result.caseID.description, "record": result.recordID.description])

@@ -23,6 +23,7 @@ struct Cases: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
+        try Precheck(options).member(partner: acting.partner)
         let session = try options.memberSession(partner: acting.partner, progress: TerminalProgress())
         let cases = try session.cases(household: household)
         if output.json {

@@ -52,12 +52,15 @@ struct ConsentWithdraw: ParsableCommand {
 
     func run() throws {
         let id = try CaseID(parsing: caseID)
+        let precheck = try Precheck(options)
+        try precheck.partnerExists(from)
         let vault = try options.openVault()
         if try options.actsAsAdministrator(vault) {
             let session = try options.adminSession(vault: vault)
             try Confirmation.require(tr("Destroy %@'s grants on case %@?", from, id), yes: yes)
             try session.withdrawConsent(id, from: from)
         } else {
+            try precheck.member(partner: acting.partner)
             let session = ApprovalNotice.track(MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner))
             try Confirmation.require(tr("Destroy %@'s grants on case %@?", from, id), yes: yes)
             try session.withdrawConsent(id, from: from)

@@ -85,6 +85,15 @@ struct Deposit: ParsableCommand {
     func run() throws {
         let paths = allReports
         let consent = try consent.resolved()
+        // Everything the roster and the disk can refuse comes before the passphrase.
+        // One report, or a few: read first, so that a bad one is named before any passphrase is asked.
+        let early = paths.count > 8 ? nil : try paths.map { try ReportInput.read($0, use: .newCase) }
+        try AttachmentCheck.check(recipients.attachments)
+        // A report may carry its own consent; a backlog's reports are read later, so the session checks theirs.
+        let carried = early?.allSatisfy { $0.consent != nil } ?? true
+        let precheck = try Precheck(options)
+        try precheck.recipients(recipients.recipients, consent: consent, consentCarried: carried,
+                                own: try precheck.member(partner: recipients.partner))
         let session: MemberSession
         let parsed: [Report]
         if paths.count > 8 {
@@ -95,8 +104,7 @@ struct Deposit: ParsableCommand {
             session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
             parsed = try reading.wait()
         } else {
-            // One report, or a few: read first, so that a bad one is named before any passphrase is asked.
-            parsed = try paths.map { try ReportInput.read($0, use: .newCase) }
+            parsed = early ?? []
             session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
         }
         let results = try session.deposit(parsed, attachments: recipients.attachments, recipients: recipients.recipients,

@@ -6,7 +6,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: tr("Write a case you hold as a sealed, signed bundle for the members of a partner in another vault."),
         discussion: tr("""
-        The bundle holds what a share would grant (the locating parts only with --locating), sealed to each \
+        The bundle holds what a share would grant (the locating parts only with --locating-to), sealed to each \
         current member of the partner, so that only they can import it, and only into the vault named with \
         --to-vault (pinned by your administrator, see `abri vault trusted`). It carries this vault's signed roster, \
         which proves you are a member. It needs the victim's consent.
@@ -14,21 +14,17 @@ struct Export: ParsableCommand {
         Example:
           abri export 7K2F… --to cidff-62 --to-vault cidff --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
         Exit codes: 64 missing consent or an unknown vault name, 73 the output exists, 77 unknown case, no grant, \
-        or --locating to a never-locating partner.
+        or --locating-to a never-locating partner.
         """)
     )
 
     @Argument(help: "The case id.")
     var caseID: String
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("The partner whose members may import it.", valueName: "partner"))
-    var to: String
+    @OptionGroup var grant: GrantOptions
 
     @Option(name: .customLong("to-vault"), help: ArgumentHelp("The pinned vault it goes to (see `abri vault trusted`).", valueName: "name"))
     var toVault: String
-
-    @Flag(name: .customLong("locating"), help: "Include the locating parts.")
-    var locating = false
 
     @Option(name: .customLong("out"), help: ArgumentHelp("The bundle file to create.", valueName: "file"))
     var out: String
@@ -40,8 +36,12 @@ struct Export: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
+        let (to, locating) = try grant.partner()
         let consent = try consent.required()
         let id = try CaseID(parsing: caseID)
+        let precheck = try Precheck(options)
+        try precheck.recipients(locating ? Recipients(locating: [to]) : Recipients(general: [to]), consent: consent,
+                                own: try precheck.member(partner: acting.partner))
         let session = try options.memberSession(partner: acting.partner)
         try session.export(id, to: to, inVault: toVault, locating: locating, consent: consent, out: out)
         if output.json {

@@ -30,6 +30,9 @@ struct Import: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
+        // A missing, cut or damaged bundle, and who may import at all, are known before any passphrase.
+        try MemberSession.checkBundle(at: file)
+        try Precheck(options).member(partner: partner)
         let session = try options.memberSession(partner: partner)
         let result = try session.importBundle(at: file)
         if output.json {

@@ -156,7 +156,11 @@ struct MemberRemove: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let session = try options.adminSession()
+        // Who may be removed is in the public roster: refused before the passphrase and the question.
+        let vault = try options.openVault()
+        try Precheck.administrator(options, vault)
+        try vault.checkMemberRemoval(partner: partner, name: name)
+        let session = try options.adminSession(vault: vault)
         try Confirmation.require(tr("Remove %@ from %@?", name, partner), yes: yes)
         try session.removeMember(partner: partner, name: name)
         if output.json {

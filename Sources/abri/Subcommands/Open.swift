@@ -66,6 +66,8 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let id = try CaseID(parsing: caseID)
+        if let attachments { try AttachmentFolder.check(attachments) }
+        try Precheck(options).member(partner: acting.partner)
         let session = try options.memberSession(partner: acting.partner)
         let opened = try session.open(id, reveal: reveal, purpose: purpose, attachmentsDirectory: attachments)
         let records = opened.records.map { record in
@@ -101,7 +103,13 @@ struct Open: ParsableCommand {
             }
         }
         if let attachments {
-            Output.say(tr("Attachments written to %@.", Visible.text(attachments)))
+            // Say what was written: without --reveal, the locating attachments stay in the vault.
+            let written = records.reduce(0) { $0 + $1.attachments.count }
+            Output.say(Plural.tr(written, one: "%@ attachment written to %@.", other: "%@ attachments written to %@.",
+                                 Visible.text(attachments)))
+            if !reveal && records.contains(where: { !$0.masked.isEmpty }) {
+                Output.say(tr("Locating attachments are written only with --reveal --purpose … (the reveal is logged)."))
+            }
         }
     }
 

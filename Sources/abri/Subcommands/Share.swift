@@ -6,11 +6,11 @@ struct Share: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: tr("Share a case you hold with another partner, with the victim's consent."),
         discussion: tr("""
-        Grants every record of the case that you can read, the locating parts only with --locating. Sharing \
-        again records the new consent (the latest wins).
+        Grants every record of the case that you can read: --to gives the general part, --locating-to the general \
+        and the locating parts (the address). Sharing again records the new consent (the latest wins).
 
         Example:
-          abri share 7K2F… --to bailleur-b --locating --consent "formulaire du 2026-11-20" --until 2027-05-20 --as alice.identity
+          abri share 7K2F… --locating-to bailleur-b --consent "formulaire du 2026-11-20" --until 2027-05-20 --as alice.identity
         Exit codes: 64 missing consent, 77 unknown case, no grant, or a locating share to a never-locating partner.
         """)
     )
@@ -18,11 +18,7 @@ struct Share: ParsableCommand {
     @Argument(help: "The case id.")
     var caseID: String
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("The partner to share with.", valueName: "partner"))
-    var to: String
-
-    @Flag(name: .customLong("locating"), help: "Share the locating parts too.")
-    var locating = false
+    @OptionGroup var grant: GrantOptions
 
     @OptionGroup var acting: PartnerOption
 
@@ -31,8 +27,12 @@ struct Share: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
+        let (to, locating) = try grant.partner()
         let consent = try consent.required()
         let id = try CaseID(parsing: caseID)
+        let precheck = try Precheck(options)
+        try precheck.recipients(locating ? Recipients(locating: [to]) : Recipients(general: [to]), consent: consent,
+                                own: try precheck.member(partner: acting.partner))
         let session = try options.memberSession(partner: acting.partner)
         let readers = try session.share(id, with: to, locating: locating, consent: consent)
         if output.json {

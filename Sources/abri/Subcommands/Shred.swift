@@ -26,7 +26,9 @@ struct Shred: ParsableCommand {
 
     func run() throws {
         let id = try CaseID(parsing: caseID)
-        let session = try options.adminSession()
+        let vault = try options.openVault()
+        try Precheck.administrator(options, vault)
+        let session = try options.adminSession(vault: vault)
         try Confirmation.require(tr("Destroy case %@ for everyone, for good?", id), yes: yes)
         try session.shred(id)
         if output.json {

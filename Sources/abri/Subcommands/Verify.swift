@@ -56,10 +56,12 @@ struct Verify: ParsableCommand {
             throw AbriError.usage("--accept-restore needs the administrator's identity (--as)")
         }
         var report = try vault.verify(as: verifier, sinceLastAccepted: sinceLast, checkpoint: kept, progress: progress)
+        var accepted: Bool?
         if acceptRestore {
             guard let admin else { throw AbriError.notPermitted("only the administrator may accept a restore (pass the administrator identity with --as)") }
             let rolledBack = report.problems.filter { $0.contains("this machine") }
             if report.problems.count == rolledBack.count {
+                accepted = !rolledBack.isEmpty
                 try admin.acceptRestore()
                 report = try vault.verify(as: verifier, checkpoint: kept)
             }
@@ -69,6 +71,11 @@ struct Verify: ParsableCommand {
             try Output.json(VerifyJSON(ok: report.ok, entries: report.entries, checkpoints: report.checkpoints, heads: report.heads,
                                        signatures: report.signatures, problems: report.problems))
         } else {
+            if report.ok, let accepted {
+                Output.say(accepted
+                    ? tr("Restore accepted: this machine now starts from the restored log (%@ entries); the restore is logged.", report.entries)
+                    : tr("Nothing was rolled back on this machine: the log goes on from what it had seen; the check is logged as a restore."))
+            }
             if report.ok {
                 Output.say(report.signatures > 0
                     ? tr("The log checks out: %@ entries, %@ signed heads, %@ checkpoints, %@ signatures.", report.entries, report.heads, report.checkpoints, report.signatures)

@@ -9,6 +9,14 @@ extension Catalogue {
             "les clés des partenaires ne sont pas celles que nomme la dernière tête signée : des générations de clés ou des scellés ont été ramenés en arrière ou modifiés (lancez `abri verify`)",
         "the partners' keys are not the ones the latest signed head names: key generations or seals were removed, added or altered":
             "les clés des partenaires ne sont pas celles que nomme la dernière tête signée : des générations de clés ou des scellés ont été retirés, ajoutés ou modifiés",
+        "%@ is not a case id: it looks mistyped (a case id is 26 letters and digits; copy it from `abri cases`)":
+            "%@ n'est pas un identifiant de dossier : il semble mal recopié (un identifiant a 26 lettres et chiffres ; copiez-le depuis `abri cases`)",
+        "name one partner, with --to or with --locating-to (run the command again for another)":
+            "nommez un seul partenaire, avec --to ou avec --locating-to (relancez la commande pour un autre)",
+        "name the partner with --to PARTNER (general part) or --locating-to PARTNER (with the address)":
+            "nommez le partenaire avec --to PARTENAIRE (partie générale) ou --locating-to PARTENAIRE (avec l'adresse)",
+        "--locating goes with --to; --locating-to already grants the locating parts (drop --locating)":
+            "--locating va avec --to ; --locating-to donne déjà la partie localisante (retirez --locating)",
         "the head at size %@ does not name the head stored before it (size %@)":
             "la tête de taille %@ ne nomme pas la tête enregistrée avant elle (taille %@)",
         "the log holds %@ entries where its last signed head counts 0: entries were removed or added outside abri (run `abri verify`)":
@@ -110,7 +118,7 @@ extension Catalogue {
         "%@ does not exist (check the path; nothing was written)":
             "%@ n'existe pas (vérifiez le chemin ; rien n'a été écrit)",
         "%@ is a folder, not a report (nothing was written)":
-            "%@ est un dossier, pas un signalement (rien n'a été écrit)",
+            "%@ est un répertoire, pas un signalement (rien n'a été écrit)",
         "%@ cannot be read (check its permissions; nothing was written)":
             "%@ ne peut pas être lu (vérifiez ses droits ; rien n'a été écrit)",
         "name at least one report file":
@@ -137,8 +145,8 @@ extension Catalogue {
             "la signature du registre des membres n'est pas valide : le coffre a été modifié (lancez `abri verify`)",
         "the roster belongs to another vault or version: the vault was altered (run `abri verify`)":
             "le registre des membres appartient à un autre coffre ou à une autre version : le coffre a été modifié (lancez `abri verify`)",
-        "no vault at %@ (create one with `abri init`, or pass --vault)":
-            "aucun coffre à l'emplacement %@ (créez-en un avec `abri init`, ou indiquez --vault)",
+        "no vault at %@ (check the path and --vault or $ABRI_VAULT; only for a new vault, create it with `abri init`)":
+            "aucun coffre à l'emplacement %@ (vérifiez le chemin, --vault ou $ABRI_VAULT ; seulement pour un nouveau coffre, créez-le avec `abri init`)",
         "the vault at %@ cannot be read (check its permissions)":
             "le coffre %@ ne peut pas être lu (vérifiez ses droits)",
         "record %@ of this case is missing from the store: the vault was altered (run `abri verify`)":
@@ -202,15 +210,15 @@ extension Catalogue {
         "%@ is not a date (write YYYY-MM-DD or DD/MM/YYYY)":
             "%@ n'est pas une date (écrivez AAAA-MM-JJ ou JJ/MM/AAAA)",
         "%@ is not an existing folder (create it first; nothing was written)":
-            "%@ n'est pas un dossier existant (créez-le d'abord ; rien n'a été écrit)",
+            "%@ n'est pas un répertoire existant (créez-le d'abord ; rien n'a été écrit)",
         "%@ already exists (choose an empty folder; nothing was written)":
-            "%@ existe déjà (choisissez un dossier vide ; rien n'a été écrit)",
+            "%@ existe déjà (choisissez un répertoire vide ; rien n'a été écrit)",
         "cannot create %@ (check the folder; nothing was written)":
-            "impossible de créer %@ (vérifiez le dossier ; rien n'a été écrit)",
+            "impossible de créer %@ (vérifiez le répertoire ; rien n'a été écrit)",
         "writing %@ failed (check the disk space)":
             "l'écriture de %@ a échoué (vérifiez la place sur le disque)",
         "%@ is a folder, not a file (name a file; nothing was written)":
-            "%@ est un dossier, pas un fichier (indiquez un fichier ; rien n'a été écrit)",
+            "%@ est un répertoire, pas un fichier (indiquez un fichier ; rien n'a été écrit)",
         "reading %@ failed (check the disk; nothing was written)":
             "la lecture de %@ a échoué (vérifiez le disque ; rien n'a été écrit)",
         "an attachment failed its integrity check: the vault was altered (run `abri verify`)":
@@ -233,8 +241,8 @@ extension Catalogue {
             "un fichier de pièce jointe manque dans %@ (lancez `abri verify` ; la sauvegarde n'a pas été faite)",
         "an attachment file in %@ is cut short (run `abri verify`; the backup was not made)":
             "un fichier de pièce jointe de %@ est tronqué (lancez `abri verify` ; la sauvegarde n'a pas été faite)",
-        "partner %@ never receives locating parts (grant it the general part only: --to, or share and export without --locating)":
-            "le partenaire %@ ne reçoit jamais la partie localisante (ne lui accordez que la partie générale : --to, ou share et export sans --locating)",
+        "partner %@ never receives locating parts (grant it the general part only: --to instead of --locating-to)":
+            "le partenaire %@ ne reçoit jamais la partie localisante (ne lui accordez que la partie générale : --to au lieu de --locating-to)",
         "sharing with another partner needs the victim's consent (add --consent TEXT [--until DATE], or --without-consent REASON)":
             "partager avec un autre partenaire demande le consentement de la victime (ajoutez --consent TEXTE [--until DATE], ou --without-consent MOTIF)",
         "the consent's end date %@ is in the past (give a date from today on)":
@@ -261,8 +269,8 @@ extension Catalogue {
             "le paquet est endommagé ou incomplet (demandez qu'il soit exporté à nouveau)",
         "%@ already exists (choose another --out; nothing was written)":
             "%@ existe déjà (choisissez un autre --out ; rien n'a été écrit)",
-        "partner %@ never receives locating parts (export without --locating)":
-            "le partenaire %@ ne reçoit jamais la partie localisante (exportez sans --locating)",
+        "partner %@ never receives locating parts (export with --to instead of --locating-to)":
+            "le partenaire %@ ne reçoit jamais la partie localisante (exportez avec --to au lieu de --locating-to)",
         "partner %@ has no enrolled member to address the bundle to (ask your administrator)":
             "le partenaire %@ n'a aucun membre enrôlé à qui adresser le paquet (demandez à votre administrateur)",
         "cannot create %@: it exists or the folder is not writable (nothing was written)":
@@ -393,8 +401,8 @@ extension Catalogue {
             "erreur interne (merci de la signaler)",
         "wrong length: restore it from a backup copy":
             "longueur incorrecte : restaurez-le depuis une copie de sauvegarde",
-        "this is not an Abri identity file: check the path":
-            "ce n'est pas un fichier d'identité Abri : vérifiez le chemin",
+        "this file is not an Abri identity file (check the path: an identity file, such as alice.identity, is made by `abri identity new`)":
+            "ce fichier n'est pas un fichier d'identité Abri (vérifiez le chemin : un fichier d'identité, comme alice.identity, est créé par `abri identity new`)",
         "unknown version: a newer Abri may read it":
             "version inconnue : une version plus récente d'Abri pourra peut-être le lire",
         "checksum mismatch: restore it from a backup copy":
@@ -430,9 +438,9 @@ extension Catalogue {
         "permission denied":
             "permission refusée",
         "is a directory":
-            "c'est un dossier",
+            "c'est un répertoire",
         "not a directory":
-            "ce n'est pas un dossier",
+            "ce n'est pas un répertoire",
         "file exists":
             "le fichier existe",
         "no space left on device":

@@ -217,7 +217,7 @@ extension Catalogue {
         "Write a case you hold as a sealed, signed bundle for the members of a partner in another vault.":
             "Écrire un dossier que vous détenez dans un paquet scellé et signé, pour les membres d'un partenaire d'un autre coffre.",
         """
-        The bundle holds what a share would grant (the locating parts only with --locating), sealed to each \
+        The bundle holds what a share would grant (the locating parts only with --locating-to), sealed to each \
         current member of the partner, so that only they can import it, and only into the vault named with \
         --to-vault (pinned by your administrator, see `abri vault trusted`). It carries this vault's signed roster, \
         which proves you are a member. It needs the victim's consent.
@@ -225,14 +225,14 @@ extension Catalogue {
         Example:
           abri export 7K2F… --to cidff-62 --to-vault cidff --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
         Exit codes: 64 missing consent or an unknown vault name, 73 the output exists, 77 unknown case, no grant, \
-        or --locating to a never-locating partner.
+        or --locating-to a never-locating partner.
         """:
         """
-        Le paquet contient ce qu'un partage donnerait (les parties localisantes seulement avec --locating), scellé pour chaque membre actuel du partenaire : eux seuls peuvent l'importer, et seulement dans le coffre nommé par --to-vault (épinglé par votre administrateur, voyez `abri vault trusted`). Il porte la liste signée des membres de ce coffre, qui prouve que vous en êtes membre. Il demande le consentement de la victime.
+        Le paquet contient ce qu'un partage donnerait (les parties localisantes seulement avec --locating-to), scellé pour chaque membre actuel du partenaire : eux seuls peuvent l'importer, et seulement dans le coffre nommé par --to-vault (épinglé par votre administrateur, voyez `abri vault trusted`). Il porte la liste signée des membres de ce coffre, qui prouve que vous en êtes membre. Il demande le consentement de la victime.
 
         Exemple :
           abri export 7K2F… --to cidff-62 --to-vault cidff --out dossier.abri --consent "formulaire du 2026-11-20" --as alice.identity
-        Codes de sortie : 64 consentement manquant ou nom de coffre inconnu, 73 le fichier de sortie existe, 77 dossier inconnu, sans accès, ou --locating vers un partenaire qui ne reçoit jamais la partie localisante.
+        Codes de sortie : 64 consentement manquant ou nom de coffre inconnu, 73 le fichier de sortie existe, 77 dossier inconnu, sans accès, ou --locating-to vers un partenaire qui ne reçoit jamais la partie localisante.
         """,
         "Check that a passphrase unlocks an identity file.":
             "Vérifier qu'une phrase secrète ouvre un fichier d'identité.",
@@ -529,18 +529,18 @@ extension Catalogue {
         "Share a case you hold with another partner, with the victim's consent.":
             "Partager un dossier que vous détenez avec un autre partenaire, avec le consentement de la victime.",
         """
-        Grants every record of the case that you can read, the locating parts only with --locating. Sharing \
-        again records the new consent (the latest wins).
+        Grants every record of the case that you can read: --to gives the general part, --locating-to the general \
+        and the locating parts (the address). Sharing again records the new consent (the latest wins).
 
         Example:
-          abri share 7K2F… --to bailleur-b --locating --consent "formulaire du 2026-11-20" --until 2027-05-20 --as alice.identity
+          abri share 7K2F… --locating-to bailleur-b --consent "formulaire du 2026-11-20" --until 2027-05-20 --as alice.identity
         Exit codes: 64 missing consent, 77 unknown case, no grant, or a locating share to a never-locating partner.
         """:
         """
-        Donne accès à chaque fiche du dossier que vous pouvez lire, aux parties localisantes seulement avec --locating. Partager à nouveau enregistre le nouveau consentement (le dernier l'emporte).
+        Donne accès à chaque fiche du dossier que vous pouvez lire : --to donne la partie générale, --locating-to la partie générale et la partie localisante (l'adresse). Partager à nouveau enregistre le nouveau consentement (le dernier l'emporte).
 
         Exemple :
-          abri share 7K2F… --to bailleur-b --locating --consent "formulaire du 2026-11-20" --until 2027-05-20 --as alice.identity
+          abri share 7K2F… --locating-to bailleur-b --consent "formulaire du 2026-11-20" --until 2027-05-20 --as alice.identity
         Codes de sortie : 64 consentement manquant, 77 dossier inconnu, sans accès, ou partie localisante vers un partenaire qui ne la reçoit jamais.
         """,
         "Destroy every key of a case, and its records and attachments (administrator).":

@@ -3,6 +3,18 @@
 /// errors. Keys are the templates given to `tr(…)` (variable parts as `%@`).
 extension Catalogue {
     static let sentences: [String: String] = [
+        "Restore accepted: this machine now starts from the restored log (%@ entries); the restore is logged.":
+            "Restauration acceptée : cette machine repart du journal restauré (%@ entrées) ; la restauration est journalisée.",
+        "Nothing was rolled back on this machine: the log goes on from what it had seen; the check is logged as a restore.":
+            "Rien n'a été ramené en arrière sur cette machine : le journal continue depuis ce qu'elle avait vu ; la vérification est journalisée comme une restauration.",
+        "%@ attachment written to %@.":
+            "%@ pièce jointe écrite dans %@.",
+        "%@ attachments written to %@.":
+            "%@ pièces jointes écrites dans %@.",
+        "Locating attachments are written only with --reveal --purpose … (the reveal is logged).":
+            "Les pièces jointes localisantes ne sont écrites qu'avec --reveal --purpose … (la révélation est journalisée).",
+        "abri: --locating is deprecated and goes in the next release: write --locating-to %@ instead.":
+            "abri : --locating est obsolète et disparaît à la prochaine version : écrivez --locating-to %@ à la place.",
         "Checkpoint of %@ entries written to %@. Keep it outside the vault.":
             "Point de contrôle de %@ entrées écrit dans %@. Gardez-le hors du coffre.",
         "no record":
@@ -37,8 +49,6 @@ extension Catalogue {
             "localisante",
         "general":
             "générale",
-        "Attachments written to %@.":
-            "Pièces jointes écrites dans %@.",
         "Case %@ deposited. Can read it: %@.":
             "Dossier %@ déposé. Peuvent le lire : %@.",
         "%@ cases deposited. Can read them: %@.":

@@ -65,3 +65,38 @@ enum Readers {
 }
 
 import Foundation
+
+/// `--to P` (the general part) or `--locating-to P` (both parts) for `share` and `export`, which grant one
+/// partner at a time; `--locating` is the older spelling of `--locating-to`, kept for one release.
+struct GrantOptions: ParsableArguments {
+    @Option(name: .customLong("to"), help: ArgumentHelp("Grant this partner the general part.", valueName: "partner"))
+    var to: String?
+
+    @Option(name: .customLong("locating-to"), help: ArgumentHelp("Grant this partner the general and the locating parts.", valueName: "partner"))
+    var locatingTo: String?
+
+    @Flag(name: .customLong("locating"), help: "Deprecated: write --locating-to PARTNER instead (this flag goes in the next release).")
+    var locating = false
+
+    func validate() throws {
+        if to != nil && locatingTo != nil {
+            throw ValidationError("name one partner, with --to or with --locating-to (run the command again for another)")
+        }
+        if to == nil && locatingTo == nil {
+            throw ValidationError("name the partner with --to PARTNER (general part) or --locating-to PARTNER (with the address)")
+        }
+        if locating && to == nil {
+            throw ValidationError("--locating goes with --to; --locating-to already grants the locating parts (drop --locating)")
+        }
+    }
+
+    /// The partner and whether it receives the locating parts; says once that `--locating` is going away.
+    func partner() throws -> (String, Bool) {
+        if let locatingTo { return (locatingTo, true) }
+        guard let to else { throw AbriError.usage("name the partner with --to PARTNER (general part) or --locating-to PARTNER (with the address)") }
+        if locating {
+            Output.say(tr("abri: --locating is deprecated and goes in the next release: write --locating-to %@ instead.", to))
+        }
+        return (to, locating)
+    }
+}

@@ -1,6 +1,8 @@
 import Foundation
 
-/// A one-line progress bar on stderr: done/total, rate and time left.
+/// A one-line progress bar on stderr: percent done and time left (« 42 %  reste 12 s »); with `--verbose`, the
+/// counts and the rate too (a rate of grants or MiB per second means something to an administrator, not to a
+/// social worker).
 ///
 /// Drawn only when stderr is a terminal and `NO_COLOR` is unset, never into a log file.
 /// Redrawn at most ten times a second,
@@ -13,6 +15,9 @@ final class Progress {
     private var lastDraw: ContinuousClock.Instant?
     private(set) var done = 0
     private var finished = false
+
+    /// Set by `--verbose` (any command): the bar shows counts and rates.
+    nonisolated(unsafe) static var verbose = false
 
     /// - Parameters:
     ///   - total: the number of units of work (records, grants, bytes).
@@ -53,23 +58,38 @@ final class Progress {
         Output.write("\r\u{1B}[K" + line(elapsed: now - start), to: 2)
     }
 
-    /// The text of the bar, e.g. `re-sealing grants [=====>     ] 512/1024  230/s  2s left`.
-    func line(elapsed: Duration) -> String {
+    /// The text of the bar, e.g. `re-sealing grants [=====>     ] 50%  2s left`, in French
+    /// `re-scellement des accès [=====>     ] 50 %  reste 2 s`; verbose adds `512/1024  230/s`.
+    func line(elapsed: Duration, language: Language = .current, verbose: Bool = Progress.verbose) -> String {
         let width = 24
         let fraction = total == 0 ? 1.0 : Double(done) / Double(total)
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "=", count: filled)
             + (filled < width ? ">" + String(repeating: " ", count: width - filled - 1) : "")
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        var text = "\(label) [\(bar)] \(done)/\(total)"
+        let percent = Int((fraction * 100).rounded(.down))
+        var text = "\(label) [\(bar)] " + (language == .french ? "\(percent) %" : "\(percent)%")
+        if verbose { text += "  \(done)/\(total)" }
         if seconds > 0, done > 0 {
             let rate = Double(done) / seconds
-            text += "  \(Self.formatRate(rate))/s"
+            if verbose {
+                let shown = Self.formatRate(rate)
+                text += "  " + (language == .french ? shown.replacingOccurrences(of: ".", with: ",") : shown) + "/s"
+            }
             if done < total {
-                text += "  \(Self.formatDuration(Double(total - done) / rate)) left"
+                let left = Double(total - done) / rate
+                text += language == .french ? "  reste \(Self.formatDurationFrench(left))" : "  \(Self.formatDuration(left)) left"
             }
         }
         return text
+    }
+
+    /// « 15 s », « 1 min 01 s », « 1 h 02 min ».
+    static func formatDurationFrench(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.up))
+        if whole < 60 { return "\(whole) s" }
+        if whole < 3600 { return "\(whole / 60) min \(String(format: "%02d", whole % 60)) s" }
+        return "\(whole / 3600) h \(String(format: "%02d", whole % 3600 / 60)) min"
     }
 
     static func formatRate(_ rate: Double) -> String {

@@ -11,6 +11,13 @@ enum Runner {
     /// The exit status of `abri` run with `arguments` (without the program name).
     static func run(arguments: [String]) async -> Int32 {
         let command: any ParsableCommand
+        // `--verbose`, on any command, adds counts and rates to progress bars.
+        var arguments = arguments
+        if let end = arguments.firstIndex(of: "--") ?? Optional(arguments.endIndex),
+           let index = arguments[..<end].firstIndex(of: "--verbose") {
+            arguments.remove(at: index)
+            Progress.verbose = true
+        }
         do {
             command = try Abri.parseAsRoot(BulkReports.fold(arguments))
         } catch {
