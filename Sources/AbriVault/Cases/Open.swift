@@ -61,6 +61,8 @@ extension MemberSession {
                 revealEntry.purpose = purpose
                 context.drafts.append(.caseAction(revealEntry, readers: context.actionReaders(of: grant)))
             }
+            // Every output name is checked before the open is logged: a clash (73) changes nothing.
+            if let attachmentsDirectory { _ = try AttachmentOutput.plan(opened.files.map(\.info), into: attachmentsDirectory) }
             return .success((opened.value, opened.files))
         }
         let (opened, files) = try outcome.get()
