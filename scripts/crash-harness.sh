@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Crash harness: starts each writing command of `abri`, SIGKILLs it after a random delay (0-300 ms, or
-# CRASH_MAX_MS), then checks that the vault is whole:
+# CRASH_MAX_MS), records where the kill landed (before the command's commit: its effect absent; after it:
+# present; or after the command had finished: not mid-command), then checks that the vault is whole:
 #   - sqlite3 'PRAGMA integrity_check' says ok;
 #   - `abri verify --as admin` exits 0;
 #   - every case a member's partner listed before is still listed, and the story's case opens for its holders;
 #   - the number of cases is the one before or the one after (nothing half-written);
+#   - an output (bundle, backup, checkpoint, attachment) is whole under its final name, or absent;
 #   - the command run again succeeds (or, for a command that had completed and cannot be repeated, is refused
 #     with a contract code, never 70).
+# A command none of whose kills landed mid-command fails.
 # Each iteration starts from a copy of a prepared home (vault, state directory, identities).
 #
 #   scripts/crash-harness.sh                     # CRASH_ITERATIONS=25 kills per command
@@ -67,7 +70,7 @@ printf '%s' "$CASE" > "$BASE/case"
 
 # --- One prepared home per command --------------------------------------------------------------------------
 # Each sets CMD_<name> (actor and arguments, relative to the home as @H@) and REPEATABLE_<name>.
-declare -A ACTOR ARGS REPEATABLE ADDED
+declare -A ACTOR ARGS REPEATABLE ADDED OUTPUT MAYLOSE
 prepare() { local name=$1; cp -a "$BASE" "$WORK/prep-$name"; use_home "$WORK/prep-$name"; }
 
 prepare deposit-20mb
@@ -116,7 +119,48 @@ printf '{"type": "note", "household": "S-1"}' > "$H/s.json"
 must alice deposit "$H/s.json" | tail -1 > "$H/shred-target"
 ACTOR[shred]=admin; ARGS[shred]="shred $(cat "$H/shred-target") --yes"; REPEATABLE[shred]=0; ADDED[shred]=-1
 
-COMMANDS=(deposit-20mb bulk-200 add share import rotate member-remove shred)
+prepare open-attachments
+mkdir "$H/out"
+ACTOR[open-attachments]=ines; ARGS[open-attachments]="open $CASE --reveal --purpose audience --attachments @H@/out"
+REPEATABLE[open-attachments]=0; ADDED[open-attachments]=0; OUTPUT[open-attachments]=out/recepisse.pdf
+
+prepare consent-withdraw
+ACTOR[consent-withdraw]=alice; ARGS[consent-withdraw]="consent withdraw $CASE --from cidff-62 --yes"
+REPEATABLE[consent-withdraw]=0; ADDED[consent-withdraw]=0; MAYLOSE[consent-withdraw]=ines
+
+prepare member-add
+"$BIN" identity new --out "$H/extra.identity" --name extra < /dev/null 2>/dev/null > "$H/extra.line"
+ACTOR[member-add]=admin; ARGS[member-add]="member add cidff-62 --identity $(cat "$H/extra.line") --name extra"
+REPEATABLE[member-add]=0; ADDED[member-add]=0
+
+prepare member-approve
+"$BIN" identity new --out "$H/extra.identity" --name extra < /dev/null 2>/dev/null > "$H/extra.line"
+must admin member add cidff-62 --identity "$(cat "$H/extra.line")" --name extra >/dev/null
+ACTOR[member-approve]=ines; ARGS[member-approve]="member approve cidff-62 extra --yes"
+REPEATABLE[member-approve]=0; ADDED[member-approve]=0
+
+prepare export
+"$BIN" identity new --out "$H/far.identity" --name far < /dev/null 2>/dev/null > "$H/far.line"
+must admin vault trust "$(cat "$H/far.line")" --name far >/dev/null
+ACTOR[export]=alice; ARGS[export]="export $CASE --to cidff-62 --to-vault far --out @H@/case-out.abri --consent c"
+REPEATABLE[export]=0; ADDED[export]=0; OUTPUT[export]=case-out.abri
+
+prepare backup
+ACTOR[backup]=alice; ARGS[backup]="backup --out @H@/backup.db"; REPEATABLE[backup]=0; ADDED[backup]=0; OUTPUT[backup]=backup.db
+
+prepare close
+ACTOR[close]=alice; ARGS[close]="close $CASE"; REPEATABLE[close]=1; ADDED[close]=0
+
+prepare vault-trust
+"$BIN" identity new --out "$H/far.identity" --name far < /dev/null 2>/dev/null > "$H/far.line"
+ACTOR[vault-trust]=admin; ARGS[vault-trust]="vault trust $(cat "$H/far.line") --name far"; REPEATABLE[vault-trust]=0; ADDED[vault-trust]=0
+
+prepare checkpoint-export
+ACTOR[checkpoint-export]=admin; ARGS[checkpoint-export]="checkpoint export --out @H@/checkpoint.txt"
+REPEATABLE[checkpoint-export]=0; ADDED[checkpoint-export]=0; OUTPUT[checkpoint-export]=checkpoint.txt
+
+COMMANDS=(deposit-20mb bulk-200 add share open-attachments consent-withdraw member-add member-approve member-remove
+          rotate export import backup close shred vault-trust checkpoint-export)
 [ $# -gt 0 ] && COMMANDS=("$@")
 
 # --- The checks ---------------------------------------------------------------------------------------------
@@ -127,7 +171,7 @@ failures=0; killed_total=0
 fail() { echo "  FAIL $name #$iteration (${delay} ms): $*"; failures=$((failures + 1)); }
 
 for name in "${COMMANDS[@]}"; do
-  start=$(date +%s); killed=0
+  start=$(date +%s); killed=0; before_commit=0; after_commit=0
   for iteration in $(seq 1 "$ITERATIONS"); do
     rm -rf "$WORK/run"; cp -a "$WORK/prep-$name" "$WORK/run"; use_home "$WORK/run"
     args=${ARGS[$name]//@H@/$H}
@@ -139,9 +183,30 @@ for name in "${COMMANDS[@]}"; do
     "$BIN" $args --as "$H/${ACTOR[$name]}.identity" < /dev/null > /dev/null 2>&1 &
     pid=$!
     sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
-    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1)); fi
+    killed_now=0
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1)) && killed_now=1; fi
     wait "$pid" 2>/dev/null
     cases_after=$(count cases); log_after=$(count log)
+    output=${OUTPUT[$name]:-}
+    completed=0
+    if [ -n "$output" ]; then
+      [ -e "$H/$output" ] && completed=1
+    else
+      { [ "$cases_after" != "$cases_before" ] || [ "$log_after" -gt "$log_before" ]; } && completed=1
+    fi
+    if [ "$killed_now" = 1 ]; then
+      if [ "$completed" = 1 ]; then after_commit=$((after_commit + 1)); else before_commit=$((before_commit + 1)); fi
+    fi
+    # An output under its final name is whole.
+    if [ "$completed" = 1 ] && [ -n "$output" ]; then
+      [ "$(stat -c %a "$H/$output")" = 600 ] || fail "$output is not 0600"
+      case $output in
+        *.db) [ "$(sqlite3 "$H/$output" 'PRAGMA integrity_check;')" = ok ] || fail "a damaged backup under its final name" ;;
+        *.txt) out=$(as - verify --checkpoint "$H/$output" 2>&1) || fail "the checkpoint: $out" ;;
+        *.abri) [ "$log_after" -gt "$log_before" ] || fail "a bundle whose export was not logged" ;;
+        *) cmp -s "$H/$output" "$H/recepisse.pdf" || fail "a partial attachment under its final name" ;;
+      esac
+    fi
 
     integrity=$(sqlite3 "$H/vault.db" 'PRAGMA integrity_check;')
     [ "$integrity" = ok ] || fail "integrity_check: $integrity"
@@ -152,13 +217,13 @@ for name in "${COMMANDS[@]}"; do
     shredded=$(cat "$H/shred-target" 2>/dev/null || true)
     for who in alice ines bruno; do
       lost=$(comm -23 "$H/before-$who" <(listed "$who") | grep -v "^${shredded:-NONE}\$" || true)
+      [ "$completed" = 1 ] && [ "${MAYLOSE[$name]:-}" = "$who" ] && lost=$(printf '%s\n' "$lost" | grep -v "^$CASE\$" || true)
       [ -z "$lost" ] || fail "$who lost cases: $lost"
     done
     for who in alice ines; do
+      [ "$completed" = 1 ] && [ "${MAYLOSE[$name]:-}" = "$who" ] && continue
       out=$(as "$who" open "$CASE" --reveal --purpose "verification" --json 2>&1 >/dev/null) || fail "$who cannot open the story's case: $out"
     done
-    completed=0
-    { [ "$cases_after" != "$cases_before" ] || [ "$log_after" -gt "$log_before" ]; } && completed=1
     # shellcheck disable=SC2086
     out=$(as "${ACTOR[$name]}" $args 2>&1 >/dev/null); status=$?
     if [ "$completed" = 0 ] || [ "${REPEATABLE[$name]}" = 1 ]; then
@@ -169,7 +234,9 @@ for name in "${COMMANDS[@]}"; do
     out=$(as admin verify 2>&1) || fail "verify after the second run: $out"
   done
   killed_total=$((killed_total + killed))
-  printf '%-14s %3d runs, %3d killed mid-run, %3ss\n' "$name" "$ITERATIONS" "$killed" $(( $(date +%s) - start ))
+  printf '%-18s %3d runs: %3d killed before the commit, %3d after it, %3d not mid-command; %3ss\n' "$name" "$ITERATIONS" \
+    "$before_commit" "$after_commit" $((ITERATIONS - killed)) $(( $(date +%s) - start ))
+  if [ "$killed" = 0 ]; then echo "  FAIL $name: no kill landed mid-command (lower CRASH_MAX_MS)"; failures=$((failures + 1)); fi
 done
 [ "$failures" = 0 ] && echo "crash-harness: all checks passed" || echo "crash-harness: $failures failure(s)"
 [ "$failures" = 0 ]

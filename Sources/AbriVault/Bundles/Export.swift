@@ -7,10 +7,16 @@ extension MemberSession {
     /// grant, locating parts with `locating`, with this vault's signed roster as proof of the exporter's membership.
     public func export(_ caseID: CaseID, to partnerID: String, inVault vaultName: String, locating: Bool, consent: Consent,
                        out path: String) throws {
-        if FileManager.default.fileExists(atPath: path) {
+        var status = stat()
+        if lstat(path, &status) == 0 {
             throw AbriError.cannotCreate("\(path) already exists (choose another --out; nothing was written)")
         }
-        let bytes: [UInt8] = try run { context in
+        // The bundle is written and synced under a temporary name before the export is committed to the log, and
+        // renamed into place after: a kill leaves either no bundle and no entry, or a logged export, never a
+        // partial bundle under `path`.
+        let output = try StagedOutput(path, what: "the bundle")
+        defer { output.discard() }
+        try run { context in
             guard let (own, ownLocator) = try context.grant(on: caseID),
                   let caseKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) else {
                 throw AbriError.notPermitted(CaseID.unknownMessage)
@@ -56,9 +62,10 @@ extension MemberSession {
             var draft = LogDraft.caseAction(entry, readers: [ReaderKey(key: link, fresh: fresh)])
             if consent.record?.kind == "without-consent" { draft.summary.withoutConsent = 1 }
             context.drafts.append(draft)
-            return format.encoded()
+            try output.write(format.encoded())
+            try output.sync()
         }
-        try ExclusiveOutput.write(bytes, to: path)
+        try output.place()
     }
 }
 
@@ -110,31 +117,5 @@ extension MemberContext {
         }
         return BundleContent(sourceVault: vault.id, destinationAdmin: destinationAdmin, rosters: rosters, exporter: member.handle, exporterIdentity: session.identity.publicIdentity.line,
                              caseKey: caseKey, records: records, chunks: chunks)
-    }
-}
-
-/// Creates an output file with O_EXCL|O_NOFOLLOW and mode 0600, writes it whole and syncs it; nothing partial stays.
-enum ExclusiveOutput {
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw AbriError.cannotCreate("cannot create \(path): it exists or the folder is not writable (nothing was written)")
-        }
-        var ok = true
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { ok = false; return }
-                offset += written
-            }
-        }
-        if ok && fsync(fd) != 0 { ok = false }
-        close(fd)
-        guard ok else {
-            unlink(path)
-            throw AbriError.io("writing \(path) failed (check the disk space; nothing was left behind)")
-        }
     }
 }

@@ -23,14 +23,14 @@ enum AttachmentOutput {
         return String(base.prefix(200))
     }
 
-    /// The path of each file, every name cleaned and checked free (73 otherwise) before anything is written.
-    static func plan(_ files: [(info: AttachmentInfo, dataKey: Key)], into directory: String) throws
-        -> [(path: String, info: AttachmentInfo, key: Key)] {
+    /// The cleaned, distinct path of each file in `directory` (a repeated name gets `-2`, `-3`… before its
+    /// extension); 73 when any of them exists already, before anything is written.
+    static func plan(_ infos: [AttachmentInfo], into directory: String) throws -> [String] {
         try checkDirectory(directory)
         var names = Set<String>()
-        var planned: [(path: String, info: AttachmentInfo, key: Key)] = []
-        for file in files {
-            var name = clean(file.info.name)
+        var paths: [String] = []
+        for info in infos {
+            var name = clean(info.name)
             if names.contains(name) {
                 let stem = (name as NSString).deletingPathExtension
                 let ext = (name as NSString).pathExtension
@@ -44,34 +44,35 @@ enum AttachmentOutput {
             if lstat(path, &status) == 0 {
                 throw AbriError.cannotCreate("\(path) already exists (choose an empty folder; nothing was written)")
             }
-            planned.append((path, file.info, file.dataKey))
+            paths.append(path)
         }
-        return planned
+        return paths
     }
 
+    /// Writes every file under a temporary name (`StagedOutput`), then renames them into place: a kill leaves no
+    /// partial attachment under its name, and a failure removes every file this call wrote.
     static func write(_ files: [(info: AttachmentInfo, dataKey: Key)], into directory: String, stored: AttachmentFiles,
                       progress: (any ProgressListener)?, _ db: Database) throws {
-        let planned = try plan(files, into: directory)
-        var created: [String] = []
+        let paths = try plan(files.map(\.info), into: directory)
+        var staged: [StagedOutput] = []
         let opening = AttachmentProgress(progress, label: "opening attachments (MiB)",
-                                         totalBytes: planned.reduce(0) { $0 + $1.info.size })
+                                         totalBytes: files.reduce(0) { $0 + $1.info.size })
         defer { opening?.finish() }
         do {
-            for file in planned {
+            for (file, path) in zip(files, paths) {
                 let source = try Attachments.Stored.find(file.info, files: stored, db)
                 defer { source.close() }
-                let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-                guard fd >= 0 else {
-                    throw AbriError.cannotCreate("cannot create \(file.path) (check the folder; nothing was written)")
-                }
-                created.append(file.path)
-                defer { close(fd) }
-                // Not synced: a plain copy of what the vault keeps, as `cp` or `age -d` would leave it.
-                try Attachments.write(file.info, dataKey: file.key, from: source, to: fd, db)
+                let output = try StagedOutput(path, what: "the attachment")
+                staged.append(output)
+                try Attachments.write(file.info, dataKey: file.dataKey, from: source, to: output.descriptor, db)
                 opening?.add(file.info.size)
             }
+            for output in staged { try output.place() }
         } catch {
-            for path in created { unlink(path) }
+            for output in staged {
+                output.discard()
+                if FileManager.default.fileExists(atPath: output.path) && output.isPlaced { unlink(output.path) }
+            }
             throw error
         }
     }

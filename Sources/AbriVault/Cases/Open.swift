@@ -49,7 +49,7 @@ extension MemberSession {
             let opened = try context.openRecords(caseID: caseID, caseKey: Array(caseKey), grant: grant, reveal: reveal)
             // A name already taken in the folder is refused here, inside the transaction: the log keeps no open nor
             // reveal of a run that wrote nothing.
-            if let attachmentsDirectory { _ = try AttachmentOutput.plan(opened.files, into: attachmentsDirectory) }
+            if let attachmentsDirectory { _ = try AttachmentOutput.plan(opened.files.map(\.info), into: attachmentsDirectory) }
             var entry = context.details("open")
             entry.case = caseID.description
             entry.records = opened.value.records.map(\.id)

@@ -154,10 +154,19 @@ public final class Store: Sendable {
     }
 
     /// Writes a consistent copy of the whole vault, attachments included, to a new file.
+    ///
+    /// The copy is made under a temporary name beside `destination` (`StagedOutput`: O_EXCL, O_NOFOLLOW, mode 0600)
+    /// and renamed into place once whole and synced; an existing file or link at `destination` is refused (73).
     public func backup(to destination: String) throws {
-        if FileManager.default.fileExists(atPath: destination) {
+        var status = stat()
+        if lstat(destination, &status) == 0 {
             throw AbriError.cannotCreate("\(destination) already exists (choose another --out)")
         }
+        let output = try StagedOutput(destination, what: "the backup")
+        defer { output.discard() }
+        // SQLite writes the copy by name (VACUUM INTO accepts an empty file).
+        output.closeForOtherWriter()
+        let staged = output.temporaryPath
         do {
             // A second connection holds the write lock, so that no command adds or removes an attachment
             // file between the snapshot and the copy of the files it names.
@@ -166,14 +175,13 @@ public final class Store: Sendable {
                 try held.execute(sql: "BEGIN IMMEDIATE")
                 defer { try? held.execute(sql: "ROLLBACK") }
                 try queue.writeWithoutTransaction { db in
-                    try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
+                    try db.execute(sql: "VACUUM INTO ?", arguments: [staged])
                 }
-                chmod(destination, 0o600)
-                try embedAttachments(into: destination)
+                try embedAttachments(into: staged)
             }
+            try output.place()
         } catch {
-            // Nothing of a failed backup stays, whatever journal its connection left beside it.
-            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(destination + suffix) }
+            // Nothing of a failed backup stays, whatever journal its connection left beside it (`discard`).
             throw Store.map(error)
         }
     }

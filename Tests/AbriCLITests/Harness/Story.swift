@@ -94,6 +94,14 @@ struct Story: Sendable {
         return try Story(copying: story.cli, caseID: story.caseID, attachment: story.attachment, transcript: story.transcript.entries)
     }
 
+    /// A copy of this story as it stands now: its own home (every file of this one's, the vault and the
+    /// state directory included) and its own transcript.
+    func copy() throws -> Story {
+        var copy = try Story(copying: cli, caseID: caseID, attachment: attachment, transcript: [])
+        for (name, value) in cli.environment where copy.cli.environment[name] == nil { copy.cli.environment[name] = value }
+        return copy
+    }
+
     /// Drops the templates, which removes their folders.
     static func releaseTemplates() {
         Played.lock.lock()
