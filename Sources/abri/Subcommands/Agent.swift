@@ -173,12 +173,16 @@ struct AgentServe: ParsableCommand {
         let null = open("/dev/null", O_RDWR)
         for fd: Int32 in [0, 1, 2] { dup2(null, fd) }
         if null > 2 { close(null) }
+        // Nor may it keep any other descriptor it inherited: a pipe held open would keep a caller waiting for its end.
+        for fd: Int32 in 3..<1024 where fd != socket { close(fd) }
         for signal in [SIGHUP, SIGTERM, SIGINT] {
             _ = Glibc.signal(signal) { _ in AgentServer.requestStop() }
         }
         _ = Glibc.signal(SIGPIPE, SIG_IGN)
+        // Logout ends the session's leader (the login shell): the agent watches it, when there is one still alive and
+        // it is not `agent start` itself (started in a session of its own, as a test harness does, it ends at once).
         let leader = getsid(0)
-        _ = AgentServer.serve(unlocked, socket: socket, path: path, limits: .init(idle: TimeInterval(idle)),
-                              sessionLeader: leader > 0 && leader != getpid() ? leader : nil)
+        let watched = leader > 0 && leader != getpid() && leader != getppid() && kill(leader, 0) == 0 ? leader : nil
+        _ = AgentServer.serve(unlocked, socket: socket, path: path, limits: .init(idle: TimeInterval(idle)), sessionLeader: watched)
     }
 }
