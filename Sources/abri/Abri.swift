@@ -13,6 +13,7 @@ struct Abri: ParsableCommand {
         version: AbriVersion.string,
         subcommands: [
             IdentityCommand.self,
+            AgentCommand.self,
             Init.self,
             PartnerCommand.self,
             MemberCommand.self,

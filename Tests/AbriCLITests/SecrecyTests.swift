@@ -27,8 +27,10 @@ struct IdentitySecrecyTests {
 
         let identity = try Identity.unlock(contentsOf: path, passphrase: SecureBytes(copying: Array(passphrase.utf8)))
         var secrets: [[UInt8]] = []
-        identity.boxKeyPair.secretKey.withUnsafeBytes { secrets.append(Array($0)) }
-        try identity.signingKeyPair.seed().withUnsafeBytes { secrets.append(Array($0)) }
+        try identity.withLocalKeys { boxKeyPair, signingKeyPair in
+            boxKeyPair.secretKey.withUnsafeBytes { secrets.append(Array($0)) }
+            try signingKeyPair.seed().withUnsafeBytes { secrets.append(Array($0)) }
+        }
 
         var needles = [passphrase, String(passphrase.prefix(12))]
         for secret in secrets {

@@ -24,7 +24,9 @@ struct IdentityFileTests {
         let opened = try Identity.unlock(fileBytes: bytes, passphrase: Self.passphrase())
         #expect(opened.publicIdentity == identity.publicIdentity)
         #expect(opened.name == "Élodie")
-        let sameSecret = opened.boxKeyPair.secretKey.constantTimeEquals(identity.boxKeyPair.secretKey)
+        let sameSecret = try opened.withLocalKeys { openedBox, _ in
+            try identity.withLocalKeys { box, _ in openedBox.secretKey.constantTimeEquals(box.secretKey) }
+        }
         #expect(sameSecret)
         let message = Array("signed".utf8)
         let signature = try opened.sign(message)

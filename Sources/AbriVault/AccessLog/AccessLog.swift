@@ -2,15 +2,16 @@ import AbriCrypto
 import Foundation
 import GRDB
 
-/// An identity's signing key, shareable across threads for the length of one command.
-final class Signer: @unchecked Sendable {
-    private let pair: SigningKeyPair
+/// An identity's signing key, shareable across threads for the length of one command (in this process's memory or
+/// behind the agent: no key is copied).
+final class Signer: Sendable {
+    private let keys: any IdentityKeys
 
     init(_ identity: borrowing Identity) throws {
-        pair = try SigningKeyPair(seed: try identity.signingKeyPair.seed())
+        keys = identity.keys
     }
 
-    func sign(_ message: [UInt8]) throws -> [UInt8] { try pair.sign(message) }
+    func sign(_ message: [UInt8]) throws -> [UInt8] { try keys.sign(message) }
 }
 
 /// The administrator's slots of one command's entries (Docs/FORMAT.md §3.6): one ephemeral X25519 key per
@@ -49,7 +50,7 @@ final class AdminSlots: @unchecked Sendable {
             guard slot.count > BoxKeyPair.publicKeyBytes else { throw AbriCryptoError.authenticationFailed }
             let ephemeral = Array(slot[0..<BoxKeyPair.publicKeyBytes])
             if let known = shared[ephemeral] { return Opening(key: known) }
-            let key = Key(try administrator.boxKeyPair.sharedKey(with: ephemeral))
+            let key = Key(try administrator.sharedKey(with: ephemeral))
             shared[ephemeral] = key
             return Opening(key: key)
         }

@@ -168,8 +168,8 @@ enum IdentityFile {
         header += littleEndian(memLimit)
         header += salt
         header += nonce
-        header += identity.boxKeyPair.publicKey
-        header += identity.signingKeyPair.publicKey
+        header += identity.publicIdentity.boxPublicKey
+        header += identity.publicIdentity.signingPublicKey
         header.append(UInt8(name.count))
         header += name
 
@@ -184,12 +184,14 @@ enum IdentityFile {
     /// included, is the associated data, so the nonce must be chosen before sealing).
     private static func sealSecrets(_ identity: borrowing Identity, key: borrowing SecureBytes,
                                     nonce: [UInt8], associatedData: [UInt8]) throws -> [UInt8] {
-        let seed = try identity.signingKeyPair.seed()
         // The 64 secret bytes are assembled in secure memory and sealed from there.
         var plaintext = try SecureBytes(count: 64)
-        plaintext.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) in
-            identity.boxKeyPair.secretKey.withUnsafeBytes { out.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: 32) }
-            seed.withUnsafeBytes { (out.baseAddress! + 32).copyMemory(from: $0.baseAddress!, byteCount: 32) }
+        try identity.withLocalKeys { boxKeyPair, signingKeyPair in
+            let seed = try signingKeyPair.seed()
+            plaintext.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) in
+                boxKeyPair.secretKey.withUnsafeBytes { out.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: 32) }
+                seed.withUnsafeBytes { (out.baseAddress! + 32).copyMemory(from: $0.baseAddress!, byteCount: 32) }
+            }
         }
         return try AEAD.seal(secret: plaintext, key: key, nonce: nonce, associatedData: associatedData)
     }

@@ -63,7 +63,16 @@ struct Deposit: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("Report files (JSON); `-` reads one from standard input.", valueName: "report.json"))
-    var reports: [String]
+    var reports: [String] = []
+
+    @Flag(name: .customLong("edit"), help: "Write the report in $EDITOR, in a private draft that is erased afterwards.")
+    var edit = false
+
+    @Option(name: .customLong("type"), help: ArgumentHelp("With --edit: signalement, relogement, note or suivi-juridique.", valueName: "type"))
+    var type: String?
+
+    @Flag(name: .customLong("remove-source"), help: "Overwrite and remove the report files once deposited.")
+    var removeSource = false
 
     @OptionGroup var recipients: RecipientOptions
     @OptionGroup var consent: ConsentOptions
@@ -75,6 +84,14 @@ struct Deposit: ParsableCommand {
 
     func validate() throws {
         let reports = allReports
+        if edit {
+            guard reports.isEmpty else { throw ValidationError("--edit writes the report in the editor: name no report file with it") }
+            if let type, ReportSchema.RecordType(named: type) == nil {
+                throw ValidationError("unknown report type \(type): use signalement, relogement, note or suivi-juridique")
+            }
+            return
+        }
+        guard type == nil else { throw ValidationError("--type goes with --edit") }
         guard !reports.isEmpty else { throw ValidationError("name at least one report file") }
         if reports.count > 1 && !recipients.attachments.isEmpty {
             throw ValidationError("attachments go with a single report (deposit the others separately)")
@@ -96,7 +113,10 @@ struct Deposit: ParsableCommand {
                                 own: try precheck.member(partner: recipients.partner))
         let session: MemberSession
         let parsed: [Report]
-        if paths.count > 8 {
+        if edit {
+            parsed = [try editedReport()]
+            session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
+        } else if paths.count > 8 {
             // A backlog: its files are read and parsed on every core while the passphrase unlock (one core,
             // half a second) goes on; an error names the first bad file in order, once the unlock is done.
             let reading = Ahead<[Report]>()
@@ -109,6 +129,19 @@ struct Deposit: ParsableCommand {
         }
         let results = try session.deposit(parsed, attachments: recipients.attachments, recipients: recipients.recipients,
                                           consent: consent)
+        let files = paths.filter { $0 != "-" }
+        if removeSource {
+            for file in files where !PlaintextFiles.erase(file) {
+                Output.say(tr("%@ could not be removed: it still holds the report in clear, address included (remove it yourself).", file))
+            }
+        }
+        defer {
+            if !removeSource && !files.isEmpty {
+                Output.say(files.count == 1
+                    ? tr("Reminder: %@ still holds the report in clear, address included (erase it, or pass --remove-source next time).", files[0])
+                    : tr("Reminder: the %@ report files still hold the reports in clear, addresses included (erase them, or pass --remove-source next time).", files.count))
+            }
+        }
         if output.json {
             try Output.json(["cases": results.map(\.caseID.description)])
             return
@@ -122,6 +155,26 @@ struct Deposit: ParsableCommand {
     }
 }
 
+extension Deposit {
+    /// The report written in the editor on a blank template, in a private draft that is overwritten and removed
+    /// whatever happens (a parse error included: nothing of it is kept).
+    func editedReport() throws -> Report {
+        let recordType = ReportSchema.RecordType(named: type ?? "signalement") ?? .signalement
+        let draft = try PlaintextFiles.privateDraft(ReportSchema.template(for: recordType))
+        defer { PlaintextFiles.erase(draft) }
+        do {
+            try PlaintextFiles.edit(draft)
+            guard let data = FileManager.default.contents(atPath: draft) else {
+                throw AbriError.noInput("the draft cannot be read back (nothing was written)")
+            }
+            return try Report(json: data, source: "the report written in the editor", use: .newCase)
+        } catch {
+            Output.say(tr("The draft was erased; nothing of it was kept."))
+            throw error
+        }
+    }
+}
+
 /// A backlog of thousands of report files on one command line: ArgumentParser's time grows with the square of
 /// the number of positional values, so all but the first are set aside here and read back by `Deposit`.
 enum BulkReports {
@@ -129,7 +182,7 @@ enum BulkReports {
 
     /// The options of `deposit` that take a value.
     static let valued: Set<String> = ["--attach", "--attach-general", "--to", "--locating-to", "--partner", "--consent",
-                                      "--until", "--without-consent", "--vault", "--as", "--passphrase-file"]
+                                      "--until", "--without-consent", "--vault", "--as", "--passphrase-file", "--type"]
 
     static func fold(_ arguments: [String]) -> [String] {
         guard arguments.first == "deposit", arguments.count > 32, !arguments.contains("--") else { return arguments }

@@ -24,8 +24,7 @@ struct IdentityCheck: ParsableCommand {
     func run() throws {
         // Parse first so that a damaged file is reported before a passphrase is asked.
         _ = try Identity.readPublic(contentsOf: file)
-        let passphrase = try passphraseOptions.read(prompt: tr("Passphrase for %@: ", file))
-        let identity = try Identity.unlock(contentsOf: file, passphrase: passphrase)
+        let identity = try passphraseOptions.unlock(file)
         if output.json {
             try Output.json(CheckJSON(ok: true, publicIdentity: identity.publicIdentity.line))
         } else {

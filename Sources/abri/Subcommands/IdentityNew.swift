@@ -33,7 +33,11 @@ struct IdentityNew: ParsableCommand {
         let identity = try Identity.generate(name: name)
         // Refuse an existing file before asking anything: typing a passphrase twice for nothing is unkind.
         try IdentityCommand.refuseExisting(out)
+        if passphraseOptions.resolvedFile == nil {
+            Output.say(tr("Choose a passphrase of at least 4 words or 16 characters, e.g. 6 common words (abri identity new --generate proposes some)."))
+        }
         let passphrase = try passphraseOptions.read(prompt: tr("New passphrase for %@: ", out), confirm: true)
+        try PassphraseStrength.require(passphrase)
         try identity.save(to: out, passphrase: passphrase)
 
         let line = identity.publicIdentity.line
@@ -43,6 +47,33 @@ struct IdentityNew: ParsableCommand {
             Output.result(line)
         }
         Output.say(tr("Created %@. Send the line above (your public identity) to your administrator; keep the file and its passphrase safe and to yourself: without both, nobody can recover it.", out))
+    }
+}
+
+/// The least a new passphrase must be: 4 words or 16 characters. Argon2id slows each guess; it cannot make
+/// `1234` one of many.
+enum PassphraseStrength {
+    static let minimumWords = 4
+    static let minimumCharacters = 16
+
+    /// Whether `passphrase` (UTF-8) has enough words (runs of non-blanks) or characters (code points).
+    static func isEnough(_ passphrase: UnsafeRawBufferPointer) -> Bool {
+        var characters = 0
+        var words = 0
+        var inWord = false
+        for byte in passphrase {
+            if byte & 0xC0 != 0x80 { characters += 1 }
+            let blank = byte == 0x20 || byte == 0x09
+            if !blank && !inWord { words += 1 }
+            inWord = !blank
+        }
+        return words >= minimumWords || characters >= minimumCharacters
+    }
+
+    static func require(_ passphrase: borrowing SecureBytes) throws {
+        guard passphrase.withUnsafeBytes({ isEnough($0) }) else {
+            throw AbriError.usage("this passphrase is too short: use at least 4 words or 16 characters (nothing was written)")
+        }
     }
 }
 

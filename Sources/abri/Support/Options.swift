@@ -23,6 +23,24 @@ struct PassphraseOptions: ParsableArguments {
     func read(prompt: String = "Passphrase: ", confirm: Bool = false) throws -> SecureBytes {
         try Passphrase.read(file: resolvedFile, prompt: prompt, confirm: confirm)
     }
+
+    /// How many times a wrong passphrase may be typed at the terminal before the command gives up (77).
+    static let terminalTries = 3
+
+    /// Unlocks the identity file at `path`: a passphrase file is tried once, the terminal up to three times.
+    func unlock(_ path: String) throws -> Identity {
+        let fromTerminal = resolvedFile == nil
+        var attempt = 1
+        while true {
+            let secret = try read(prompt: tr("Passphrase for %@: ", path))
+            do {
+                return try Identity.unlock(contentsOf: path, passphrase: secret)
+            } catch let error as AbriError where fromTerminal && error.exitCode == 77 && attempt < Self.terminalTries {
+                attempt += 1
+                Output.say(attempt == Self.terminalTries ? tr("Wrong passphrase; last try.") : tr("Wrong passphrase; try again."))
+            }
+        }
+    }
 }
 
 /// The options every vault command shares: the vault, the acting identity, the passphrase.

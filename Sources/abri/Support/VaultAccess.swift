@@ -9,13 +9,13 @@ extension VaultOptions {
         try Vault.open(path: vaultPath, stateDirectory: Paths.stateDirectory(), checkHistory: checkHistory)
     }
 
-    /// Unlocks the acting identity (`--as`), asking for its passphrase.
+    /// The acting identity (`--as`): held by a running agent when there is one, else unlocked with its passphrase.
     func unlockIdentity() throws -> Identity {
         let path = try requireIdentityPath()
         // Parse first, so that a damaged file is reported before a passphrase is asked.
-        _ = try Identity.readPublic(contentsOf: path)
-        let secret = try passphrase.read(prompt: tr("Passphrase for %@: ", path))
-        return try Identity.unlock(contentsOf: path, passphrase: secret)
+        let file = try Identity.readPublic(contentsOf: path)
+        if let held = AgentCommand.heldIdentity(name: file.name, publicIdentity: file.publicIdentity) { return held }
+        return try passphrase.unlock(path)
     }
 
     /// A member session for the acting identity.
