@@ -96,9 +96,9 @@ struct PassphraseSourceTests {
 
     /// "é" typed as one code point or as "e" + a combining accent is the same passphrase.
     @Test func passphraseIsNormalisedToNFC() throws {
-        let cli = try CLI(passphrase: "caf\u{E9} cr\u{E8}me")
+        let cli = try CLI(passphrase: "caf\u{E9} cr\u{E8}me au lait chaud")
         let (path, _) = try cli.newIdentity("me.identity")
-        let decomposed = try cli.home.write("nfd", text: "cafe\u{301} cre\u{300}me\n")
+        let decomposed = try cli.home.write("nfd", text: "cafe\u{301} cre\u{300}me au lait chaud\n")
         #expect(try check(cli, path, file: decomposed).status == 0)
         let invalid = try cli.home.write("latin1", [0x63, 0x61, 0x66, 0xE9, 0x0A])
         #expect(try check(cli, path, file: invalid).status == 64)

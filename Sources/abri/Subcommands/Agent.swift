@@ -18,6 +18,7 @@ struct AgentCommand: ParsableCommand {
 
         Example:
           abri agent start --idle 15m --as ~/alice.identity
+        Exit codes: see each subcommand's --help.
         """),
         subcommands: [AgentStart.self, AgentStop.self, AgentServe.self]
     )
@@ -130,6 +131,7 @@ struct AgentStop: ParsableCommand {
 
         Example:
           abri agent stop
+        Exit codes: 0 also when no agent runs; 65 when --as names a file that is not an identity.
         """)
     )
 

@@ -34,7 +34,7 @@ struct IdentityNew: ParsableCommand {
         // Refuse an existing file before asking anything: typing a passphrase twice for nothing is unkind.
         try IdentityCommand.refuseExisting(out)
         if passphraseOptions.resolvedFile == nil {
-            Output.say(tr("Choose a passphrase of at least 4 words or 16 characters, e.g. 6 common words (abri identity new --generate proposes some)."))
+            Output.say(tr("Choose a passphrase of at least 4 words or 16 characters, e.g. 6 common words."))
         }
         let passphrase = try passphraseOptions.read(prompt: tr("New passphrase for %@: ", out), confirm: true)
         try PassphraseStrength.require(passphrase)

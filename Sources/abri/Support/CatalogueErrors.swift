@@ -5,6 +5,52 @@
 /// `LocalizationTests` scans Sources/ for every message thrown and fails when one is missing here.
 extension Catalogue {
     static let errors: [String: String] = [
+        "--idle takes a duration such as 30s, 15m or 2h, at most 12h":
+            "--idle prend une durée comme 30s, 15m ou 2h, 12h au plus",
+        "--type goes with --edit":
+            "--type va avec --edit",
+        "cannot create the agent's socket":
+            "impossible de créer la prise de l'agent",
+        "cannot create the agent's folder %@ (check XDG_RUNTIME_DIR)":
+            "impossible de créer le répertoire de l'agent %@ (vérifiez XDG_RUNTIME_DIR)",
+        "this passphrase is too short: use at least 4 words or 16 characters (nothing was written)":
+            "cette phrase secrète est trop courte : utilisez au moins 4 mots ou 16 caractères (rien n'a été écrit)",
+        "this identity is held by the agent, which never hands its keys out (unlock the identity file instead)":
+            "cette identité est détenue par l'agent, qui ne donne jamais ses clés (déverrouillez plutôt le fichier d'identité)",
+        "the agent stopped answering during the command; nothing was written (run it again: it will ask for the passphrase)":
+            "l'agent a cessé de répondre pendant la commande ; rien n'a été écrit (relancez-la : elle demandera la phrase secrète)",
+        "XDG_RUNTIME_DIR is not set":
+            "XDG_RUNTIME_DIR n'est pas défini",
+        "--edit writes the report in the editor: name no report file with it":
+            "--edit fait écrire le signalement dans l'éditeur : n'indiquez pas de fichier de signalement avec lui",
+        "cannot start the agent (try again)":
+            "impossible de démarrer l'agent (réessayez)",
+        "the draft cannot be read back (nothing was written)":
+            "le brouillon ne peut pas être relu (rien n'a été écrit)",
+        "cannot write the draft in %@ (nothing was written)":
+            "impossible d'écrire le brouillon dans %@ (rien n'a été écrit)",
+        "the editor %@ ended with an error; the draft was erased and nothing was deposited (run the command again)":
+            "l'éditeur %@ s'est terminé sur une erreur ; le brouillon a été effacé et rien n'a été déposé (relancez la commande)",
+        "the agent's socket path %@ is too long (set XDG_RUNTIME_DIR to a shorter folder)":
+            "le chemin de la prise de l'agent %@ est trop long (donnez à XDG_RUNTIME_DIR un répertoire plus court)",
+        "cannot listen at %@ (check XDG_RUNTIME_DIR)":
+            "impossible d'écouter sur %@ (vérifiez XDG_RUNTIME_DIR)",
+        "XDG_RUNTIME_DIR is not set, so there is no private folder for the draft (write the report to a file and deposit it with --remove-source)":
+            "XDG_RUNTIME_DIR n'est pas défini : pas de répertoire privé pour le brouillon (écrivez le signalement dans un fichier et déposez-le avec --remove-source)",
+        "the agent's connection closed early":
+            "la connexion de l'agent s'est fermée trop tôt",
+        "cannot start the editor %@ (set EDITOR)":
+            "impossible de lancer l'éditeur %@ (définissez EDITOR)",
+        "an agent already listens at %@ (stop it with abri agent stop)":
+            "un agent écoute déjà sur %@ (arrêtez-le avec abri agent stop)",
+        "XDG_RUNTIME_DIR is not set, so the agent has no private folder (log in to a desktop or ssh session that sets it)":
+            "XDG_RUNTIME_DIR n'est pas défini : l'agent n'a pas de répertoire privé (ouvrez une session de bureau ou ssh qui le définit)",
+        "cannot create the draft in %@ (check XDG_RUNTIME_DIR; nothing was written)":
+            "impossible de créer le brouillon dans %@ (vérifiez XDG_RUNTIME_DIR ; rien n'a été écrit)",
+        "the agent's frame has a bad length":
+            "une trame de l'agent a une longueur invalide",
+        "the agent's folder %@ is not a private folder of yours (remove it, or set XDG_RUNTIME_DIR)":
+            "le répertoire de l'agent %@ n'est pas un répertoire privé à vous (supprimez-le, ou définissez XDG_RUNTIME_DIR)",
         "the partners' keys are not the ones the latest signed head names: key generations or seals were rolled back or altered (run `abri verify`)":
             "les clés des partenaires ne sont pas celles que nomme la dernière tête signée : des générations de clés ou des scellés ont été ramenés en arrière ou modifiés (lancez `abri verify`)",
         "the partners' keys are not the ones the latest signed head names: key generations or seals were removed, added or altered":

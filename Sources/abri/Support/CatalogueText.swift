@@ -3,6 +3,85 @@
 /// errors. Keys are the templates given to `tr(…)` (variable parts as `%@`).
 extension Catalogue {
     static let sentences: [String: String] = [
+        """
+        The agent is a background process that holds one unlocked identity in locked memory and signs and opens \
+        for your commands; it never hands the keys out. Commands given --as with that identity file ask no \
+        passphrase while it runs. It listens on a socket in $XDG_RUNTIME_DIR that only you can reach, and stops \
+        on abri agent stop, after the idle time, after 12 hours, or when your session ends.
+
+        Example:
+          abri agent start --idle 15m --as ~/alice.identity
+        Exit codes: see each subcommand's --help.
+        """:
+        """
+        L'agent est un processus en arrière-plan qui garde une identité déverrouillée en mémoire verrouillée, et signe et ouvre pour vos commandes ; il ne donne jamais les clés. Les commandes lancées avec --as et ce fichier d'identité ne demandent pas de phrase secrète tant qu'il tourne. Il écoute sur une prise dans $XDG_RUNTIME_DIR que vous seul pouvez joindre, et s'arrête sur abri agent stop, après la durée d'inactivité, après 12 heures, ou à la fin de votre session.
+
+        Exemple :
+          abri agent start --idle 15m --as ~/alice.identity
+        Codes de sortie : voyez le --help de chaque sous-commande.
+        """,
+        """
+        Asks the passphrase once (three tries at the terminal), then returns; the agent stays in the background.
+
+        Example:
+          abri agent start --idle 30m --as ~/alice.identity
+        Exit codes: 64 no XDG_RUNTIME_DIR or a bad duration, 77 a wrong passphrase, 73 the agent's folder is not private.
+        """:
+        """
+        Demande la phrase secrète une fois (trois essais au terminal), puis rend la main ; l'agent reste en arrière-plan.
+
+        Exemple :
+          abri agent start --idle 30m --as ~/alice.identity
+        Codes de sortie : 64 pas de XDG_RUNTIME_DIR ou une durée invalide, 77 une phrase secrète incorrecte, 73 le répertoire de l'agent n'est pas privé.
+        """,
+        """
+        Stops the agent of the identity given with --as, or every agent of yours when none is given.
+
+        Example:
+          abri agent stop
+        Exit codes: 0 also when no agent runs; 65 when --as names a file that is not an identity.
+        """:
+        """
+        Arrête l'agent de l'identité donnée avec --as, ou tous vos agents si aucune n'est donnée.
+
+        Exemple :
+          abri agent stop
+        Codes de sortie : 0 aussi quand aucun agent ne tourne ; 65 quand --as désigne un fichier qui n'est pas une identité.
+        """,
+        "Unlock an identity once, for the commands that follow.":
+            "Déverrouiller une identité une fois, pour les commandes qui suivent.",
+        "Stop the agent: its keys are wiped from memory.":
+            "Arrêter l'agent : ses clés sont effacées de la mémoire.",
+        "Agent started for %@: commands with --as %@ ask no passphrase until abri agent stop, %@ without use, or the end of your session.":
+            "Agent démarré pour %@ : les commandes avec --as %@ ne demandent plus de phrase secrète jusqu'à abri agent stop, %@ sans utilisation, ou la fin de votre session.",
+        "%@ could not be removed: it still holds the report in clear, address included (remove it yourself).":
+            "%@ n'a pas pu être effacé : il contient encore le signalement en clair, adresse comprise (effacez-le vous-même).",
+        "Unlock an identity and keep it in a background agent.":
+            "Déverrouiller une identité et la garder dans un agent en arrière-plan.",
+        "Agent stopped; its keys are wiped from memory.":
+            "Agent arrêté ; ses clés sont effacées de la mémoire.",
+        "Wrong passphrase; try again.":
+            "Phrase secrète incorrecte ; réessayez.",
+        "Reminder: the %@ report files still hold the reports in clear, addresses included (erase them, or pass --remove-source next time).":
+            "Rappel : les %@ fichiers de signalement contiennent encore les signalements en clair, adresses comprises (effacez-les, ou indiquez --remove-source la prochaine fois).",
+        "The draft was erased; nothing of it was kept.":
+            "Le brouillon a été effacé ; rien n'en a été gardé.",
+        "An agent already holds %@ (abri agent stop ends it).":
+            "Un agent détient déjà %@ (abri agent stop l'arrête).",
+        "Reminder: %@ still holds the report in clear, address included (erase it, or pass --remove-source next time).":
+            "Rappel : %@ contient encore le signalement en clair, adresse comprise (effacez-le, ou indiquez --remove-source la prochaine fois).",
+        "No agent is running.":
+            "Aucun agent n'est en marche.",
+        "Wrong passphrase; last try.":
+            "Phrase secrète incorrecte ; dernier essai.",
+        "Choose a passphrase of at least 4 words or 16 characters, e.g. 6 common words.":
+            "Choisissez une phrase secrète d'au moins 4 mots ou 16 caractères, par exemple 6 mots courants.",
+        "Stop after this long without use: 30s, 15m, 2h (at most 12h).":
+            "S'arrêter après cette durée sans utilisation : 30s, 15m, 2h (12h au plus).",
+        "The identity file to unlock (else $ABRI_IDENTITY).":
+            "Le fichier d'identité à déverrouiller (sinon $ABRI_IDENTITY).",
+        "Stop only the agent of this identity file.":
+            "N'arrêter que l'agent de ce fichier d'identité.",
         "Restore accepted: this machine now starts from the restored log (%@ entries); the restore is logged.":
             "Restauration acceptée : cette machine repart du journal restauré (%@ entrées) ; la restauration est journalisée.",
         "Nothing was rolled back on this machine: the log goes on from what it had seen; the check is logged as a restore.":
