@@ -8,4 +8,11 @@ public enum Random {
         Sodium.ensureInitialized()
         return [UInt8](filling: count) { randombytes_buf($0, count) }
     }
+
+    /// A uniformly random number in `0 ..< upperBound` (`randombytes_uniform`, without modulo bias).
+    public static func uniform(_ upperBound: UInt32) -> UInt32 {
+        precondition(upperBound > 0, "empty range")
+        Sodium.ensureInitialized()
+        return randombytes_uniform(upperBound)
+    }
 }

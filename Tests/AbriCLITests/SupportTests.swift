@@ -1,4 +1,6 @@
 @testable import abri
+import Foundation
+import AbriCrypto
 import Testing
 
 /// The CLI's support code, tested in process: default paths, progress text, error sentences.
@@ -49,5 +51,39 @@ struct SupportTests {
                                    arguments: ["identity", "new", "--name", "x"])
         #expect(text == "missing expected argument '--out <file>' (see `abri identity new --help`)")
         #expect(Runner.commandPath(arguments: ["identity", "show", "new"]) == ["abri", "identity", "show"])
+    }
+}
+
+/// `abri identity new --generate`: six words of the shipped list, shown on a terminal only.
+@Suite struct GeneratedPassphraseTests {
+    @Test func theWordListIsLargeUniqueAndEasyToType() {
+        let list = FrenchWords.list
+        #expect(list.count >= 1296, "at least 10.3 bits a word")
+        #expect(Set(list).count == list.count, "each word once")
+        #expect(list.allSatisfy { word in (3 ... 10).contains(word.count) && word.allSatisfy { $0.isASCII && $0.isLowercase } })
+    }
+
+    @Test func aGeneratedPassphraseIsSixWordsOfTheListAndDiffersEachTime() throws {
+        let words = Set(FrenchWords.list)
+        var seen = Set<String>()
+        for _ in 0 ..< 20 {
+            let passphrase = try GeneratedPassphrase.make()
+            let text = passphrase.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+            let parts = text.split(separator: " ").map(String.init)
+            #expect(parts.count == 6 && parts.allSatisfy(words.contains), "\(parts.count) words")
+            #expect(passphrase.withUnsafeBytes { PassphraseStrength.isEnough($0) })
+            seen.insert(text)
+        }
+        #expect(seen.count == 20)
+    }
+
+    @Test func generateShowsThePassphraseOnATerminalOnly() throws {
+        let cli = try CLI()
+        let out = cli.home.file("generated.identity")
+        let result = try cli.run(["identity", "new", "--out", out, "--generate"], environment: ["ABRI_PASSPHRASE_FILE": nil])
+        #expect(result.status == 64, "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let both = try cli.run(["identity", "new", "--out", out, "--generate", "--passphrase-file", cli.passphraseFile])
+        #expect(both.status == 64, "\(both)")
     }
 }

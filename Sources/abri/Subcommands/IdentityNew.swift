@@ -13,9 +13,12 @@ struct IdentityNew: ParsableCommand {
         identity file with mode 0600, and prints the public identity line on stdout. Send that \
         line to your administrator; keep the file and the passphrase to yourself.
 
+        A new passphrase needs at least 4 words or 16 characters; --generate proposes 6 common French words \
+        and shows them once on the terminal.
+
         Example:
           abri identity new --out ~/alice.identity --name "Alice Martin"
-        Exit codes: 73 the file exists, 64 the two passphrases differ or no terminal and no passphrase file.
+        Exit codes: 73 the file exists, 64 the two passphrases differ, the passphrase is too short, or no terminal and no passphrase file.
         """)
     )
 
@@ -25,18 +28,44 @@ struct IdentityNew: ParsableCommand {
     @Option(name: .customLong("name"), help: ArgumentHelp("A name for this identity, e.g. your own (at most 255 bytes).", valueName: "name"))
     var name: String = ""
 
+    @Flag(name: .customLong("generate"),
+          help: ArgumentHelp("Propose a passphrase of 6 common French words, shown once on the terminal."))
+    var generate = false
+
     @OptionGroup var passphraseOptions: PassphraseOptions
     @OptionGroup var output: JSONOption
+
+    func validate() throws {
+        if generate && passphraseOptions.passphraseFile != nil {
+            throw ValidationError(tr("--generate proposes the passphrase itself: give no --passphrase-file with it"))
+        }
+    }
 
     func run() throws {
         let name = try Identity.validatedName(name)
         let identity = try Identity.generate(name: name)
         // Refuse an existing file before asking anything: typing a passphrase twice for nothing is unkind.
         try IdentityCommand.refuseExisting(out)
-        if passphraseOptions.resolvedFile == nil {
-            Output.say(tr("Choose a passphrase of at least 4 words or 16 characters, e.g. 6 common words."))
+        let passphrase: SecureBytes
+        if generate {
+            // Shown once, on the terminal only: a passphrase must never reach a log or a pipe.
+            guard Output.isStderrTerminal else {
+                throw AbriError.usage("--generate shows the passphrase on a terminal only (run it in a terminal, or choose a passphrase yourself)")
+            }
+            passphrase = try GeneratedPassphrase.make()
+            Output.say(tr("Your passphrase, shown this once (write it down on paper, keep it apart from the identity file):"))
+            passphrase.withUnsafeBytes { bytes in
+                var line = Array(bytes)
+                line.append(0x0A)
+                _ = line.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
+                for index in line.indices { line[index] = 0 }
+            }
+        } else {
+            if passphraseOptions.resolvedFile == nil {
+                Output.say(tr("Choose a passphrase of at least 4 words or 16 characters, e.g. 6 common words (abri identity new --generate proposes some)."))
+            }
+            passphrase = try passphraseOptions.read(prompt: tr("New passphrase for %@: ", out), confirm: true)
         }
-        let passphrase = try passphraseOptions.read(prompt: tr("New passphrase for %@: ", out), confirm: true)
         try PassphraseStrength.require(passphrase)
         try identity.save(to: out, passphrase: passphrase)
 

@@ -5,6 +5,8 @@
 /// `LocalizationTests` scans Sources/ for every message thrown and fails when one is missing here.
 extension Catalogue {
     static let errors: [String: String] = [
+        "--generate shows the passphrase on a terminal only (run it in a terminal, or choose a passphrase yourself)":
+            "--generate n'affiche la phrase secrète que dans un terminal (lancez-le dans un terminal, ou choisissez vous-même une phrase secrète)",
         "--idle takes a duration such as 30s, 15m or 2h, at most 12h":
             "--idle prend une durée comme 30s, 15m ou 2h, 12h au plus",
         "--type goes with --edit":

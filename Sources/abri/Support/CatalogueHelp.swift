@@ -274,16 +274,21 @@ extension Catalogue {
         identity file with mode 0600, and prints the public identity line on stdout. Send that \
         line to your administrator; keep the file and the passphrase to yourself.
 
+        A new passphrase needs at least 4 words or 16 characters; --generate proposes 6 common French words \
+        and shows them once on the terminal.
+
         Example:
           abri identity new --out ~/alice.identity --name "Alice Martin"
-        Exit codes: 73 the file exists, 64 the two passphrases differ or no terminal and no passphrase file.
+        Exit codes: 73 the file exists, 64 the two passphrases differ, the passphrase is too short, or no terminal and no passphrase file.
         """:
         """
         Demande deux fois une nouvelle phrase secrète dans le terminal (ou lit --passphrase-file), écrit le fichier d'identité avec les droits 0600, et affiche la ligne d'identité publique sur la sortie standard. Envoyez cette ligne à votre administrateur ; gardez le fichier et la phrase secrète pour vous.
 
+        Une nouvelle phrase secrète compte au moins 4 mots ou 16 caractères ; --generate propose 6 mots français courants et les affiche une seule fois dans le terminal.
+
         Exemple :
           abri identity new --out ~/alice.identity --name "Alice Martin"
-        Codes de sortie : 73 le fichier existe, 64 les deux phrases secrètes diffèrent, ou ni terminal ni fichier de phrase secrète.
+        Codes de sortie : 73 le fichier existe, 64 les deux phrases secrètes diffèrent, la phrase secrète est trop courte, ou ni terminal ni fichier de phrase secrète.
         """,
         "Print the public identity of an identity file.":
             "Afficher l'identité publique d'un fichier d'identité.",

@@ -74,8 +74,14 @@ extension Catalogue {
             "Aucun agent n'est en marche.",
         "Wrong passphrase; last try.":
             "Phrase secrète incorrecte ; dernier essai.",
-        "Choose a passphrase of at least 4 words or 16 characters, e.g. 6 common words.":
-            "Choisissez une phrase secrète d'au moins 4 mots ou 16 caractères, par exemple 6 mots courants.",
+        "Choose a passphrase of at least 4 words or 16 characters, e.g. 6 common words (abri identity new --generate proposes some).":
+            "Choisissez une phrase secrète d'au moins 4 mots ou 16 caractères, par exemple 6 mots courants (abri identity new --generate en propose).",
+        "Your passphrase, shown this once (write it down on paper, keep it apart from the identity file):":
+            "Votre phrase secrète, affichée cette seule fois (notez-la sur papier, gardez-la à part du fichier d'identité) :",
+        "Propose a passphrase of 6 common French words, shown once on the terminal.":
+            "Proposer une phrase secrète de 6 mots français courants, affichée une fois dans le terminal.",
+        "--generate proposes the passphrase itself: give no --passphrase-file with it":
+            "--generate propose lui-même la phrase secrète : n'indiquez pas --passphrase-file avec lui",
         "Stop after this long without use: 30s, 15m, 2h (at most 12h).":
             "S'arrêter après cette durée sans utilisation : 30s, 15m, 2h (12h au plus).",
         "The identity file to unlock (else $ABRI_IDENTITY).":
