@@ -12,6 +12,9 @@ public final class Vault: @unchecked Sendable {
     public let admin: PublicIdentity
     /// Where this machine keeps the last log head it accepted for each vault.
     public let history: HistoryGuard
+    /// The day of the administrator's restore this machine followed as it opened the vault, if it did: the command
+    /// says so in one line.
+    public private(set) var followedRestore: String?
     /// The tree the last successful `verify` computed, which `acceptCurrentHead` records.
     var lastVerifiedFrontier: LogFrontier?
 
@@ -62,13 +65,21 @@ public final class Vault: @unchecked Sendable {
             // Read what this machine accepted before the vault's head: a command that commits in between
             // only makes the vault newer than what was read, never older.
             let accepted = try vault.history.load()
-            let seen = try vault.store.read { db in
-                // The roster first, so that a roster rolled back under the latest head is named as such.
-                _ = try vault.roster(db)
-                return try vault.history.check(try AccessLog.latestHead(db, vault: vault), accepted: accepted, admin: adminLine, db)
+            do {
+                let seen = try vault.store.read { db in
+                    // The roster first, so that a roster rolled back under the latest head is named as such.
+                    _ = try vault.roster(db)
+                    return try vault.history.check(try AccessLog.latestHead(db, vault: vault), accepted: accepted, admin: adminLine, db)
+                }
+                // Read-only commands record the head they saw too: a later rollback below it is refused.
+                try vault.history.accept(seen, admin: adminLine)
+            } catch let refusal as AbriError {
+                // A restore the administrator accepted elsewhere is followed here once, and said; anything else
+                // that does not extend what this machine saw stays refused.
+                guard case .badData = refusal, let followed = try vault.followRestore(accepted: accepted) else { throw refusal }
+                try vault.history.accept(followed.seen, admin: adminLine, allowShorter: true, followedRestore: followed.digest)
+                vault.followedRestore = followed.day
             }
-            // Read-only commands record the head they saw too: a later rollback below it is refused.
-            try vault.history.accept(seen, admin: adminLine)
         }
         return vault
     }

@@ -244,6 +244,45 @@ struct TamperTests {
     }
 
     /// Puts `backup` in place of `vault`, as an operator restoring a file would (no WAL left over).
+    /// A restore accepted by the administrator on one machine is followed by every other machine at its next
+    /// command, once, and said in one line; a copy carrying a restore statement this machine already followed, or a
+    /// statement the administrator did not sign, is refused like any rollback.
+    @Test func anotherMachineFollowsARestoreTheAdministratorAcceptedOnceAndOnlyOnce() throws {
+        let story = try Story()
+        let machineB: [String: String?] = ["XDG_STATE_HOME": story.file("machine-b-state")]
+        let backup = story.file("before.db")
+        try story.must(["backup", "--out", backup], as: nil)
+        let report = try story.write("later.json", #"{"type":"note","household":"FOH-2023-000042"}"#)
+        try story.must(["deposit", report], as: .alice)
+        try story.must(["cases"], as: .alice, environment: machineB)
+
+        try restore(backup, over: story.vault)
+        #expect(try story.abri(["cases"], as: .alice, environment: machineB).status == 65, "machine B refuses until the administrator accepts")
+        try story.must(["verify", "--accept-restore"], as: .admin)
+        let followed = try story.abri(["cases"], as: .alice, environment: machineB)
+        #expect(followed.status == 0, "\(followed)")
+        #expect(followed.stderr.contains("restored from a backup by its administrator"), "\(followed)")
+        let next = try story.abri(["cases"], as: .alice, environment: machineB)
+        #expect(next.status == 0 && !next.stderr.contains("restored"), "said once: \(next)")
+
+        // The copy right after the restore, put back once more work was done: the statement was followed already.
+        let afterRestore = story.file("after-restore.db")
+        try story.must(["backup", "--out", afterRestore], as: nil)
+        try story.must(["deposit", report], as: .alice, environment: machineB)
+        try restore(afterRestore, over: story.vault)
+        #expect(try story.abri(["cases"], as: .alice, environment: machineB).status == 65, "an old restore is not followed twice")
+
+        // A statement nobody signed is not followed.
+        let machineC: [String: String?] = ["XDG_STATE_HOME": story.file("machine-c-state")]
+        try restore(backup, over: story.vault)
+        let machineCFirst = try story.abri(["cases"], as: .alice, environment: machineC)
+        #expect(machineCFirst.status == 0)
+        try story.must(["deposit", report], as: .alice, environment: machineC)
+        try restore(backup, over: story.vault)
+        try SQLite.query(story.vault, "INSERT OR REPLACE INTO meta (key, value) VALUES ('restore-signature', zeroblob(64));")
+        #expect(try story.abri(["cases"], as: .alice, environment: machineC).status == 65, "an unsigned restore is refused")
+    }
+
     private func restore(_ backup: String, over vault: String) throws {
         let manager = FileManager.default
         for suffix in ["-wal", "-shm", ""] where manager.fileExists(atPath: vault + suffix) {

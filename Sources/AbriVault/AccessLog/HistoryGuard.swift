@@ -19,6 +19,9 @@ public struct HistoryGuard: Sendable {
         /// The roster version the accepted head binds, and base64 of its hash: an older roster is refused.
         var rosterVersion: Int?
         var rosterHash: String?
+        /// The administrator's restore statements this machine followed (base64 of their digests): one followed
+        /// is never followed again, so an old copy that carries it is refused like any rollback.
+        var restores: [String]?
     }
 
     /// What a command saw: the tree's edge at the store's latest head, and the roster that head binds.
@@ -78,7 +81,7 @@ public struct HistoryGuard: Sendable {
 
     /// Records `head` as the latest accepted, atomically (write a temporary file, then rename), under a lock,
     /// and never moving back: of two commands that finish together, the longer log stays.
-    func accept(_ seen: Seen, admin: String, allowShorter: Bool = false) throws {
+    func accept(_ seen: Seen, admin: String, allowShorter: Bool = false, followedRestore: String? = nil) throws {
         let head = seen.frontier.head
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -87,11 +90,15 @@ public struct HistoryGuard: Sendable {
         defer { close(lock) }
         flock(lock, LOCK_EX)
         defer { flock(lock, LOCK_UN) }
-        if !allowShorter, let current = try? load(), current.size > head.size { return }
+        let current = try? load()
+        if !allowShorter, let current, current.size > head.size { return }
+        var restores = current?.restores ?? []
+        if let followedRestore, !restores.contains(followedRestore) { restores.append(followedRestore) }
         let accepted = Accepted(vault: vaultHex, admin: admin, size: head.size, root: Data(head.root).base64EncodedString(),
                                 frontier: Data(seen.frontier.encoded()).base64EncodedString(),
                                 rosterVersion: seen.binding.rosterVersion,
-                                rosterHash: Data(seen.binding.rosterHash).base64EncodedString())
+                                rosterHash: Data(seen.binding.rosterHash).base64EncodedString(),
+                                restores: restores.isEmpty ? nil : restores)
         let data = try JSONEncoder().encode(accepted)
         let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {

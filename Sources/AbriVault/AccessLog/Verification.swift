@@ -327,9 +327,15 @@ extension AdminSession {
         try run { context in
             context.drafts.append(.operatorOnly(context.details("restore")))
         }
-        // The restored log may be shorter than what this machine saw: that is the point of accepting it.
-        let seen = try vault.store.read { db in try vault.seen(after: try AccessLog.frontier(db), db) }
-        try vault.history.accept(seen, admin: vault.admin.line, allowShorter: true)
+        // The restored log may be shorter than what this machine saw: that is the point of accepting it. The signed
+        // statement tells every other machine to follow it at its next command.
+        let (seen, digest) = try vault.store.write { db -> (HistoryGuard.Seen, String) in
+            let seen = try vault.seen(after: try AccessLog.frontier(db), db)
+            try RestoreStatement(size: seen.frontier.size, root: seen.frontier.root, day: Day.today().description)
+                .store(vault: vault, administrator: identity, db)
+            return (seen, try RestoreStatement.load(vault: vault, db)?.digest ?? "")
+        }
+        try vault.history.accept(seen, admin: vault.admin.line, allowShorter: true, followedRestore: digest)
     }
 }
 

@@ -3,6 +3,8 @@
 /// errors. Keys are the templates given to `tr(…)` (variable parts as `%@`).
 extension Catalogue {
     static let sentences: [String: String] = [
+        "This vault was restored from a backup by its administrator on %@: this machine now follows the restored copy.":
+            "Ce coffre a été restauré depuis une sauvegarde par son administrateur le %@ : cette machine suit désormais la copie restaurée.",
         """
         The agent is a background process that holds one unlocked identity in locked memory and signs and opens \
         for your commands; it never hands the keys out. Commands given --as with that identity file ask no \

@@ -6,7 +6,11 @@ import Foundation
 extension VaultOptions {
     /// Opens the vault; every command but `verify` refuses a rolled-back log here.
     func openVault(checkHistory: Bool = true) throws -> Vault {
-        try Vault.open(path: vaultPath, stateDirectory: Paths.stateDirectory(), checkHistory: checkHistory)
+        let vault = try Vault.open(path: vaultPath, stateDirectory: Paths.stateDirectory(), checkHistory: checkHistory)
+        if let day = vault.followedRestore {
+            Output.say(tr("This vault was restored from a backup by its administrator on %@: this machine now follows the restored copy.", day))
+        }
+        return vault
     }
 
     /// The acting identity (`--as`): held by a running agent when there is one, else unlocked with its passphrase.
