@@ -14,7 +14,7 @@ struct Cases: ParsableCommand {
         """)
     )
 
-    @Option(name: .customLong("household"), help: ArgumentHelp("Only the cases of this household reference.", valueName: "ref"))
+    @Option(name: .customLong("household"), help: ArgumentHelp(tr("Only the cases of this household reference."), valueName: tr("ref")))
     var household: String?
 
     @OptionGroup var acting: PartnerOption
@@ -31,7 +31,7 @@ struct Cases: ParsableCommand {
             return
         }
         for item in cases {
-            Output.result("\(Visible.text(item.case))\t\(item.household.isEmpty ? "-" : Visible.text(item.household))\t" + (item.records == 0 ? tr("no record") : item.records == 1 ? tr("1 record") : tr("%@ records", item.records)))
+            Output.result("\(Visible.text(item.case))\t\(item.household.isEmpty ? "-" : Visible.text(item.household))\t" + Plural.tr(item.records, one: "%@ record", other: "%@ records"))
         }
         if cases.isEmpty { Output.say(household == nil ? tr("Your partner holds no case yet.") : tr("No case of yours for that household.")) }
     }
