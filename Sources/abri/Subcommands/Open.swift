@@ -55,6 +55,8 @@ struct Open: ParsableCommand {
     struct CaseJSON: Encodable {
         var `case`: String
         var records: [RecordJSON]
+        /// The last day of the consent under which the caller's partner holds the case (absent for its own deposit).
+        var consentUntil: String?
     }
 
     /// A reveal always says why: checked here, before any passphrase is asked.
@@ -77,10 +79,13 @@ struct Open: ParsableCommand {
                        masked: record.masked, withheld: record.withheld)
         }
         if output.json {
-            try Output.json(CaseJSON(case: id.description, records: records))
+            try Output.json(CaseJSON(case: id.description, records: records, consentUntil: opened.consentUntil))
             return
         }
         Output.result(tr("Case %@ — %@ you can read", id, Plural.tr(records.count, one: "%@ record", other: "%@ records")))
+        if let until = opened.consentUntil {
+            Output.result(tr("Your partner holds it under a consent that ends after %@.", Human.day(until)))
+        }
         for record in records {
             Output.result("")
             Output.result(tr("%@ · %@ · by %@", Visible.text(record.type), Visible.text(Human.time(record.createdAt)), Visible.text(record.author)))

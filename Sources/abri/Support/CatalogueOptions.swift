@@ -116,6 +116,10 @@ extension Catalogue {
             "Le nom de la personne qui arrive.",
         "The member's name.":
             "Le nom du membre.",
+        "Only the closed cases.":
+            "Seulement les dossiers clos.",
+        "Only the cases active on or after this day (YYYY-MM-DD or DD/MM/YYYY).":
+            "Seulement les dossiers actifs depuis ce jour (AAAA-MM-JJ ou JJ/MM/AAAA) inclus.",
         "Only this case.":
             "Seulement ce dossier.",
         "A household's access extract.":

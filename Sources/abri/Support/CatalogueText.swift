@@ -9,6 +9,28 @@ extension Catalogue {
             "Les pièces jointes localisantes ne sont écrites qu'avec --reveal --purpose … (la révélation est journalisée).",
         "abri: --locating is deprecated and goes in the next release: write --locating-to %@ instead.":
             "abri : --locating est obsolète et disparaît à la prochaine version : écrivez --locating-to %@ à la place.",
+        "Your partner holds it under a consent that ends after %@.":
+            "Votre partenaire le détient sous un consentement qui prend fin après le %@.",
+        "created %@":
+            "créé le %@",
+        "last activity %@":
+            "dernière activité le %@",
+        "closed":
+            "clos",
+        "open":
+            "ouvert",
+        "your deposit":
+            "déposé par votre partenaire",
+        "shared with you without consent":
+            "reçu sans consentement",
+        "consent until %@":
+            "consentement jusqu'au %@",
+        "consent with no end date":
+            "consentement sans date de fin",
+        "shared with %@":
+            "partagé avec %@",
+        "No case of yours matches.":
+            "Aucun de vos dossiers ne correspond.",
         "Your partner holds no case yet.":
             "Votre partenaire ne détient encore aucun dossier.",
         "No case of yours for that household.":
