@@ -10,11 +10,26 @@ public struct CaseSummary: Sendable, Codable, Equatable {
     public var household: String
     /// How many records the caller can read.
     public var records: Int
+    /// The day the case was deposited (its public day).
+    public var created: String
+    /// The latest day among the records the caller can read (their public days), else the day of deposit.
+    public var lastActivity: String
+    /// The last day of the consent under which the caller's partner holds the case, when it was given with one.
+    public var consentUntil: String?
+    /// How the caller's partner holds the case: `own` (its own deposit), `consent` or `without-consent`.
+    public var holding: String
+    /// The partners the caller's partner granted the case to (from its own grant: nobody else's grants).
+    public var grantedTo: [String]
+    /// Whether the case is closed (its latest close or reopen that the caller's partner can read is a close).
+    public var closed: Bool
 }
 
 extension MemberSession {
     /// The cases this member's partner holds, or those of one household (found through the partner's blind index).
-    public func cases(household: String? = nil) throws -> [CaseSummary] {
+    ///
+    /// Everything but `closed` comes from the grants' headers and the rows' public days; `closed` reads the case's
+    /// own log entries (a close or a reopen), so a caller that does not show it passes `status: false`.
+    public func cases(household: String? = nil, status: Bool = true) throws -> [CaseSummary] {
         try run { context in
             var rows: [GrantStore.StoredRow] = []
             if let household {
@@ -28,13 +43,39 @@ extension MemberSession {
             } else {
                 rows = try GrantStore.ownRows(generations: context.generations, context.db)
             }
-            let result = try Parallel.map(count: rows.count) { index in
+            let headers = try Parallel.map(count: rows.count) { index in
                 let row = rows[index]
                 guard let plaintext = row.keys.openGrant(Array(row.box), locator: Array(row.locator), expires: row.expires) else {
                     throw GrantBody.malformed
                 }
-                let header = try GrantBody.header(plaintext)
-                return CaseSummary(case: header.caseID.description, household: header.household, records: header.readableRecords)
+                return try GrantBody.header(plaintext)
+            }
+            // Dates come from the public days of the rows (a case's, its records'): no record is opened for a listing.
+            let caseDay = try context.db.cachedStatement(sql: "SELECT day FROM cases WHERE id = ?")
+            let recordDays = try context.db.cachedStatement(sql: "SELECT id, day FROM records WHERE case_id = ?")
+            var result: [CaseSummary] = []
+            for (index, header) in headers.enumerated() {
+                let created = try Int32.fetchOne(caseDay, arguments: [Data(header.caseID.bytes)])
+                let readable = Set(header.layout.halves.map { Data($0.ref.record.bytes) })
+                var latest = created
+                for row in try Row.fetchAll(recordDays, arguments: [Data(header.caseID.bytes)]) where readable.contains(row["id"]) {
+                    let day: Int32 = row["day"]
+                    latest = max(latest ?? day, day)
+                }
+                let holding: String
+                var until: String?
+                switch header.consent {
+                case .own: holding = "own"
+                case .given(_, let day): holding = "consent"; until = day?.description
+                case .without: holding = "without-consent"
+                }
+                result.append(CaseSummary(case: header.caseID.description, household: header.household,
+                                          records: header.readableRecords,
+                                          created: created.map { Day(number: $0).description } ?? "",
+                                          lastActivity: latest.map { Day(number: $0).description } ?? "",
+                                          consentUntil: until, holding: holding,
+                                          grantedTo: header.layout.made.map(\.0).sorted(),
+                                          closed: status ? try Self.isClosed(rows[index].open(), vault: vault, context.db) : false))
             }
             // A shredded case leaves its holders' rows behind (nobody else can find them): without the case key
             // they open nothing, and the holder drops them here.
@@ -42,7 +83,22 @@ extension MemberSession {
             for (index, summary) in result.enumerated() where !existing.contains(summary.case) {
                 try context.db.execute(sql: "DELETE FROM grants WHERE locator = ?", arguments: [rows[index].locator])
             }
-            return result.filter { existing.contains($0.case) }.sorted { $0.case < $1.case }
+            // The most recently active first; the case id breaks ties, so that the order is stable.
+            return result.filter { existing.contains($0.case) }
+                .sorted { ($0.lastActivity, $1.case) > ($1.lastActivity, $0.case) }
         }
+    }
+
+    /// Whether the latest close or reopen of the case that `grant` reads is a close.
+    static func isClosed(_ grant: GrantBody, vault: Vault, _ db: Database) throws -> Bool {
+        var closed = false
+        for entry in try LogReader.entries(of: grant, vault: vault, db) {
+            switch entry.details.action {
+            case "close": closed = true
+            case "reopen": closed = false
+            default: break
+            }
+        }
+        return closed
     }
 }

@@ -30,6 +30,8 @@ public struct OpenedCase: Sendable {
     public var caseID: CaseID
     /// Its records, oldest first.
     public var records: [OpenedRecord]
+    /// The last day of the consent under which the caller's partner holds the case, when it was given with one.
+    public var consentUntil: String? = nil
 }
 
 extension MemberSession {
@@ -141,6 +143,6 @@ extension MemberContext {
             ordered.append((general.seq, record))
         }
         let records = ordered.sorted { ($0.record.createdAt, $0.seq) < ($1.record.createdAt, $1.seq) }.map(\.record)
-        return Opened(value: OpenedCase(caseID: caseID, records: records), files: files, revealed: revealed)
+        return Opened(value: OpenedCase(caseID: caseID, records: records, consentUntil: grant.publicExpiry?.description), files: files, revealed: revealed)
     }
 }

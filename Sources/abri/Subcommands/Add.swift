@@ -15,10 +15,10 @@ struct Add: ParsableCommand {
         """)
     )
 
-    @Argument(help: "The case id.")
+    @Argument(help: ArgumentHelp(tr("The case id."), valueName: tr("case-id")))
     var caseID: String
 
-    @Argument(help: ArgumentHelp("The record (JSON).", valueName: "record.json"))
+    @Argument(help: ArgumentHelp(tr("The record (JSON)."), valueName: tr("record.json")))
     var record: String
 
     @OptionGroup var recipients: RecipientOptions

@@ -63,10 +63,10 @@ struct AgentStart: ParsableCommand {
         """)
     )
 
-    @Option(name: .customLong("idle"), help: ArgumentHelp("Stop after this long without use: 30s, 15m, 2h (at most 12h).", valueName: "duration"))
+    @Option(name: .customLong("idle"), help: ArgumentHelp(tr("Stop after this long without use: 30s, 15m, 2h (at most 12h)."), valueName: tr("duration")))
     var idle: String = "15m"
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("The identity file to unlock (else $ABRI_IDENTITY).", valueName: "file"))
+    @Option(name: .customLong("as"), help: ArgumentHelp(tr("The identity file to unlock (else $ABRI_IDENTITY)."), valueName: tr("file")))
     var identity: String?
 
     @OptionGroup var passphraseOptions: PassphraseOptions
@@ -135,7 +135,7 @@ struct AgentStop: ParsableCommand {
         """)
     )
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Stop only the agent of this identity file.", valueName: "file"))
+    @Option(name: .customLong("as"), help: ArgumentHelp(tr("Stop only the agent of this identity file."), valueName: tr("file")))
     var identity: String?
 
     func run() throws {

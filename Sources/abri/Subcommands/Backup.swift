@@ -14,7 +14,7 @@ struct Backup: ParsableCommand {
         """)
     )
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("The file to write; it must not exist.", valueName: "file"))
+    @Option(name: .customLong("out"), help: ArgumentHelp(tr("The file to write; it must not exist."), valueName: tr("file")))
     var out: String
 
     @OptionGroup var options: VaultOptions

@@ -30,7 +30,7 @@ struct CheckpointExport: ParsableCommand {
         """)
     )
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("The file to write; it must not exist.", valueName: "file"))
+    @Option(name: .customLong("out"), help: ArgumentHelp(tr("The file to write; it must not exist."), valueName: tr("file")))
     var out: String
 
     @OptionGroup var options: VaultOptions
@@ -47,7 +47,8 @@ struct CheckpointExport: ParsableCommand {
         if output.json {
             try Output.json(CheckpointJSON(checkpoint: out, size: size))
         } else {
-            Output.say(tr("Checkpoint of %@ entries written to %@. Keep it outside the vault.", size, out))
+            Output.say(Plural.tr(size, one: "Checkpoint of %@ entry written to %@. Keep it outside the vault.",
+                                 other: "Checkpoint of %@ entries written to %@. Keep it outside the vault.", out))
         }
     }
 }

@@ -15,10 +15,10 @@ struct Close: ParsableCommand {
         """)
     )
 
-    @Argument(help: "The case id.")
+    @Argument(help: ArgumentHelp(tr("The case id."), valueName: tr("case-id")))
     var caseID: String
 
-    @Flag(name: .customLong("reopen"), help: "Reopen a closed case instead.")
+    @Flag(name: .customLong("reopen"), help: ArgumentHelp(tr("Reopen a closed case instead.")))
     var reopen = false
 
     @OptionGroup var acting: PartnerOption
@@ -52,13 +52,13 @@ struct Retention: ParsableCommand {
         """)
     )
 
-    @Option(name: .customLong("years"), help: "How many years after closing a case is kept.")
+    @Option(name: .customLong("years"), help: ArgumentHelp(tr("How many years after closing a case is kept.")))
     var years = 5
 
-    @Flag(name: .customLong("dry-run"), help: "List the cases, destroy nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(tr("List the cases, destroy nothing.")))
     var dryRun = false
 
-    @Flag(name: .customLong("yes"), help: "Do not ask for confirmation.")
+    @Flag(name: .customLong("yes"), help: ArgumentHelp(tr("Do not ask for confirmation.")))
     var yes = false
 
     @OptionGroup var options: VaultOptions
@@ -81,18 +81,21 @@ struct Retention: ParsableCommand {
             if !output.json {
                 for candidate in candidates { Output.say("  \(candidate.case)  " + tr("closed %@", candidate.closed)) }
             }
-            try Confirmation.require(tr("Shred these %@ cases for good?", candidates.count), yes: yes)
+            try Confirmation.require(Plural.tr(candidates.count, one: "Shred %@ case for good?", other: "Shred these %@ cases for good?"), yes: yes)
             try session.shred(try candidates.map { try CaseID(parsing: $0.case) })
         }
         if output.json {
             try Output.json(RetentionJSON(years: years, shredded: !dryRun && !candidates.isEmpty, cases: candidates))
         } else if candidates.isEmpty {
-            Output.say(tr("No case was closed more than %@ years ago: nothing to shred.", years))
+            Output.say(Plural.tr(years, one: "No case was closed more than %@ year ago: nothing to shred.",
+                                 other: "No case was closed more than %@ years ago: nothing to shred."))
         } else if dryRun {
             for candidate in candidates { Output.result("\(candidate.case)\t" + tr("closed %@", candidate.closed)) }
-            Output.say(tr("%@ cases would be shredded (run again without --dry-run to do it).", candidates.count))
+            Output.say(Plural.tr(candidates.count, one: "%@ case would be shredded (run again without --dry-run to do it).",
+                                 other: "%@ cases would be shredded (run again without --dry-run to do it)."))
         } else {
-            Output.say(tr("%@ cases shredded: their keys are destroyed. Backups keep a copy until they expire.", candidates.count))
+            Output.say(Plural.tr(candidates.count, one: "%@ case shredded: its keys are destroyed. Backups keep a copy until it expires.",
+                                 other: "%@ cases shredded: their keys are destroyed. Backups keep a copy until they expire."))
         }
     }
 }

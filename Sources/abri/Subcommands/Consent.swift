@@ -30,13 +30,13 @@ struct ConsentWithdraw: ParsableCommand {
         """)
     )
 
-    @Argument(help: "The case id.")
+    @Argument(help: ArgumentHelp(tr("The case id."), valueName: tr("case-id")))
     var caseID: String
 
-    @Option(name: .customLong("from"), help: ArgumentHelp("The partner whose grants go.", valueName: "partner"))
+    @Option(name: .customLong("from"), help: ArgumentHelp(tr("The partner whose grants go."), valueName: tr("partner")))
     var from: String
 
-    @Flag(name: .customLong("yes"), help: "Do not ask for confirmation.")
+    @Flag(name: .customLong("yes"), help: ArgumentHelp(tr("Do not ask for confirmation.")))
     var yes = false
 
     @OptionGroup var acting: PartnerOption

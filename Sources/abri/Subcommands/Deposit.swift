@@ -4,19 +4,19 @@ import Foundation
 
 /// The flags that choose who receives a new record, shared by `deposit` and `add`.
 struct RecipientOptions: ParsableArguments {
-    @Option(name: .customLong("attach"), help: ArgumentHelp("Attach a file to the locating part (documents print the address; photos carry GPS).", valueName: "file"))
+    @Option(name: .customLong("attach"), help: ArgumentHelp(tr("Attach a file to the locating part (documents print the address; photos carry GPS)."), valueName: tr("file")))
     var attach: [String] = []
 
-    @Option(name: .customLong("attach-general"), help: ArgumentHelp("Attach a file to the general part.", valueName: "file"))
+    @Option(name: .customLong("attach-general"), help: ArgumentHelp(tr("Attach a file to the general part."), valueName: tr("file")))
     var attachGeneral: [String] = []
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("Grant this partner the general part.", valueName: "partner"))
+    @Option(name: .customLong("to"), help: ArgumentHelp(tr("Grant this partner the general part."), valueName: tr("partner")))
     var to: [String] = []
 
-    @Option(name: .customLong("locating-to"), help: ArgumentHelp("Grant this partner the general and the locating parts.", valueName: "partner"))
+    @Option(name: .customLong("locating-to"), help: ArgumentHelp(tr("Grant this partner the general and the locating parts."), valueName: tr("partner")))
     var locatingTo: [String] = []
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
+    @Option(name: .customLong("partner"), help: ArgumentHelp(tr("Act for this partner, when you are a member of several."), valueName: tr("partner")))
     var partner: String?
 
     var attachments: [AttachmentSource] {
@@ -62,16 +62,16 @@ struct Deposit: ParsableCommand {
         """)
     )
 
-    @Argument(help: ArgumentHelp("Report files (JSON); `-` reads one from standard input.", valueName: "report.json"))
+    @Argument(help: ArgumentHelp(tr("Report files (JSON); `-` reads one from standard input."), valueName: tr("report.json")))
     var reports: [String] = []
 
-    @Flag(name: .customLong("edit"), help: "Write the report in $EDITOR, in a private draft that is erased afterwards.")
+    @Flag(name: .customLong("edit"), help: ArgumentHelp(tr("Write the report in $EDITOR, in a private draft that is erased afterwards.")))
     var edit = false
 
-    @Option(name: .customLong("type"), help: ArgumentHelp("With --edit: signalement, relogement, note or suivi-juridique.", valueName: "type"))
+    @Option(name: .customLong("type"), help: ArgumentHelp(tr("With --edit: signalement, relogement, note or suivi-juridique."), valueName: tr("type")))
     var type: String?
 
-    @Flag(name: .customLong("remove-source"), help: "Overwrite and remove the report files once deposited.")
+    @Flag(name: .customLong("remove-source"), help: ArgumentHelp(tr("Overwrite and remove the report files once deposited.")))
     var removeSource = false
 
     @OptionGroup var recipients: RecipientOptions
@@ -150,7 +150,8 @@ struct Deposit: ParsableCommand {
         if results.count == 1 {
             Output.say(tr("Case %@ deposited. Can read it: %@.", results[0].caseID, Readers.sentence(results[0].readers)))
         } else {
-            Output.say(tr("%@ cases deposited. Can read them: %@.", results.count, Readers.sentence(results[0].readers)))
+            Output.say(Plural.tr(results.count, one: "%@ case deposited. Can read it: %@.", other: "%@ cases deposited. Can read them: %@.",
+                                 Readers.sentence(results[0].readers)))
         }
     }
 }

@@ -18,15 +18,15 @@ struct Export: ParsableCommand {
         """)
     )
 
-    @Argument(help: "The case id.")
+    @Argument(help: ArgumentHelp(tr("The case id."), valueName: tr("case-id")))
     var caseID: String
 
     @OptionGroup var grant: GrantOptions
 
-    @Option(name: .customLong("to-vault"), help: ArgumentHelp("The pinned vault it goes to (see `abri vault trusted`).", valueName: "name"))
+    @Option(name: .customLong("to-vault"), help: ArgumentHelp(tr("The pinned vault it goes to (see `abri vault trusted`)."), valueName: tr("name")))
     var toVault: String
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("The bundle file to create.", valueName: "file"))
+    @Option(name: .customLong("out"), help: ArgumentHelp(tr("The bundle file to create."), valueName: tr("file")))
     var out: String
 
     @OptionGroup var acting: PartnerOption

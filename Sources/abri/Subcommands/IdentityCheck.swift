@@ -15,7 +15,7 @@ struct IdentityCheck: ParsableCommand {
         """)
     )
 
-    @Argument(help: ArgumentHelp("The identity file.", valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("The identity file."), valueName: tr("file")))
     var file: String
 
     @OptionGroup var passphraseOptions: PassphraseOptions

@@ -22,14 +22,14 @@ struct IdentityNew: ParsableCommand {
         """)
     )
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("The identity file to create (must not exist).", valueName: "file"))
+    @Option(name: .customLong("out"), help: ArgumentHelp(tr("The identity file to create (must not exist)."), valueName: tr("file")))
     var out: String
 
-    @Option(name: .customLong("name"), help: ArgumentHelp("A name for this identity, e.g. your own (at most 255 bytes).", valueName: "name"))
+    @Option(name: .customLong("name"), help: ArgumentHelp(tr("A name for this identity, e.g. your own (at most 255 bytes)."), valueName: tr("name")))
     var name: String = ""
 
     @Flag(name: .customLong("generate"),
-          help: ArgumentHelp("Propose a passphrase of 6 common French words, shown once on the terminal."))
+          help: ArgumentHelp(tr("Propose a passphrase of 6 common French words, shown once on the terminal.")))
     var generate = false
 
     @OptionGroup var passphraseOptions: PassphraseOptions

@@ -18,10 +18,10 @@ struct IdentityShow: ParsableCommand {
         """)
     )
 
-    @Argument(help: ArgumentHelp("The identity file.", valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("The identity file."), valueName: tr("file")))
     var file: String
 
-    @Flag(name: .customLong("fingerprint"), help: "Print the fingerprint a colleague compares before approving you.")
+    @Flag(name: .customLong("fingerprint"), help: ArgumentHelp(tr("Print the fingerprint a colleague compares before approving you.")))
     var fingerprint = false
 
     @OptionGroup var output: JSONOption

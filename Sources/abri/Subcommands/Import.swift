@@ -20,10 +20,10 @@ struct Import: ParsableCommand {
         """)
     )
 
-    @Argument(help: ArgumentHelp("The bundle file.", valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("The bundle file."), valueName: tr("file")))
     var file: String
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("The partner that receives the case.", valueName: "partner"))
+    @Option(name: .customLong("partner"), help: ArgumentHelp(tr("The partner that receives the case."), valueName: tr("partner")))
     var partner: String?
 
     @OptionGroup var options: VaultOptions
@@ -39,9 +39,8 @@ struct Import: ParsableCommand {
             try Output.json(ImportJSON(case: result.caseID.description, records: result.records, exporter: result.exporter))
         } else {
             Output.result(result.caseID.description)
-            Output.say(result.records == 1
-                ? tr("Case %@ imported (1 record, exported by %@). Your partner can now open it.", result.caseID, result.exporter)
-                : tr("Case %@ imported (%@ records, exported by %@). Your partner can now open it.", result.caseID, result.records, result.exporter))
+            Output.say(tr("Case %@ imported (%@, exported by %@). Your partner can now open it.", result.caseID,
+                          Plural.tr(result.records, one: "%@ record", other: "%@ records"), result.exporter))
         }
     }
 

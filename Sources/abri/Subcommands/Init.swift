@@ -14,10 +14,10 @@ struct Init: ParsableCommand {
         """)
     )
 
-    @Option(name: .customLong("admin"), help: ArgumentHelp("The administrator's public identity (from `abri identity show`).", valueName: "public-identity"))
+    @Option(name: .customLong("admin"), help: ArgumentHelp(tr("The administrator's public identity (from `abri identity show`)."), valueName: tr("public-identity")))
     var admin: String
 
-    @Option(name: .customLong("vault"), help: ArgumentHelp("The vault file to create (else $ABRI_VAULT, else the XDG default).", valueName: "path"))
+    @Option(name: .customLong("vault"), help: ArgumentHelp(tr("The vault file to create (else $ABRI_VAULT, else the XDG default)."), valueName: tr("path")))
     var vault: String?
 
     @OptionGroup var output: JSONOption

@@ -19,13 +19,13 @@ struct Log: ParsableCommand {
         """)
     )
 
-    @Option(name: .customLong("case"), help: ArgumentHelp("Only this case.", valueName: "case"))
+    @Option(name: .customLong("case"), help: ArgumentHelp(tr("Only this case."), valueName: tr("case")))
     var caseID: String?
 
-    @Option(name: .customLong("household"), help: ArgumentHelp("A household's access extract.", valueName: "ref"))
+    @Option(name: .customLong("household"), help: ArgumentHelp(tr("A household's access extract."), valueName: tr("ref")))
     var household: String?
 
-    @Flag(name: .customLong("without-consent"), help: "Only the shares made without consent (administrator).")
+    @Flag(name: .customLong("without-consent"), help: ArgumentHelp(tr("Only the shares made without consent (administrator).")))
     var withoutConsent = false
 
     @OptionGroup var acting: PartnerOption
@@ -50,7 +50,7 @@ struct Log: ParsableCommand {
                     try Output.json(WithoutConsentJSON(entries: [], counts: counts))
                     return
                 }
-                for count in counts { Output.result("\(count.day)\t\(count.partner)\t\(tr(count.action))\t\(count.count)") }
+                for count in counts { Output.result("\(Human.day(count.day))\t\(count.partner)\t\(Human.action(count.action))\t\(count.count)") }
                 if counts.isEmpty { Output.say(tr("No entry to show.")) }
                 return
             } else {
@@ -69,7 +69,7 @@ struct Log: ParsableCommand {
             return
         }
         for line in lines {
-            var text = "\(line.seq)\t\(Visible.text(line.at))\t\(Visible.text(line.action))\t\(Visible.text(line.actor))"
+            var text = "\(line.seq)\t\(Visible.text(Human.time(line.at)))\t\(Visible.text(Human.action(line.action)))\t\(Visible.text(line.actor))"
             if let item = line.case { text += "\t" + tr("case %@", Visible.text(item)) }
             if let partner = line.partner { text += "\t" + tr("partner %@", Visible.text(partner)) }
             if let purpose = line.purpose { text += "\t" + tr("purpose: %@", Visible.text(purpose)) }

@@ -35,17 +35,17 @@ struct MemberAdd: ParsableCommand {
         """)
     )
 
-    @Argument(help: ArgumentHelp("The partner's id.", valueName: "partner"))
+    @Argument(help: ArgumentHelp(tr("The partner's id."), valueName: tr("partner")))
     var partner: String
 
-    @Option(name: .customLong("identity"), help: ArgumentHelp("The person's public identity line.", valueName: "public-identity"))
+    @Option(name: .customLong("identity"), help: ArgumentHelp(tr("The person's public identity line."), valueName: tr("public-identity")))
     var identity: String
 
-    @Option(name: .customLong("name"), help: "The person's name, unique within the partner.")
+    @Option(name: .customLong("name"), help: ArgumentHelp(tr("The person's name, unique within the partner.")))
     var name: String
 
     @Flag(name: .customLong("also-member-of-another-partner"),
-          help: "Allow an identity that is already a member of another partner.")
+          help: ArgumentHelp(tr("Allow an identity that is already a member of another partner.")))
     var alsoMemberOfAnotherPartner = false
 
     @OptionGroup var options: VaultOptions
@@ -87,13 +87,13 @@ struct MemberApprove: ParsableCommand {
         """)
     )
 
-    @Argument(help: ArgumentHelp("The partner's id.", valueName: "partner"))
+    @Argument(help: ArgumentHelp(tr("The partner's id."), valueName: tr("partner")))
     var partner: String
 
-    @Argument(help: ArgumentHelp("The newcomer's name.", valueName: "name"))
+    @Argument(help: ArgumentHelp(tr("The newcomer's name."), valueName: tr("name")))
     var name: String
 
-    @Flag(name: .customLong("yes"), help: "Do not ask for confirmation.")
+    @Flag(name: .customLong("yes"), help: ArgumentHelp(tr("Do not ask for confirmation.")))
     var yes = false
 
     @OptionGroup var options: VaultOptions
@@ -114,8 +114,9 @@ struct MemberApprove: ParsableCommand {
                                               generation: generation, grants: grants,
                                               seconds: Date().timeIntervalSince(started)))
         } else {
-            Output.say(tr("%@ is approved at %@: generation %@, %@ grants re-sealed; they read the partner's cases now.",
-                          newcomer.name, newcomer.partner, generation, grants))
+            Output.say(tr("%@ is approved at %@: generation %@, %@; they read the partner's cases now.",
+                          newcomer.name, newcomer.partner, generation,
+                          Plural.tr(grants, one: "%@ grant re-sealed", other: "%@ grants re-sealed")))
         }
     }
 }
@@ -143,13 +144,13 @@ struct MemberRemove: ParsableCommand {
         """)
     )
 
-    @Argument(help: ArgumentHelp("The partner's id.", valueName: "partner"))
+    @Argument(help: ArgumentHelp(tr("The partner's id."), valueName: tr("partner")))
     var partner: String
 
-    @Argument(help: ArgumentHelp("The member's name.", valueName: "name"))
+    @Argument(help: ArgumentHelp(tr("The member's name."), valueName: tr("name")))
     var name: String
 
-    @Flag(name: .customLong("yes"), help: "Do not ask for confirmation.")
+    @Flag(name: .customLong("yes"), help: ArgumentHelp(tr("Do not ask for confirmation.")))
     var yes = false
 
     @OptionGroup var options: VaultOptions

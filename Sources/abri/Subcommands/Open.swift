@@ -17,16 +17,16 @@ struct Open: ParsableCommand {
         """)
     )
 
-    @Argument(help: "The case id.")
+    @Argument(help: ArgumentHelp(tr("The case id."), valueName: tr("case-id")))
     var caseID: String
 
-    @Flag(name: .customLong("reveal"), help: "Show the locating fields (logged as a reveal).")
+    @Flag(name: .customLong("reveal"), help: ArgumentHelp(tr("Show the locating fields (logged as a reveal).")))
     var reveal = false
 
-    @Option(name: .customLong("purpose"), help: ArgumentHelp("Why you open the case; kept in the log (needed with --reveal).", valueName: "text"))
+    @Option(name: .customLong("purpose"), help: ArgumentHelp(tr("Why you open the case; kept in the log (needed with --reveal)."), valueName: tr("text")))
     var purpose: String?
 
-    @Option(name: .customLong("attachments"), help: ArgumentHelp("Write the attachments into this folder.", valueName: "dir"))
+    @Option(name: .customLong("attachments"), help: ArgumentHelp(tr("Write the attachments into this folder."), valueName: tr("dir")))
     var attachments: String?
 
     @OptionGroup var acting: PartnerOption
@@ -55,6 +55,8 @@ struct Open: ParsableCommand {
     struct CaseJSON: Encodable {
         var `case`: String
         var records: [RecordJSON]
+        /// The last day of the consent under which the caller's partner holds the case (absent for its own deposit).
+        var consentUntil: String?
     }
 
     /// A reveal always says why: checked here, before any passphrase is asked.
@@ -77,13 +79,16 @@ struct Open: ParsableCommand {
                        masked: record.masked, withheld: record.withheld)
         }
         if output.json {
-            try Output.json(CaseJSON(case: id.description, records: records))
+            try Output.json(CaseJSON(case: id.description, records: records, consentUntil: opened.consentUntil))
             return
         }
-        Output.result(records.count == 1 ? tr("Case %@ — 1 record you can read", id) : tr("Case %@ — %@ records you can read", id, records.count))
+        Output.result(tr("Case %@ — %@ you can read", id, Plural.tr(records.count, one: "%@ record", other: "%@ records")))
+        if let until = opened.consentUntil {
+            Output.result(tr("Your partner holds it under a consent that ends after %@.", Human.day(until)))
+        }
         for record in records {
             Output.result("")
-            Output.result(tr("%@ · %@ · by %@", Visible.text(record.type), Visible.text(record.createdAt), Visible.text(record.author)))
+            Output.result(tr("%@ · %@ · by %@", Visible.text(record.type), Visible.text(Human.time(record.createdAt)), Visible.text(record.author)))
             for (key, value) in record.general.sorted(by: { $0.key < $1.key }) where key != "type" {
                 Output.result("  \(Visible.text(key)): \(Visible.text(Open.text(value)))")
             }
@@ -99,7 +104,7 @@ struct Open: ParsableCommand {
                 Output.result("  " + tr("locating part: withheld (your partner holds no grant on it)"))
             }
             for attachment in record.attachments {
-                Output.result("  " + tr("attachment: %@ (%@, %@)", Visible.text(attachment.name), Sizes.human(attachment.size), tr(attachment.compartment)))
+                Output.result("  " + tr("attachment: %@ (%@, %@)", Visible.text(attachment.name), Human.size(attachment.size), tr(attachment.compartment)))
             }
         }
         if let attachments {

@@ -30,16 +30,16 @@ struct PartnerAdd: ParsableCommand {
         """)
     )
 
-    @Argument(help: ArgumentHelp("Short id: lower-case letters, digits and dashes.", valueName: "id"))
+    @Argument(help: ArgumentHelp(tr("Short id: lower-case letters, digits and dashes."), valueName: tr("id")))
     var id: String
 
-    @Option(name: .customLong("name"), help: "The name people see.")
+    @Option(name: .customLong("name"), help: ArgumentHelp(tr("The name people see.")))
     var name: String
 
-    @Option(name: .customLong("kind"), help: "landlord, legal-aid or association.")
+    @Option(name: .customLong("kind"), help: ArgumentHelp(tr("landlord, legal-aid or association.")))
     var kind: String
 
-    @Flag(name: .customLong("never-locating"), help: "A tenancy unit: never receives a locating compartment.")
+    @Flag(name: .customLong("never-locating"), help: ArgumentHelp(tr("A tenancy unit: never receives a locating compartment.")))
     var neverLocating = false
 
     @OptionGroup var options: VaultOptions
@@ -106,9 +106,9 @@ struct PartnerList: ParsableCommand {
             try Output.json(["partners": partners])
         } else {
             for partner in partners {
-                let flags = partner.neverLocating ? "  never-locating" : ""
+                let flags = partner.neverLocating ? "  " + Human.kind("never-locating") : ""
                 let pending = partner.pending.isEmpty ? "" : "\t" + tr("awaiting approval: %@", partner.pending.map(Visible.text).joined(separator: ", "))
-                Output.result("\(Visible.text(partner.id))\t\(Visible.text(partner.name))\t\(partner.kind)\(flags)\t"
+                Output.result("\(Visible.text(partner.id))\t\(Visible.text(partner.name))\t\(Human.kind(partner.kind))\(flags)\t"
                               + partner.members.map(Visible.text).joined(separator: ", ") + pending)
             }
         }

@@ -34,7 +34,7 @@ struct ReportTemplate: ParsableCommand {
         """)
     )
 
-    @Option(name: .customLong("type"), help: ArgumentHelp("signalement, relogement, note or suivi-juridique.", valueName: "type"))
+    @Option(name: .customLong("type"), help: ArgumentHelp(tr("signalement, relogement, note or suivi-juridique."), valueName: tr("type")))
     var type = "signalement"
 
     func validate() throws {

@@ -17,7 +17,7 @@ struct Rotate: ParsableCommand {
         """)
     )
 
-    @Argument(help: ArgumentHelp("The partner's id.", valueName: "partner"))
+    @Argument(help: ArgumentHelp(tr("The partner's id."), valueName: tr("partner")))
     var partner: String
 
     @OptionGroup var options: VaultOptions
@@ -50,7 +50,8 @@ struct Rotate: ParsableCommand {
         } else if try options.actsAsAdministrator(vault) {
             Output.say(tr("Partner %@ has a new key generation (%@); its members re-seal the grants at their next command.", partner, result.generation))
         } else {
-            Output.say(tr("Partner %@ now uses key generation %@: %@ grants re-sealed, the old keys destroyed.", partner, result.generation, result.grants))
+            Output.say(tr("Partner %@ now uses key generation %@: %@, the old keys destroyed.", partner, result.generation,
+                          Plural.tr(result.grants, one: "%@ grant re-sealed", other: "%@ grants re-sealed")))
         }
     }
 }

@@ -15,7 +15,7 @@ struct Share: ParsableCommand {
         """)
     )
 
-    @Argument(help: "The case id.")
+    @Argument(help: ArgumentHelp(tr("The case id."), valueName: tr("case-id")))
     var caseID: String
 
     @OptionGroup var grant: GrantOptions

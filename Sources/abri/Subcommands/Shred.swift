@@ -15,10 +15,10 @@ struct Shred: ParsableCommand {
         """)
     )
 
-    @Argument(help: "The case id.")
+    @Argument(help: ArgumentHelp(tr("The case id."), valueName: tr("case-id")))
     var caseID: String
 
-    @Flag(name: .customLong("yes"), help: "Do not ask for confirmation.")
+    @Flag(name: .customLong("yes"), help: ArgumentHelp(tr("Do not ask for confirmation.")))
     var yes = false
 
     @OptionGroup var options: VaultOptions

@@ -32,10 +32,10 @@ struct VaultTrust: ParsableCommand {
         """)
     )
 
-    @Argument(help: ArgumentHelp("The other vault's administrator's public identity line.", valueName: "public-identity"))
+    @Argument(help: ArgumentHelp(tr("The other vault's administrator's public identity line."), valueName: tr("public-identity")))
     var identity: String
 
-    @Option(name: .customLong("name"), help: "The name your members give with export --to-vault.")
+    @Option(name: .customLong("name"), help: ArgumentHelp(tr("The name your members give with export --to-vault.")))
     var name: String
 
     @OptionGroup var options: VaultOptions

@@ -18,13 +18,13 @@ struct Verify: ParsableCommand {
         """)
     )
 
-    @Flag(name: .customLong("accept-restore"), help: "Accept this vault's log as the reference after restoring a backup (administrator).")
+    @Flag(name: .customLong("accept-restore"), help: ArgumentHelp(tr("Accept this vault's log as the reference after restoring a backup (administrator).")))
     var acceptRestore = false
 
-    @Flag(name: .customLong("since-last"), help: "Read only the entries after the head this machine last accepted (fast; the full check reads every entry).")
+    @Flag(name: .customLong("since-last"), help: ArgumentHelp(tr("Read only the entries after the head this machine last accepted (fast; the full check reads every entry).")))
     var sinceLast = false
 
-    @Option(name: .customLong("checkpoint"), help: ArgumentHelp("A checkpoint exported with `abri checkpoint export`: the log must extend it.", valueName: "file"))
+    @Option(name: .customLong("checkpoint"), help: ArgumentHelp(tr("A checkpoint exported with `abri checkpoint export`: the log must extend it."), valueName: tr("file")))
     var checkpoint: String?
 
     @OptionGroup var options: VaultOptions
@@ -73,13 +73,16 @@ struct Verify: ParsableCommand {
         } else {
             if report.ok, let accepted {
                 Output.say(accepted
-                    ? tr("Restore accepted: this machine now starts from the restored log (%@ entries); the restore is logged.", report.entries)
+                    ? tr("Restore accepted: this machine now starts from the restored log (%@); the restore is logged.",
+                         Plural.tr(report.entries, one: "%@ entry", other: "%@ entries"))
                     : tr("Nothing was rolled back on this machine: the log goes on from what it had seen; the check is logged as a restore."))
             }
             if report.ok {
-                Output.say(report.signatures > 0
-                    ? tr("The log checks out: %@ entries, %@ signed heads, %@ checkpoints, %@ signatures.", report.entries, report.heads, report.checkpoints, report.signatures)
-                    : tr("The log checks out: %@ entries, %@ signed heads, %@ checkpoints.", report.entries, report.heads, report.checkpoints))
+                var counts = [Plural.tr(report.entries, one: "%@ entry", other: "%@ entries"),
+                              Plural.tr(report.heads, one: "%@ signed head", other: "%@ signed heads"),
+                              Plural.tr(report.checkpoints, one: "%@ checkpoint", other: "%@ checkpoints")]
+                if report.signatures > 0 { counts.append(Plural.tr(report.signatures, one: "%@ signature", other: "%@ signatures")) }
+                Output.say(tr("The log checks out: %@.", counts.joined(separator: ", ")))
             }
         }
         if !report.ok {

@@ -3,11 +3,13 @@
 /// signalement, conseillère, partenaire, bailleur, adresse.
 ///
 /// It is split by kind across files (`CatalogueErrors.swift`, `CatalogueText.swift`,
-/// `CatalogueHelp.swift`) and read as one dictionary. `LocalizationTests` fails when a thrown
+/// `CatalogueHelp.swift`, `CatalogueOptions.swift`) and read as one dictionary. `LocalizationTests` fails when a thrown
 /// message, a `tr("…")` sentence or a command's help has no French here.
 enum Catalogue {
     /// Every entry, errors, sentences and help together.
     static let french: [String: String] = errors
         .merging(sentences) { first, _ in first }
+        .merging(counted) { first, _ in first }
         .merging(help) { first, _ in first }
+        .merging(options) { first, _ in first }
 }

@@ -366,7 +366,7 @@ extension Catalogue {
         "partner %@ has no member to hold new keys (enrol a member first)":
             "le partenaire %@ n'a aucun membre pour détenir de nouvelles clés (enrôlez d'abord un membre)",
         "you were removed from this vault's partners (ask your administrator)":
-            "vous avez été retiré des partenaires de ce coffre (demandez à votre administrateur)",
+            "votre identité a été retirée des partenaires de ce coffre (demandez à votre administrateur)",
         "the administrator holds no key that opens a case (act as a member of a partner)":
             "l'administrateur ne détient aucune clé qui ouvre un dossier (agissez en tant que membre d'un partenaire)",
         "this identity is not a member of any partner of this vault (ask your administrator to enrol you)":
@@ -374,9 +374,9 @@ extension Catalogue {
         "nobody called %@ waits for approval at %@ (see `abri partner list`)":
             "personne du nom de %@ n'attend d'approbation chez %@ (voyez `abri partner list`)",
         "%@ is already approved at %@ (nothing to do)":
-            "%@ est déjà approuvé·e chez %@ (rien à faire)",
+            "l'approbation de %@ chez %@ est déjà faite (rien à faire)",
         "the roster does not say when %@ was enrolled: the vault was altered (run `abri verify`)":
-            "la liste des membres ne dit pas quand %@ a été enrôlé·e : le coffre a été modifié (lancez `abri verify`)",
+            "la liste des membres ne dit pas quand l'enrôlement de %@ a eu lieu : le coffre a été modifié (lancez `abri verify`)",
         "that identity is already a member of %@, and nobody belongs both to a partner that never receives locating parts and to one that does (enrol the person in one of them only)":
             "cette identité est déjà membre de %@, et personne n'appartient à la fois à un partenaire qui ne reçoit jamais de partie localisante et à un qui en reçoit (enrôlez la personne dans l'un des deux seulement)",
         "that identity is already a member of %@ (if the person really works for both, pass --also-member-of-another-partner)":
@@ -384,7 +384,7 @@ extension Catalogue {
         "the roster changed since the fingerprint was shown (run the command again)":
             "la liste des membres a changé depuis l'affichage de l'empreinte (relancez la commande)",
         "your colleagues at %@ have not approved you yet (ask one of them to run `abri member approve %@ %@`)":
-            "les membres de %@ ne vous ont pas encore approuvé·e (demandez à l'un d'eux de lancer `abri member approve %@ %@`)",
+            "les membres de %@ n'ont pas encore approuvé votre identité (demandez à l'un d'eux de lancer `abri member approve %@ %@`)",
         "you are not a member of partner \"%@\" (see `abri partner list`)":
             "vous n'êtes pas membre du partenaire « %@ » (voyez `abri partner list`)",
         "you are a member of several partners: %@ (say which with --partner)":

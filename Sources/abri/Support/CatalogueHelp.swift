@@ -109,7 +109,7 @@ extension Catalogue {
 
         Exemple :
           abri cases --household FOH-2021-000123 --as ines.identity
-        Codes de sortie : 77 vous n'êtes membre d'aucun partenaire de ce coffre (ou vous en avez été retiré), 66 pas de coffre.
+        Codes de sortie : 77 vous n'êtes membre d'aucun partenaire de ce coffre (ou votre identité en a été retirée), 66 pas de coffre.
         """,
         "Close a case you hold (or reopen it): its retention period starts from the last closing.":
             "Clore un dossier que vous détenez (ou le rouvrir) : sa durée de conservation court depuis la dernière clôture.",
@@ -460,7 +460,7 @@ extension Catalogue {
         Exit codes: 64 --reveal without a purpose, 77 unknown case or no grant (the same answer for both), 73 an attachment file exists.
         """:
         """
-        Les champs localisants ne s'affichent qu'avec --reveal, pour un partenaire qui les détient ; chaque révélation est journalisée comme une action à part, avec son motif. --attachments écrit les pièces jointes générales dans un dossier, et les localisantes aussi avec --reveal (droits 0600, sans jamais écraser un fichier).
+        Les champs localisants ne s'affichent qu'avec --reveal, pour un partenaire qui les détient ; chaque révélation est journalisée comme une action à part, avec son motif. --attachments écrit les pièces jointes générales dans un répertoire, et les localisantes aussi avec --reveal (droits 0600, sans jamais écraser un fichier).
 
         Exemple :
           abri open 7K2F… --reveal --purpose "préparation audience JAF" --as ines.identity

@@ -3,6 +3,12 @@
 /// errors. Keys are the templates given to `tr(…)` (variable parts as `%@`).
 extension Catalogue {
     static let sentences: [String: String] = [
+        "Write the report in $EDITOR, in a private draft that is erased afterwards.":
+            "Écrire le signalement dans $EDITOR, dans un brouillon privé effacé ensuite.",
+        "With --edit: signalement, relogement, note or suivi-juridique.":
+            "Avec --edit : signalement, relogement, note ou suivi-juridique.",
+        "Overwrite and remove the report files once deposited.":
+            "Écraser puis effacer les fichiers de signalement une fois déposés.",
         "This vault was restored from a backup by its administrator on %@: this machine now follows the restored copy.":
             "Ce coffre a été restauré depuis une sauvegarde par son administrateur le %@ : cette machine suit désormais la copie restaurée.",
         """
@@ -34,7 +40,7 @@ extension Catalogue {
 
         Exemple :
           abri agent start --idle 30m --as ~/alice.identity
-        Codes de sortie : 64 pas de XDG_RUNTIME_DIR ou une durée invalide, 77 une phrase secrète incorrecte, 73 le répertoire de l'agent n'est pas privé.
+        Codes de sortie : 64 pas de $XDG_RUNTIME_DIR ou une durée invalide, 77 une phrase secrète incorrecte, 73 le répertoire de l'agent n'est pas privé.
         """,
         """
         Stops the agent of the identity given with --as, or every agent of yours when none is given.
@@ -94,22 +100,32 @@ extension Catalogue {
             "Restauration acceptée : cette machine repart du journal restauré (%@ entrées) ; la restauration est journalisée.",
         "Nothing was rolled back on this machine: the log goes on from what it had seen; the check is logged as a restore.":
             "Rien n'a été ramené en arrière sur cette machine : le journal continue depuis ce qu'elle avait vu ; la vérification est journalisée comme une restauration.",
-        "%@ attachment written to %@.":
-            "%@ pièce jointe écrite dans %@.",
-        "%@ attachments written to %@.":
-            "%@ pièces jointes écrites dans %@.",
         "Locating attachments are written only with --reveal --purpose … (the reveal is logged).":
             "Les pièces jointes localisantes ne sont écrites qu'avec --reveal --purpose … (la révélation est journalisée).",
         "abri: --locating is deprecated and goes in the next release: write --locating-to %@ instead.":
             "abri : --locating est obsolète et disparaît à la prochaine version : écrivez --locating-to %@ à la place.",
-        "Checkpoint of %@ entries written to %@. Keep it outside the vault.":
-            "Point de contrôle de %@ entrées écrit dans %@. Gardez-le hors du coffre.",
-        "no record":
-            "aucune fiche",
-        "1 record":
-            "1 fiche",
-        "%@ records":
-            "%@ fiches",
+        "Your partner holds it under a consent that ends after %@.":
+            "Votre partenaire le détient sous un consentement qui prend fin après le %@.",
+        "created %@":
+            "créé le %@",
+        "last activity %@":
+            "dernière activité le %@",
+        "closed":
+            "clos",
+        "open":
+            "ouvert",
+        "your deposit":
+            "déposé par votre partenaire",
+        "shared with you without consent":
+            "reçu sans consentement",
+        "consent until %@":
+            "consentement jusqu'au %@",
+        "consent with no end date":
+            "consentement sans date de fin",
+        "shared with %@":
+            "partagé avec %@",
+        "No case of yours matches.":
+            "Aucun de vos dossiers ne correspond.",
         "Your partner holds no case yet.":
             "Votre partenaire ne détient encore aucun dossier.",
         "No case of yours for that household.":
@@ -118,10 +134,6 @@ extension Catalogue {
             "Dossier %@ détruit : ses clés sont effacées et il ne s'ouvre plus pour personne. Les sauvegardes en gardent une copie jusqu'à leur expiration.",
         "Destroy case %@ for everyone, for good?":
             "Détruire le dossier %@ pour tout le monde, définitivement ?",
-        "Case %@ — 1 record you can read":
-            "Dossier %@ — 1 fiche que vous pouvez lire",
-        "Case %@ — %@ records you can read":
-            "Dossier %@ — %@ fiches que vous pouvez lire",
         "%@ · %@ · by %@":
             "%@ · %@ · par %@",
         "[locating]":
@@ -136,6 +148,22 @@ extension Catalogue {
             "localisante",
         "general":
             "générale",
+        "Restore accepted: this machine now starts from the restored log (%@); the restore is logged.":
+            "Restauration acceptée : cette machine repart du journal restauré (%@) ; la restauration est journalisée.",
+        "Case %@ — %@ you can read":
+            "Dossier %@ — %@ que vous pouvez lire",
+        "Case %@ imported (%@, exported by %@). Your partner can now open it.":
+            "Dossier %@ importé (%@, export de %@). Votre partenaire peut maintenant l'ouvrir.",
+        "%@ is approved at %@: generation %@, %@; they read the partner's cases now.":
+            "Approbation de %@ chez %@ faite : génération %@, %@ ; les dossiers du partenaire lui sont lisibles dès maintenant.",
+        "Partner %@ now uses key generation %@: %@, the old keys destroyed.":
+            "Le partenaire %@ utilise maintenant la génération de clés %@ : %@, les anciennes clés détruites.",
+        "The log checks out: %@.":
+            "Le journal est intact : %@.",
+        "%@ was removed from %@; their identity is refused from now on. The partner's next command re-seals its grants.":
+            "%@ ne fait plus partie de %@ ; son identité est refusée dès maintenant. La prochaine commande du partenaire re-scelle ses accès.",
+        "%@ is enrolled in %@ and holds no key yet: a member of %@ compares the fingerprint %@ with them, then runs `abri member approve %@ %@`.":
+            "%@ fait maintenant partie de %@ mais ne détient encore aucune clé : un membre de %@ compare avec cette personne l'empreinte %@, puis lance `abri member approve %@ %@`.",
         "Case %@ deposited. Can read it: %@.":
             "Dossier %@ déposé. Peuvent le lire : %@.",
         "%@ cases deposited. Can read them: %@.":
@@ -156,10 +184,6 @@ extension Catalogue {
             "Partenaire %@ (%@) enrôlé, sans jamais recevoir de partie localisante. Ensuite : `abri member add %@ --identity … --name …`.",
         "Partner %@ (%@) enrolled. Next: `abri member add %@ --identity … --name …`.":
             "Partenaire %@ (%@) enrôlé. Ensuite : `abri member add %@ --identity … --name …`.",
-        "Case %@ imported (1 record, exported by %@). Your partner can now open it.":
-            "Dossier %@ importé (1 fiche, exportée par %@). Votre partenaire peut maintenant l'ouvrir.",
-        "Case %@ imported (%@ records, exported by %@). Your partner can now open it.":
-            "Dossier %@ importé (%@ fiches, exportées par %@). Votre partenaire peut maintenant l'ouvrir.",
         "Case %@ shared. %@ can now read it.":
             "Dossier %@ partagé. Peuvent maintenant le lire : %@.",
         "Created %@. Send the line above (your public identity) to your administrator; keep the file and its passphrase safe and to yourself: without both, nobody can recover it.":
@@ -178,8 +202,6 @@ extension Catalogue {
             "Dossier %@ exporté dans %@. Seuls les membres de %@ peuvent l'importer.",
         "%@ is now a member of %@.":
             "%@ est maintenant membre de %@.",
-        "%@ was removed from %@; their identity is refused from now on. The partner's next command re-seals its grants.":
-            "%@ a été retiré de %@ ; son identité est refusée dès maintenant. La prochaine commande du partenaire re-scelle ses accès.",
         "Remove %@ from %@?":
             "Retirer %@ de %@ ?",
         "Awaiting approval at %@: %@ (compare their fingerprint, then run `%@`).":
@@ -188,14 +210,10 @@ extension Catalogue {
             "Lisez-la à la personne de votre partenaire qui vous approuve.",
         "Print the fingerprint a colleague compares before approving you.":
             "Afficher l'empreinte qu'un membre de votre partenaire compare avant de vous approuver.",
-        "%@ is approved at %@: generation %@, %@ grants re-sealed; they read the partner's cases now.":
-            "%@ est approuvé·e chez %@ : génération %@, %@ accès re-scellés ; les dossiers du partenaire lui sont lisibles dès maintenant.",
         "%@ (%@), fingerprint %@. Compare it with the one they read from `abri identity show --fingerprint`.":
             "%@ (%@), empreinte %@. Comparez-la avec celle que cette personne lit avec `abri identity show --fingerprint`.",
         "Approve %@ and seal %@'s keys to them?":
             "Approuver %@ et lui sceller les clés de %@ ?",
-        "%@ is enrolled in %@ and holds no key yet: a member of %@ compares the fingerprint %@ with them, then runs `abri member approve %@ %@`.":
-            "%@ est enrôlé·e dans %@ et ne détient encore aucune clé : un membre de %@ compare avec cette personne l'empreinte %@, puis lance `abri member approve %@ %@`.",
         "awaiting approval: %@":
             "en attente d'approbation : %@",
         "case %@":
@@ -214,26 +232,12 @@ extension Catalogue {
             "Aucune entrée à afficher.",
         "Partner %@ has a new key generation (%@); its members re-seal the grants at their next command.":
             "Le partenaire %@ a une nouvelle génération de clés (%@) ; ses membres re-scellent les accès à leur prochaine commande.",
-        "Partner %@ now uses key generation %@: %@ grants re-sealed, the old keys destroyed.":
-            "Le partenaire %@ utilise maintenant la génération de clés %@ : %@ accès re-scellés, les anciennes clés détruites.",
         "Case %@ reopened.":
             "Dossier %@ rouvert.",
         "Case %@ closed: it will be shredded when the retention rule says so.":
             "Dossier %@ clos : il sera détruit quand la règle de conservation le prévoit.",
         "closed %@":
             "clos le %@",
-        "Shred these %@ cases for good?":
-            "Détruire définitivement ces %@ dossiers ?",
-        "No case was closed more than %@ years ago: nothing to shred.":
-            "Aucun dossier n'a été clos il y a plus de %@ ans : rien à détruire.",
-        "%@ cases would be shredded (run again without --dry-run to do it).":
-            "%@ dossiers seraient détruits (relancez sans --dry-run pour le faire).",
-        "%@ cases shredded: their keys are destroyed. Backups keep a copy until they expire.":
-            "%@ dossiers détruits : leurs clés sont effacées. Les sauvegardes en gardent une copie jusqu'à leur expiration.",
-        "The log checks out: %@ entries, %@ signed heads, %@ checkpoints, %@ signatures.":
-            "Le journal est intact : %@ entrées, %@ têtes signées, %@ points de contrôle, %@ signatures.",
-        "The log checks out: %@ entries, %@ signed heads, %@ checkpoints.":
-            "Le journal est intact : %@ entrées, %@ têtes signées, %@ points de contrôle.",
         "Type yes to go on: ":
             "Tapez oui pour continuer : ",
         "verifying the log":
@@ -256,6 +260,24 @@ extension Catalogue {
             "argument inattendu : %@",
         "unknown option %@":
             "option inconnue : %@",
+        "unknown option %@. Did you mean %@?":
+            "option inconnue : %@. Vouliez-vous dire %@ ?",
+        "%@ unexpected arguments: %@":
+            "%@ arguments inattendus : %@",
+        "missing one of: %@":
+            "il manque l'une de ces options : %@",
+        "missing required subcommand":
+            "sous-commande manquante",
+        "the option %@ does not take any value, but %@ was specified":
+            "l'option %@ ne prend pas de valeur, mais %@ a été donné",
+        "value to be set with %@ had already been set with %@":
+            "la valeur donnée avec %@ avait déjà été donnée avec %@",
+        "invalid option: %@":
+            "option non valable : %@",
+        "the value %@ is invalid":
+            "la valeur %@ n'est pas valable",
+        "See %@ for detailed help.":
+            "Voyez %@ pour l'aide détaillée.",
         "Case %@ exported to %@. Only the members of %@ can import it, into vault %@.":
             "Dossier %@ exporté dans %@. Seuls les membres de %@ peuvent l'importer, dans le coffre %@.",
         "Case %@ exported to %@. Only the members of %@ can import it, into vault %@; it includes the address.":
@@ -264,6 +286,84 @@ extension Catalogue {
             "Coffre %@ épinglé : ses paquets peuvent désormais être importés ici, et on peut lui en exporter avec --to-vault %@.",
         "No vault is pinned yet (the administrator pins one with `abri vault trust`).":
             "Aucun coffre n'est encore épinglé (l'administrateur en épingle un avec `abri vault trust`).",
+    ]
+
+    /// Counted sentences and counted fragments: each goes through `Plural.tr`, the singular for 0 and 1 in French.
+    /// Nothing here agrees with a person's name (whose gender the tool does not know).
+    static let counted: [String: String] = [
+        "%@ record": "%@ fiche",
+        "%@ records": "%@ fiches",
+        "%@ entry": "%@ entrée",
+        "%@ entries": "%@ entrées",
+        "%@ signed head": "%@ tête signée",
+        "%@ signed heads": "%@ têtes signées",
+        "%@ checkpoint": "%@ point de contrôle",
+        "%@ checkpoints": "%@ points de contrôle",
+        "%@ signature": "%@ signature",
+        "%@ signatures": "%@ signatures",
+        "%@ grant re-sealed": "%@ accès re-scellé",
+        "%@ grants re-sealed": "%@ accès re-scellés",
+        "%@ case": "%@ dossier",
+        "%@ cases": "%@ dossiers",
+        "%@ case deposited. Can read it: %@.":
+            "%@ dossier déposé. Peuvent le lire : %@.",
+        "%@ case shredded: its keys are destroyed. Backups keep a copy until it expires.":
+            "%@ dossier détruit : ses clés sont effacées. Les sauvegardes en gardent une copie jusqu'à leur expiration.",
+        "%@ cases shredded: their keys are destroyed. Backups keep a copy until they expire.":
+            "%@ dossiers détruits : leurs clés sont effacées. Les sauvegardes en gardent une copie jusqu'à leur expiration.",
+        "%@ case would be shredded (run again without --dry-run to do it).":
+            "%@ dossier serait détruit (relancez sans --dry-run pour le faire).",
+        "%@ cases would be shredded (run again without --dry-run to do it).":
+            "%@ dossiers seraient détruits (relancez sans --dry-run pour le faire).",
+        "Shred %@ case for good?":
+            "Détruire définitivement %@ dossier ?",
+        "Shred these %@ cases for good?":
+            "Détruire définitivement ces %@ dossiers ?",
+        "No case was closed more than %@ year ago: nothing to shred.":
+            "Aucun dossier n'a été clos il y a plus de %@ an : rien à détruire.",
+        "No case was closed more than %@ years ago: nothing to shred.":
+            "Aucun dossier n'a été clos il y a plus de %@ ans : rien à détruire.",
+        "Checkpoint of %@ entry written to %@. Keep it outside the vault.":
+            "Point de contrôle de %@ entrée écrit dans %@. Gardez-le hors du coffre.",
+        "Checkpoint of %@ entries written to %@. Keep it outside the vault.":
+            "Point de contrôle de %@ entrées écrit dans %@. Gardez-le hors du coffre.",
+        "%@ attachment written to %@.":
+            "%@ pièce jointe écrite dans %@.",
+        "%@ attachments written to %@.":
+            "%@ pièces jointes écrites dans %@.",
+    ]
+
+    /// The log's actions as people read them (`abri log` in French); `--json` keeps the English names.
+    static let actions: [String: String] = [
+        "deposit": "dépôt",
+        "add": "ajout de fiche",
+        "share": "partage",
+        "share-without-consent": "partage sans consentement",
+        "open": "consultation",
+        "reveal": "consultation de l'adresse",
+        "refused": "accès refusé",
+        "export": "export",
+        "import": "import",
+        "enrol": "enrôlement",
+        "member-add": "ajout de membre",
+        "member-approve": "approbation de membre",
+        "member-remove": "retrait de membre",
+        "rotate": "nouvelles clés",
+        "consent-withdraw": "retrait du consentement",
+        "consent-expired": "fin du consentement",
+        "shred": "destruction",
+        "restore": "restauration",
+        "close": "clôture",
+        "reopen": "réouverture",
+        "vault-trust": "coffre épinglé",
+    ]
+
+    /// Partner kinds as people read them (`abri partner list` in French); `--json` keeps the English names.
+    static let kinds: [String: String] = [
+        "landlord": "bailleur",
+        "legal-aid": "accès au droit",
+        "association": "association",
+        "never-locating": "jamais de partie localisante",
     ]
 
     /// The words ArgumentParser writes itself on a help page, in French.

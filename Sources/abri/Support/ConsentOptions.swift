@@ -4,18 +4,18 @@ import ArgumentParser
 /// `CONSENT`: `--consent TEXT [--until DATE]` or `--without-consent REASON`, needed to grant another partner.
 struct ConsentOptions: ParsableArguments {
     @Option(name: .customLong("consent"),
-            help: ArgumentHelp("The reference of the victim's consent to this sharing, e.g. \"formulaire signé le 2026-11-20\".",
-                               valueName: "text"))
+            help: ArgumentHelp(tr("The reference of the victim's consent to this sharing, e.g. \"formulaire signé le 2026-11-20\"."),
+                               valueName: tr("text")))
     var consent: String?
 
     @Option(name: .customLong("until"),
-            help: ArgumentHelp("The consent's last day (YYYY-MM-DD or DD/MM/YYYY); the grants are destroyed after it.",
-                               valueName: "date"))
+            help: ArgumentHelp(tr("The consent's last day (YYYY-MM-DD or DD/MM/YYYY); the grants are destroyed after it."),
+                               valueName: tr("date")))
     var until: String?
 
     @Option(name: .customLong("without-consent"),
-            help: ArgumentHelp("Share without consent, for this reason (a danger to life, a legal obligation); shown to the administrator.",
-                               valueName: "reason"))
+            help: ArgumentHelp(tr("Share without consent, for this reason (a danger to life, a legal obligation); shown to the administrator."),
+                               valueName: tr("reason")))
     var withoutConsent: String?
 
     /// The consent given, nil when none (the command decides whether one is needed).
@@ -69,13 +69,13 @@ import Foundation
 /// `--to P` (the general part) or `--locating-to P` (both parts) for `share` and `export`, which grant one
 /// partner at a time; `--locating` is the older spelling of `--locating-to`, kept for one release.
 struct GrantOptions: ParsableArguments {
-    @Option(name: .customLong("to"), help: ArgumentHelp("Grant this partner the general part.", valueName: "partner"))
+    @Option(name: .customLong("to"), help: ArgumentHelp(tr("Grant this partner the general part."), valueName: tr("partner")))
     var to: String?
 
-    @Option(name: .customLong("locating-to"), help: ArgumentHelp("Grant this partner the general and the locating parts.", valueName: "partner"))
+    @Option(name: .customLong("locating-to"), help: ArgumentHelp(tr("Grant this partner the general and the locating parts."), valueName: tr("partner")))
     var locatingTo: String?
 
-    @Flag(name: .customLong("locating"), help: "Deprecated: write --locating-to PARTNER instead (this flag goes in the next release).")
+    @Flag(name: .customLong("locating"), help: ArgumentHelp(tr("Deprecated: write --locating-to PARTNER instead (this flag goes in the next release).")))
     var locating = false
 
     func validate() throws {

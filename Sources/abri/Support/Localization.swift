@@ -163,8 +163,14 @@ extension Localization {
     /// the lines ArgumentParser writes itself ("Show help information.").
     static func helpText(_ text: String, language: Language = .current) -> String {
         guard language == .french else { return text }
+        // ArgumentParser's placeholder for a command's subcommands, in usage lines and in « See 'abri help … » lines.
+        let subcommand = "<" + (Catalogue.french["subcommand"] ?? "subcommand") + ">"
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let line = line.replacingOccurrences(of: "<subcommand>", with: subcommand)
             let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("See '"), let french = translate(trimmed, depth: 0) {
+                return line.replacingOccurrences(of: trimmed, with: french)
+            }
             for (english, french) in Catalogue.helpChrome {
                 if trimmed == english || line.hasPrefix(english) {
                     return line.replacingOccurrences(of: english, with: french)

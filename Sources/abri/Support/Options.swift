@@ -7,9 +7,9 @@ struct PassphraseOptions: ParsableArguments {
     @Option(
         name: .customLong("passphrase-file"),
         help: ArgumentHelp(
-            "Read the passphrase from the first line of this file (mode 0600) instead of the terminal.",
-            discussion: "Else $ABRI_PASSPHRASE_FILE. The passphrase itself is never a flag value.",
-            valueName: "file"
+            tr("Read the passphrase from the first line of this file (mode 0600) instead of the terminal."),
+            discussion: tr("Else $ABRI_PASSPHRASE_FILE. The passphrase itself is never a flag value."),
+            valueName: tr("file")
         )
     )
     var passphraseFile: String?
@@ -48,16 +48,16 @@ struct VaultOptions: ParsableArguments {
     @Option(
         name: .customLong("vault"),
         help: ArgumentHelp(
-            "The vault file.",
-            discussion: "Else $ABRI_VAULT, else $XDG_DATA_HOME/abri/vault.db (~/.local/share/abri/vault.db).",
-            valueName: "path"
+            tr("The vault file."),
+            discussion: tr("Else $ABRI_VAULT, else $XDG_DATA_HOME/abri/vault.db (~/.local/share/abri/vault.db)."),
+            valueName: tr("path")
         )
     )
     var vault: String?
 
     @Option(
         name: .customLong("as"),
-        help: ArgumentHelp("Act as the identity in this file (else $ABRI_IDENTITY).", valueName: "file")
+        help: ArgumentHelp(tr("Act as the identity in this file (else $ABRI_IDENTITY)."), valueName: tr("file"))
     )
     var identity: String?
 
@@ -80,12 +80,12 @@ struct VaultOptions: ParsableArguments {
 
 /// `--json`: one JSON document on stdout instead of the human output.
 struct JSONOption: ParsableArguments {
-    @Flag(name: .customLong("json"), help: "Print one JSON document on stdout, and nothing else there.")
+    @Flag(name: .customLong("json"), help: ArgumentHelp(tr("Print one JSON document on stdout, and nothing else there.")))
     var json = false
 }
 
 /// `--partner`: which partner to act for, for a member of several.
 struct PartnerOption: ParsableArguments {
-    @Option(name: .customLong("partner"), help: ArgumentHelp("Act for this partner, when you are a member of several.", valueName: "partner"))
+    @Option(name: .customLong("partner"), help: ArgumentHelp(tr("Act for this partner, when you are a member of several."), valueName: tr("partner")))
     var partner: String?
 }
