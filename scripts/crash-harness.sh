@@ -99,9 +99,12 @@ prepare import
   must other partner add cidff-62 --name "CIDFF 62" --kind legal-aid >/dev/null
   must other member add sender --identity "$(cat "$H/alice.line")" --name alice >/dev/null
   must other member add cidff-62 --identity "$(cat "$H/ines.line")" --name ines >/dev/null
+  must other vault trust "$(cat "$H/admin.line")" --name here >/dev/null
   id=$(must alice deposit "$H/report.json" | tail -1)
-  must alice export "$id" --to cidff-62 --locating --out "$H/case.abri" --consent c >/dev/null
+  must alice export "$id" --locating-to cidff-62 --to-vault here --out "$H/case.abri" --consent c >/dev/null
 )
+# Bundles come only from pinned vaults: this vault pins the other one's administrator.
+must admin vault trust "$(cat "$H/other.line")" --name other >/dev/null
 ACTOR[import]=ines; ARGS[import]="import @H@/case.abri"; REPEATABLE[import]=0; ADDED[import]=1
 
 prepare rotate

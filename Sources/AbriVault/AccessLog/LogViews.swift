@@ -55,10 +55,19 @@ extension MemberSession {
     public func log(case caseID: CaseID? = nil) throws -> [LogLine] {
         try run { context in
             // One entry can hold two sections this partner reads (its deposit and its grant): both are shown.
-            try context.heldCases(caseID).flatMap { body in
+            try checkedSignatures(try context.heldCases(caseID).flatMap { body in
                 try LogReader.entries(of: body, vault: vault, context.db)
-            }.sorted { ($0.seq, $0.section) < ($1.seq, $1.section) }.map(LogLine.init)
+            }, roster: context.roster).sorted { ($0.seq, $0.section) < ($1.seq, $1.section) }.map(LogLine.init)
         }
+    }
+
+    /// A section whose signature is not its stated actor's is never shown as that actor's action: a writer who holds
+    /// a reader's key could otherwise put words in a colleague's mouth. The whole view is refused (65), as `verify` does.
+    private func checkedSignatures(_ entries: [OpenedEntry], roster: Roster) throws -> [OpenedEntry] {
+        if let forged = entries.first(where: { !$0.signatureValid || !vault.actorMatches($0.details, roster: roster) }) {
+            throw AbriError.badData("log entry \(forged.seq) is not signed by the member it names: the vault was altered (run `abri verify`)")
+        }
+        return entries
     }
 
     /// A household's access extract: consultations of the household's cases that this partner holds,
@@ -72,7 +81,7 @@ extension MemberSession {
                                             arguments: [Data(blind), Data(try keys.holderLabel())]) {
                     let body = try GrantStore.StoredRow(locator: row["locator"], keys: keys, expires: row["expires"], box: row["box"]).open()
                     guard try !context.caseHasLocating(body) else { continue }
-                    lines += try LogReader.entries(of: body, vault: vault, context.db)
+                    lines += try checkedSignatures(try LogReader.entries(of: body, vault: vault, context.db), roster: context.roster)
                         .filter { consultations.contains($0.details.action) }.map(LogLine.extract)
                 }
             }

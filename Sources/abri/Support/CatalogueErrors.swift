@@ -197,6 +197,8 @@ extension Catalogue {
             "aucun coffre à l'emplacement %@ (vérifiez le chemin, --vault ou $ABRI_VAULT ; seulement pour un nouveau coffre, créez-le avec `abri init`)",
         "the vault at %@ cannot be read (check its permissions)":
             "le coffre %@ ne peut pas être lu (vérifiez ses droits)",
+        "log entry %@ is not signed by the member it names: the vault was altered (run `abri verify`)":
+            "l'entrée %@ du journal n'est pas signée par le membre qu'elle nomme : le coffre a été modifié (lancez `abri verify`)",
         "record %@ of this case is missing from the store: the vault was altered (run `abri verify`)":
             "la fiche %@ de ce dossier manque au coffre : le coffre a été modifié (lancez `abri verify`)",
         "record %@ of this case is out of its place: the vault was altered (run `abri verify`)":
