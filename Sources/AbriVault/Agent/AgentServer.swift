@@ -39,6 +39,10 @@ public enum AgentServer {
         guard var address = AgentSocket.address(path) else {
             throw AbriError.cannotCreate("the agent's socket path \(path) is too long (set XDG_RUNTIME_DIR to a shorter folder)")
         }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard AgentSocket.isPrivateDirectory(folder) else {
+            throw AbriError.cannotCreate("the agent's folder \(folder) is not a private folder of yours (remove it, or set XDG_RUNTIME_DIR)")
+        }
         if let live = AgentSocket.connect(path) {
             close(live)
             throw AbriError.cannotCreate("an agent already listens at \(path) (stop it with abri agent stop)")
@@ -46,12 +50,12 @@ public enum AgentServer {
         unlink(path)  // a socket left by an agent that was killed
         let fd = AgentSocket.makeSocket()
         guard fd >= 0 else { throw AbriError.io("cannot create the agent's socket") }
-        // The socket is created 0600 (umask 0177) so that there is no moment when someone else could connect.
-        let previous = umask(0o177)
+        // The folder is the owner's alone (0700, checked before), so nobody else can reach the socket even in the
+        // moment before its own mode is set to 0600. (The process's umask is not touched: it is shared by every
+        // thread, and a child started meanwhile would inherit it.)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
-        umask(previous)
         guard bound == 0, chmod(path, 0o600) == 0, Glibc.listen(fd, 16) == 0 else {
             close(fd)
             throw AbriError.cannotCreate("cannot listen at \(path) (check XDG_RUNTIME_DIR)")

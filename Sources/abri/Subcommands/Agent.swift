@@ -96,6 +96,8 @@ struct AgentStart: ParsableCommand {
         var arguments = ["abri", "agent", "serve", "--as", path, "--idle", String(AgentCommand.seconds(idle)!)]
         if let file = passphraseOptions.resolvedFile { arguments += ["--passphrase-file", file] }
         let child = try spawn(arguments)
+        // The passphrase may take a person a while to type; past that, an agent that never answers is stopped.
+        let deadline = Date().addingTimeInterval(passphraseOptions.resolvedFile == nil ? 600 : 30)
         while true {
             var status: Int32 = 0
             if waitpid(child, &status, WNOHANG) == child {
@@ -104,6 +106,10 @@ struct AgentStart: ParsableCommand {
                 throw ExitCode(code)
             }
             if AgentCommand.heldIdentity(name: file.name, publicIdentity: file.publicIdentity) != nil { break }
+            if Date() > deadline {
+                kill(child, SIGTERM)
+                throw AbriError.io("cannot start the agent (try again)")
+            }
             usleep(50_000)
         }
         Output.say(tr("Agent started for %@: commands with --as %@ ask no passphrase until abri agent stop, %@ without use, or the end of your session.",
@@ -175,8 +181,14 @@ struct AgentServe: ParsableCommand {
         let null = open("/dev/null", O_RDWR)
         for fd: Int32 in [0, 1, 2] { dup2(null, fd) }
         if null > 2 { close(null) }
-        // Nor may it keep any other descriptor it inherited: a pipe held open would keep a caller waiting for its end.
-        for fd: Int32 in 3..<1024 where fd != socket { close(fd) }
+        // Nor may it keep a pipe or a socket it inherited: one held open would keep a caller waiting for its end. Other
+        // descriptors (the runtime's own event and timer descriptors) stay.
+        for fd: Int32 in 3..<1024 where fd != socket {
+            var status = stat()
+            guard fstat(fd, &status) == 0 else { continue }
+            let type = status.st_mode & S_IFMT
+            if type == S_IFIFO || type == S_IFSOCK { close(fd) }
+        }
         for signal in [SIGHUP, SIGTERM, SIGINT] {
             _ = Glibc.signal(signal) { _ in AgentServer.requestStop() }
         }
