@@ -246,6 +246,8 @@ extension Catalogue {
             "dépôt des signalements",
         "copying attachments (MiB)":
             "copie des pièces jointes (Mio)",
+        "importing attachments (MiB)":
+            "import des pièces jointes (Mio)",
         "verifying the log":
             "vérification du journal",
         "sealing attachments (MiB)":
