@@ -140,12 +140,17 @@ extension MemberSession {
                                      Data(record.general), Data(record.locating)])
                 added += context.db.changesCount
             }
+            // The attachments' segments are most of a large bundle: their writing is what the bar follows.
+            let writing = AttachmentProgress(progress, label: "importing attachments (MiB)",
+                                             totalBytes: content.chunks.reduce(0) { $0 + $1.data.count })
+            defer { writing?.finish() }
             for chunk in content.chunks {
                 // A blob this vault already keeps as a file (a case that came back) keeps its file.
                 try context.db.execute(sql: """
                     INSERT OR IGNORE INTO chunks (blob, n, case_id, data)
                     SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM attachment_files WHERE blob = ?)
                     """, arguments: [Data(chunk.blob), chunk.n, Data(caseID.bytes), Data(chunk.data), Data(chunk.blob)])
+                writing?.add(chunk.data.count)
             }
             // What vouched for the records' authors stays, so that `open` checks them again later.
             for item in proven {

@@ -66,7 +66,9 @@ extension MemberSession {
                         try context.write(record)
                         results.append(record.result)
                     }
+                    progress?.report(label: "depositing reports", done: results.count, total: reports.count)
                 }
+                progress?.finish(label: "depositing reports")
                 return results
             }
             let prepared = try reports.indices.map { index in

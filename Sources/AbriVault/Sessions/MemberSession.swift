@@ -8,8 +8,8 @@ public final class MemberSession {
     let vault: Vault
     let identity: Identity
     let requestedPartner: String?
-    /// Where long work reports its progress.
-    public weak var progress: (any ProgressListener)?
+    /// Where long work reports its progress; held for the session's life, as the CLI hands over a fresh listener.
+    public var progress: (any ProgressListener)?
 
     /// A session for `identity`; `partner` chooses among several memberships.
     public init(vault: Vault, identity: consuming Identity, partner: String? = nil) {

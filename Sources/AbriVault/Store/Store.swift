@@ -19,7 +19,8 @@ public final class Store: Sendable {
 
     static func configuration() -> Configuration {
         var config = Configuration()
-        config.busyMode = .timeout(busyWait)
+        // A callback rather than `.timeout`: the same wait, and a word to the person while it lasts.
+        config.busyMode = .callback(BusyWait.callback(total: busyWait))
         config.publicStatementArguments = false
         config.prepareDatabase { db in
             // secure_delete overwrites freed pages so that deleted keys do not linger in the file;
@@ -157,7 +158,8 @@ public final class Store: Sendable {
     ///
     /// The copy is made under a temporary name beside `destination` (`StagedOutput`: O_EXCL, O_NOFOLLOW, mode 0600)
     /// and renamed into place once whole and synced; an existing file or link at `destination` is refused (73).
-    public func backup(to destination: String) throws {
+    /// Copying the attachment files, the long part, reports its progress in MiB to `progress`.
+    public func backup(to destination: String, progress: (any ProgressListener)? = nil) throws {
         var status = stat()
         if lstat(destination, &status) == 0 {
             throw AbriError.cannotCreate("\(destination) already exists (choose another --out)")
@@ -177,7 +179,7 @@ public final class Store: Sendable {
                 try queue.writeWithoutTransaction { db in
                     try db.execute(sql: "VACUUM INTO ?", arguments: [staged])
                 }
-                try embedAttachments(into: staged)
+                try embedAttachments(into: staged, progress: progress)
             }
             try output.place()
         } catch {
@@ -188,7 +190,7 @@ public final class Store: Sendable {
 
     /// Copies every attachment file into the backup's `chunks` table, one row per segment, so that the
     /// backup is one file: restored in place of the vault, it reads its attachments from there.
-    private func embedAttachments(into destination: String) throws {
+    private func embedAttachments(into destination: String, progress listener: (any ProgressListener)?) throws {
         var config = Store.configuration()
         config.busyMode = .immediateError
         let backup = try DatabaseQueue(path: destination, configuration: config)
@@ -199,7 +201,11 @@ public final class Store: Sendable {
                 // An imported bundle may have brought rows for a blob this vault also keeps as a file (a case that
                 // came back): the file is what readers take, so it replaces them.
                 let insert = try db.makeStatement(sql: "INSERT OR REPLACE INTO chunks (blob, n, case_id, data) VALUES (?, ?, ?, ?)")
-                for row in try Row.fetchAll(db, sql: "SELECT blob, case_id, bytes FROM attachment_files") {
+                let rows = try Row.fetchAll(db, sql: "SELECT blob, case_id, bytes FROM attachment_files")
+                let progress = AttachmentProgress(listener, label: "copying attachments (MiB)",
+                                                  totalBytes: rows.reduce(0) { $0 + ($1["bytes"] as Int) })
+                defer { progress?.finish() }
+                for row in rows {
                     let blob = Array(row["blob"] as Data)
                     let bytes: Int = row["bytes"]
                     guard let fd = files.openForReading(blob) else {
@@ -217,6 +223,7 @@ public final class Store: Sendable {
                             initialized = count
                         }
                         try insert.execute(arguments: [Data(blob), n, row["case_id"] as Data, Data(segment)])
+                        progress?.add(count)
                         offset += count
                         n += 1
                     }

@@ -22,7 +22,8 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         let vault = try options.openVault()
-        try vault.store.backup(to: out)
+        let progress = TerminalProgress()
+        try vault.store.backup(to: out, progress: progress)
         if output.json {
             try Output.json(["backup": out])
         } else {

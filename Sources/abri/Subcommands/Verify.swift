@@ -63,7 +63,7 @@ struct Verify: ParsableCommand {
             if report.problems.count == rolledBack.count {
                 accepted = !rolledBack.isEmpty
                 try admin.acceptRestore()
-                report = try vault.verify(as: verifier, checkpoint: kept)
+                report = try vault.verify(as: verifier, checkpoint: kept, progress: progress)
             }
         }
         if report.ok { try vault.acceptCurrentHead() }

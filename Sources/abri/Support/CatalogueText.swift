@@ -240,6 +240,14 @@ extension Catalogue {
             "clos le %@",
         "Type yes to go on: ":
             "Tapez oui pour continuer : ",
+        "vault busy with another command, trying again…":
+            "coffre occupé par une autre commande, nouvel essai…",
+        "depositing reports":
+            "dépôt des signalements",
+        "copying attachments (MiB)":
+            "copie des pièces jointes (Mio)",
+        "importing attachments (MiB)":
+            "import des pièces jointes (Mio)",
         "verifying the log":
             "vérification du journal",
         "sealing attachments (MiB)":

@@ -24,6 +24,12 @@ enum Runner {
             return parsingFailed(error, arguments: arguments)
         }
 
+        // A command that waits for another one holding the vault says so once, on a terminal only.
+        if Output.colourEnabled {
+            BusyWait.onWaiting {
+                Output.write("\r\u{1B}[K" + tr("vault busy with another command, trying again…") + "\n", to: 2)
+            }
+        }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

@@ -22,8 +22,8 @@ extension VaultOptions {
         return try passphrase.unlock(path)
     }
 
-    /// A member session for the acting identity.
-    func memberSession(partner: String? = nil, progress: TerminalProgress? = nil) throws -> MemberSession {
+    /// A member session for the acting identity; long work (a pending re-seal first of all) shows a bar on a terminal.
+    func memberSession(partner: String? = nil, progress: TerminalProgress? = TerminalProgress()) throws -> MemberSession {
         let vault = try openVault()
         let session = ApprovalNotice.track(MemberSession(vault: vault, identity: try unlockIdentity(), partner: partner))
         session.progress = progress
