@@ -42,25 +42,28 @@ struct Cases: ParsableCommand {
             return
         }
         // One line per case, the most recently active first: id, household, records, dates, status, consent, grants.
-        for item in cases {
-            var fields = [Visible.text(item.case), item.household.isEmpty ? "-" : Visible.text(item.household),
-                          Plural.tr(item.records, one: "%@ record", other: "%@ records"),
-                          tr("created %@", Human.day(item.created)),
-                          tr("last activity %@", Human.day(item.lastActivity)),
-                          item.closed ? tr("closed") : tr("open")]
-            switch item.holding {
-            case "own": fields.append(tr("your deposit"))
-            case "without-consent": fields.append(tr("shared with you without consent"))
-            default: fields.append(item.consentUntil.map { tr("consent until %@", Human.day($0)) } ?? tr("consent with no end date"))
-            }
-            if !item.grantedTo.isEmpty {
-                fields.append(tr("shared with %@", item.grantedTo.map(Visible.text).joined(separator: ", ")))
-            }
-            Output.result(fields.joined(separator: "\t"))
-        }
+        for item in cases { Output.result(Self.fields(item).joined(separator: "\t")) }
         if cases.isEmpty {
             Output.say(household != nil ? tr("No case of yours for that household.")
                        : closed || since != nil ? tr("No case of yours matches.") : tr("Your partner holds no case yet."))
         }
+    }
+
+    /// The fields of one case as people read them (tab-separated by `abri cases`, spaced by `abri demo`).
+    static func fields(_ item: CaseSummary) -> [String] {
+        var fields = [Visible.text(item.case), item.household.isEmpty ? "-" : Visible.text(item.household),
+                      Plural.tr(item.records, one: "%@ record", other: "%@ records"),
+                      tr("created %@", Human.day(item.created)),
+                      tr("last activity %@", Human.day(item.lastActivity)),
+                      item.closed ? tr("closed") : tr("open")]
+        switch item.holding {
+        case "own": fields.append(tr("your deposit"))
+        case "without-consent": fields.append(tr("shared with you without consent"))
+        default: fields.append(item.consentUntil.map { tr("consent until %@", Human.day($0)) } ?? tr("consent with no end date"))
+        }
+        if !item.grantedTo.isEmpty {
+            fields.append(tr("shared with %@", item.grantedTo.map(Visible.text).joined(separator: ", ")))
+        }
+        return fields
     }
 }

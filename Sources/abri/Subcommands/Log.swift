@@ -50,7 +50,7 @@ struct Log: ParsableCommand {
                     try Output.json(WithoutConsentJSON(entries: [], counts: counts))
                     return
                 }
-                for count in counts { Output.result("\(Human.day(count.day))\t\(count.partner)\t\(Human.action(count.action))\t\(count.count)") }
+                for count in counts { Output.result(Self.fields(count).joined(separator: "\t")) }
                 if counts.isEmpty { Output.say(tr("No entry to show.")) }
                 return
             } else {
@@ -68,17 +68,25 @@ struct Log: ParsableCommand {
             try Output.json(["entries": lines])
             return
         }
-        for line in lines {
-            var text = "\(line.seq)\t\(Visible.text(Human.time(line.at)))\t\(Visible.text(Human.action(line.action)))\t\(Visible.text(line.actor))"
-            if let item = line.case { text += "\t" + tr("case %@", Visible.text(item)) }
-            if let partner = line.partner { text += "\t" + tr("partner %@", Visible.text(partner)) }
-            if let purpose = line.purpose { text += "\t" + tr("purpose: %@", Visible.text(purpose)) }
-            if let consent = line.consent {
-                text += "\t" + tr("%@: %@", tr(Visible.text(line.consentKind ?? "consent")), Visible.text(consent))
-            }
-            Output.result(text)
-        }
+        for line in lines { Output.result(Self.fields(line).joined(separator: "\t")) }
         if lines.isEmpty { Output.say(tr("No entry to show.")) }
+    }
+
+    /// The fields of one entry as people read them (tab-separated by `abri log`, spaced by `abri demo`).
+    static func fields(_ line: LogLine) -> [String] {
+        var fields = [String(line.seq), Visible.text(Human.time(line.at)), Visible.text(Human.action(line.action)), Visible.text(line.actor)]
+        if let item = line.case { fields.append(tr("case %@", Visible.text(item))) }
+        if let partner = line.partner { fields.append(tr("partner %@", Visible.text(partner))) }
+        if let purpose = line.purpose { fields.append(tr("purpose: %@", Visible.text(purpose))) }
+        if let consent = line.consent {
+            fields.append(tr("%@: %@", tr(Visible.text(line.consentKind ?? "consent")), Visible.text(consent)))
+        }
+        return fields
+    }
+
+    /// The fields of one daily count (day, partner, action, count) as people read them.
+    static func fields(_ count: DailyCount) -> [String] {
+        [Human.day(count.day), count.partner, Human.action(count.action), String(count.count)]
     }
 }
 

@@ -72,12 +72,7 @@ struct Open: ParsableCommand {
         try Precheck(options).member(partner: acting.partner)
         let session = try options.memberSession(partner: acting.partner)
         let opened = try session.open(id, reveal: reveal, purpose: purpose, attachmentsDirectory: attachments)
-        let records = opened.records.map { record in
-            RecordJSON(id: record.id, type: record.type, author: record.author, createdAt: record.createdAt,
-                       general: record.general, locating: record.locating,
-                       attachments: record.attachments.map { AttachmentJSON(name: $0.info.name, size: $0.info.size, compartment: $0.compartment.name) },
-                       masked: record.masked, withheld: record.withheld)
-        }
+        let records = opened.records.map(RecordJSON.init)
         if output.json {
             try Output.json(CaseJSON(case: id.description, records: records, consentUntil: opened.consentUntil))
             return
@@ -88,24 +83,7 @@ struct Open: ParsableCommand {
         }
         for record in records {
             Output.result("")
-            Output.result(tr("%@ · %@ · by %@", Visible.text(record.type), Visible.text(Human.time(record.createdAt)), Visible.text(record.author)))
-            for (key, value) in record.general.sorted(by: { $0.key < $1.key }) where key != "type" {
-                Output.result("  \(Visible.text(key)): \(Visible.text(Open.text(value)))")
-            }
-            if let locating = record.locating {
-                for (key, value) in locating.sorted(by: { $0.key < $1.key }) {
-                    Output.result("  \(Visible.text(key)): \(Visible.text(Open.text(value)))  " + tr("[locating]"))
-                }
-            }
-            if !record.masked.isEmpty {
-                Output.result("  " + tr("locating part: masked (run again with --reveal --purpose … to see it; the reveal is logged)"))
-            }
-            if !record.withheld.isEmpty {
-                Output.result("  " + tr("locating part: withheld (your partner holds no grant on it)"))
-            }
-            for attachment in record.attachments {
-                Output.result("  " + tr("attachment: %@ (%@, %@)", Visible.text(attachment.name), Human.size(attachment.size), tr(attachment.compartment)))
-            }
+            for line in Self.lines(record) { Output.result(line) }
         }
         if let attachments {
             // Say what was written: without --reveal, the locating attachments stay in the vault.
@@ -116,6 +94,30 @@ struct Open: ParsableCommand {
                 Output.say(tr("Locating attachments are written only with --reveal --purpose … (the reveal is logged)."))
             }
         }
+    }
+
+    /// A record as people read it: a heading line (type, time, author), then its fields, attachments and what
+    /// stays masked or withheld, each indented by two spaces.
+    static func lines(_ record: RecordJSON) -> [String] {
+        var lines = [tr("%@ · %@ · by %@", Visible.text(record.type), Visible.text(Human.time(record.createdAt)), Visible.text(record.author))]
+        for (key, value) in record.general.sorted(by: { $0.key < $1.key }) where key != "type" {
+            lines.append("  \(Visible.text(key)): \(Visible.text(Open.text(value)))")
+        }
+        if let locating = record.locating {
+            for (key, value) in locating.sorted(by: { $0.key < $1.key }) {
+                lines.append("  \(Visible.text(key)): \(Visible.text(Open.text(value)))  " + tr("[locating]"))
+            }
+        }
+        if !record.masked.isEmpty {
+            lines.append("  " + tr("locating part: masked (run again with --reveal --purpose … to see it; the reveal is logged)"))
+        }
+        if !record.withheld.isEmpty {
+            lines.append("  " + tr("locating part: withheld (your partner holds no grant on it)"))
+        }
+        for attachment in record.attachments {
+            lines.append("  " + tr("attachment: %@ (%@, %@)", Visible.text(attachment.name), Human.size(attachment.size), tr(attachment.compartment)))
+        }
+        return lines
     }
 
     static func text(_ value: JSONValue) -> String {
@@ -129,5 +131,15 @@ struct Open: ParsableCommand {
             let data = (try? Output.jsonEncoder().encode(value)) ?? Data()
             return String(decoding: data, as: UTF8.self)
         }
+    }
+}
+
+extension Open.RecordJSON {
+    /// A record as `open` shows it, from what the library opened.
+    init(_ record: OpenedRecord) {
+        self.init(id: record.id, type: record.type, author: record.author, createdAt: record.createdAt,
+                  general: record.general, locating: record.locating,
+                  attachments: record.attachments.map { Open.AttachmentJSON(name: $0.info.name, size: $0.info.size, compartment: $0.compartment.name) },
+                  masked: record.masked, withheld: record.withheld)
     }
 }

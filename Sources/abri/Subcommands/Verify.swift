@@ -77,13 +77,7 @@ struct Verify: ParsableCommand {
                          Plural.tr(report.entries, one: "%@ entry", other: "%@ entries"))
                     : tr("Nothing was rolled back on this machine: the log goes on from what it had seen; the check is logged as a restore."))
             }
-            if report.ok {
-                var counts = [Plural.tr(report.entries, one: "%@ entry", other: "%@ entries"),
-                              Plural.tr(report.heads, one: "%@ signed head", other: "%@ signed heads"),
-                              Plural.tr(report.checkpoints, one: "%@ checkpoint", other: "%@ checkpoints")]
-                if report.signatures > 0 { counts.append(Plural.tr(report.signatures, one: "%@ signature", other: "%@ signatures")) }
-                Output.say(tr("The log checks out: %@.", counts.joined(separator: ", ")))
-            }
+            if report.ok { Output.say(Self.checksOut(report)) }
         }
         if !report.ok {
             // One line: the first problem says where; --json lists them all.
@@ -91,5 +85,14 @@ struct Verify: ParsableCommand {
             let summary = (report.problems.first ?? "the vault was altered") + more
             throw AbriError.badData("verification failed: \(summary) (restore the vault from a backup, or run `abri verify --accept-restore --as ADMIN` if you restored one on purpose)")
         }
+    }
+
+    /// "The log checks out: 12 entries, 3 signed heads, 1 checkpoint, 12 signatures." in the reader's language.
+    static func checksOut(_ report: VerificationReport) -> String {
+        var counts = [Plural.tr(report.entries, one: "%@ entry", other: "%@ entries"),
+                      Plural.tr(report.heads, one: "%@ signed head", other: "%@ signed heads"),
+                      Plural.tr(report.checkpoints, one: "%@ checkpoint", other: "%@ checkpoints")]
+        if report.signatures > 0 { counts.append(Plural.tr(report.signatures, one: "%@ signature", other: "%@ signatures")) }
+        return tr("The log checks out: %@.", counts.joined(separator: ", "))
     }
 }

@@ -3,7 +3,7 @@
 /// signalement, conseillère, partenaire, bailleur, adresse.
 ///
 /// It is split by kind across files (`CatalogueErrors.swift`, `CatalogueText.swift`,
-/// `CatalogueHelp.swift`, `CatalogueOptions.swift`) and read as one dictionary. `LocalizationTests` fails when a thrown
+/// `CatalogueHelp.swift`, `CatalogueOptions.swift`, `CatalogueDemo.swift`) and read as one dictionary. `LocalizationTests` fails when a thrown
 /// message, a `tr("…")` sentence or a command's help has no French here.
 enum Catalogue {
     /// Every entry, errors, sentences and help together.
@@ -12,4 +12,6 @@ enum Catalogue {
         .merging(counted) { first, _ in first }
         .merging(help) { first, _ in first }
         .merging(options) { first, _ in first }
+        .merging(demo) { first, _ in first }
+        .merging(demoCounted) { first, _ in first }
 }
