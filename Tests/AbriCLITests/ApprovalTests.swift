@@ -28,23 +28,13 @@ import Testing
         var result: [(String, [UInt8], [UInt8])] = []
         for table in ["generation_seals", "log_key_seals"] {
             for line in try SQLite.query(story.vault, "SELECT hex(member_key) || ' ' || hex(box) FROM \(table);").split(separator: "\n") {
-                let parts = line.split(separator: " ").map { Self.bytes(hex: String($0)) }
+                let parts = line.split(separator: " ").map { bytes(hex: String($0)) }
                 result.append((table, parts[0], parts[1]))
             }
         }
         return result
     }
 
-    private static func bytes(hex: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            bytes.append(UInt8(hex[index ..< next], radix: 16)!)
-            index = next
-        }
-        return bytes
-    }
 
     /// Asserts that no key box of the vault opens with `identity`'s secret key, nor is addressed to it.
     private func expectNoKeyReaches(_ identity: borrowing Identity, in story: Story, _ comment: String) throws {
@@ -99,7 +89,7 @@ import Testing
         let vaultID = try SQLite.query(story.vault, "SELECT hex(value) FROM meta WHERE key = 'vault';")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         // The statement of Docs/FORMAT.md §3.2.1, signed by bruno, an approved member of another partner.
-        var message = Array("abri-approval-v1\n".utf8) + Self.bytes(hex: vaultID)
+        var message = Array("abri-approval-v1\n".utf8) + bytes(hex: vaultID)
         message += [UInt8("cidff-62".utf8.count)] + Array("cidff-62".utf8)
         message += [UInt8(ines2.line.utf8.count & 0xff), UInt8(ines2.line.utf8.count >> 8)] + Array(ines2.line.utf8)
         message += withUnsafeBytes(of: UInt64(Int(enrolled)!).littleEndian, Array.init)

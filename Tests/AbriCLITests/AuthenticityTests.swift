@@ -38,7 +38,7 @@ struct AuthenticityTests {
             let bruno = try BundleTests.unlock(story, story.identity(.bruno))
             if !claimsAlicesKey { body.authorKey = Data(bruno.publicIdentity.signingPublicKey).base64EncodedString() }
             let forged = try RecordSealing.seal(body, author: bruno, dataKey: dataKey, associatedData: ad)
-            try SQLite.query(story.vault, "UPDATE records SET general = x'\(Self.hex(forged))' WHERE id = x'\(Self.hex(ref.record.bytes))';")
+            try SQLite.query(story.vault, "UPDATE records SET general = x'\(hex(forged))' WHERE id = x'\(hex(ref.record.bytes))';")
 
             for actor in [Story.Actor.alice, .ines] {
                 let opened = try story.abri(["open", story.caseID], as: actor)
@@ -104,5 +104,4 @@ struct AuthenticityTests {
         }
     }
 
-    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 }

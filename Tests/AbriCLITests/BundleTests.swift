@@ -208,7 +208,7 @@ import Testing
         _ = try story.must(["member", "remove", "foh-social", "alice", "--yes"], as: .admin)
         // She still has her key and reads the new roster, correctly signed, from the file; she signs a bundle with it.
         let row = try SQLite.query(story.vault, "SELECT hex(body) || '|' || hex(signature) FROM roster ORDER BY version DESC LIMIT 1;")
-            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").map { Self.bytes(hex: String($0)) }
+            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").map { bytes(hex: String($0)) }
         let ines = try Self.unlock(story, story.identity(.ines))
         let alice = try Self.unlock(story, story.identity(.alice))
         let forged = story.file("removed.abri")
@@ -432,10 +432,6 @@ import Testing
 
     // MARK: Helpers
 
-    static func bytes(hex: String) -> [UInt8] {
-        let digits = Array(hex.utf8)
-        return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0 ..< $0 + 2], as: UTF8.self), radix: 16)! }
-    }
 
     static func originOfImportedRecords(_ vault: String) throws -> [UInt8] {
         bytes(hex: try SQLite.query(vault, "SELECT hex(origin) FROM records LIMIT 1;").trimmingCharacters(in: .whitespacesAndNewlines))

@@ -85,7 +85,7 @@ import Testing
         let tomIdentity = try BundleTests.unlock(story, story.identity(.tom))
         let tom = try Self.tryEverything(vault, tomIdentity, grantBodies: &bodies)
         let tomsSeals = Int(try SQLite.query(story.vault, """
-            SELECT count(*) FROM generation_seals WHERE partner = 'foh-tenancy' AND member_key = x'\(AuthenticityTests.hex(tomIdentity.publicIdentity.boxPublicKey))';
+            SELECT count(*) FROM generation_seals WHERE partner = 'foh-tenancy' AND member_key = x'\(hex(tomIdentity.publicIdentity.boxPublicKey))';
             """).trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(tom.generationSeals.count == tomsSeals && tom.generationSeals.allSatisfy { $0.hasPrefix("foh-tenancy#") }, "\(tom)")
         #expect(tom.logKeySeals >= 1, "a current member opens the log key sealed to them")

@@ -57,3 +57,17 @@ extension Array where Element == UInt8 {
         }
     }
 }
+
+/// Lower-case hexadecimal of `bytes`, as SQLite's `hex()` reads back with `x'…'`.
+func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+
+/// The bytes of a hexadecimal string (either case), as `sqlite3` prints `hex()` columns.
+func bytes(hex: String) -> [UInt8] {
+    var result: [UInt8] = []
+    var index = hex.startIndex
+    while index < hex.endIndex, let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) {
+        result.append(UInt8(hex[index ..< next], radix: 16) ?? 0)
+        index = next
+    }
+    return result
+}
