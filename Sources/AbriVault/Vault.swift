@@ -15,6 +15,18 @@ public final class Vault: @unchecked Sendable {
     /// The day of the administrator's restore this machine followed as it opened the vault, if it did: the command
     /// says so in one line.
     public private(set) var followedRestore: String?
+    /// A restore this process followed and has not logged yet (a command may open the vault more than once: the
+    /// first opening follows, the session's logs).
+    nonisolated(unsafe) static var unloggedFollowedRestore = false
+
+    /// The `restore` entry a machine writes when it follows its administrator's restore: once, with its first command.
+    func followedRestoreEntry(actor: String, actorKey: String) -> LogDraft? {
+        guard Vault.unloggedFollowedRestore else { return nil }
+        Vault.unloggedFollowedRestore = false
+        var entry = LogDetails(action: "restore", actor: actor, actorKey: actorKey, at: Clock.now())
+        entry.purpose = "followed"
+        return .operatorOnly(entry)
+    }
     /// The tree the last successful `verify` computed, which `acceptCurrentHead` records.
     var lastVerifiedFrontier: LogFrontier?
 
@@ -79,6 +91,7 @@ public final class Vault: @unchecked Sendable {
                 guard case .badData = refusal, let followed = try vault.followRestore(accepted: accepted) else { throw refusal }
                 try vault.history.accept(followed.seen, admin: adminLine, allowShorter: true, followedRestore: followed.digest)
                 vault.followedRestore = followed.day
+                Vault.unloggedFollowedRestore = true
             }
         }
         return vault

@@ -264,6 +264,9 @@ struct TamperTests {
         #expect(followed.stderr.contains("restored from a backup by its administrator"), "\(followed)")
         let next = try story.abri(["cases"], as: .alice, environment: machineB)
         #expect(next.status == 0 && !next.stderr.contains("restored"), "said once: \(next)")
+        // Machine B logged that it followed: the administrator's own restore and B's.
+        let restores = try story.adminLog().filter { $0["action"] as? String == "restore" }
+        #expect(restores.count == 2 && restores.contains { $0["actor"] as? String == "foh-social/alice" }, "\(restores)")
 
         // The copy right after the restore, put back once more work was done: the statement was followed already.
         let afterRestore = story.file("after-restore.db")

@@ -21,6 +21,10 @@ public final class AdminSession {
         let (result, head) = try vault.store.write { db -> (T, HistoryGuard.Seen?) in
             let context = AdminContext(session: self, db: db, roster: try vault.roster(db))
             let result = try body(context)
+            if let followed = vault.followedRestoreEntry(actor: "admin",
+                                                         actorKey: Data(identity.publicIdentity.signingPublicKey).base64EncodedString()) {
+                context.drafts.append(followed)
+            }
             var head: HistoryGuard.Seen?
             if !context.drafts.isEmpty {
                 head = try vault.seen(after: try AccessLog.append(context.drafts, vault: vault, actor: identity, headSigner: .administrator, db), db)

@@ -48,6 +48,10 @@ public final class MemberSession {
                 handle = context.member.handle
                 awaitingApproval = context.pending.map(\.name)
                 try context.prepare()
+                if let followed = vault.followedRestoreEntry(actor: context.member.handle,
+                                                             actorKey: Data(identity.publicIdentity.signingPublicKey).base64EncodedString()) {
+                    context.drafts.append(followed)
+                }
                 let result = try body(context)
                 var head: HistoryGuard.Seen?
                 if !context.drafts.isEmpty {
