@@ -172,18 +172,36 @@ enum AccessLog {
     /// Every entry sealed to `key`, in order: its chain of tags walked through `log_tags`, each tag checked
     /// against the entry it points to.
     static func entries(readBy key: Key, vault: Vault, _ db: Database) throws -> [OpenedEntry] {
-        var result: [OpenedEntry] = []
+        try sealedEntries(readBy: key, db).map { try $0.open(vault: vault) }
+    }
+
+    /// One entry found through a reader key's chain of tags, not opened yet: the reads are the database's, the
+    /// opening can go to any thread.
+    struct Found: @unchecked Sendable {
+        var seq: Int
+        var day: Int32
+        var entry: [UInt8]
+        var tag: [UInt8]
+        var key: Key
+
+        func open(vault: Vault) throws -> OpenedEntry {
+            let parts = try LogEntry.Parts(entry, seq: seq)
+            guard let (details, valid, section) = try LogEntry.openSection(parts, tag: tag, readerKey: key, vault: vault, seq: seq) else {
+                throw AbriError.badData("log entry \(seq) is damaged: the vault was altered (run `abri verify`)")
+            }
+            return OpenedEntry(seq: seq, day: Day(number: day), details: details, signatureValid: valid, section: section)
+        }
+    }
+
+    /// The entries sealed to `key`, in order, read but not opened.
+    static func sealedEntries(readBy key: Key, _ db: Database) throws -> [Found] {
+        var result: [Found] = []
         let lookup = try db.cachedStatement(sql: "SELECT log.seq, log.day, log.entry FROM log_tags JOIN log ON log.seq = log_tags.seq WHERE log_tags.tag = ?")
         var counter = 0
         while true {
             let tag = try LogEntry.tag(key, counter: counter)
             guard let row = try Row.fetchOne(lookup, arguments: [Data(tag)]) else { break }
-            let seq: Int = row["seq"]
-            let parts = try LogEntry.Parts(Array(row["entry"] as Data), seq: seq)
-            guard let (details, valid, section) = try LogEntry.openSection(parts, tag: tag, readerKey: key, vault: vault, seq: seq) else {
-                throw AbriError.badData("log entry \(seq) is damaged: the vault was altered (run `abri verify`)")
-            }
-            result.append(OpenedEntry(seq: seq, day: Day(number: row["day"]), details: details, signatureValid: valid, section: section))
+            result.append(Found(seq: row["seq"], day: row["day"], entry: Array(row["entry"] as Data), tag: tag, key: key))
             counter += 1
         }
         return result

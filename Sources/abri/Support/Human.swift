@@ -53,12 +53,22 @@ enum Human {
     private static let utc = TimeZone(identifier: "UTC")!
 
     private static func parseInstant(_ text: String) -> Date? {
-        let parser = ISO8601DateFormatter()
-        parser.formatOptions = [.withInternetDateTime]
-        if let date = parser.date(from: text) { return date }
-        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return parser.date(from: text)
+        cache.lock()
+        defer { cache.unlock() }
+        if let date = instantParsers.plain.date(from: text) { return date }
+        return instantParsers.fractional.date(from: text)
     }
+
+    /// Formatters cost far more to make than to use: a listing of thousands of cases makes each once.
+    private static let cache = NSLock()
+    nonisolated(unsafe) private static var formatters: [String: DateFormatter] = [:]
+    nonisolated(unsafe) private static let instantParsers: (plain: ISO8601DateFormatter, fractional: ISO8601DateFormatter) = {
+        let plain = ISO8601DateFormatter()
+        plain.formatOptions = [.withInternetDateTime]
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return (plain, fractional)
+    }()
 
     private static func parseDay(_ text: String) -> Date? {
         guard text.count == 10 else { return nil }
@@ -66,10 +76,15 @@ enum Human {
     }
 
     private static func formatter(_ format: String, language: Language, timeZone: TimeZone) -> DateFormatter {
+        let key = "\(format)|\(language == .french ? "fr" : "en")|\(timeZone.identifier)"
+        cache.lock()
+        defer { cache.unlock() }
+        if let known = formatters[key] { return known }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: language == .french ? "fr_FR" : "en_GB")
         formatter.timeZone = timeZone
         formatter.dateFormat = format
+        formatters[key] = formatter
         return formatter
     }
 
