@@ -26,6 +26,7 @@ struct CaseListTests {
         #expect(alice["holding"] as? String == "own")
         #expect(alice["consentUntil"] == nil)
         #expect(alice["grantedTo"] as? [String] == ["bailleur-b", "cidff-62"])
+        #expect(alice["types"] as? [String] == ["signalement"])
 
         // Bruno's partner holds it under alice's consent, with its end date; it granted nobody, and reads nothing of
         // the other grants alice made.
@@ -52,7 +53,7 @@ struct CaseListTests {
 
         // The human line, in French.
         let line = try story.abri(["cases"] + vault, as: .alice, environment: ["LANG": "fr_FR.UTF-8"])
-        #expect(line.stdout.contains("\t1 fiche\tcréé le "), "\(line)")
+        #expect(line.stdout.contains("\t1 fiche (signalement)\tcréé le "), "\(line)")
         #expect(line.stdout.contains("\tclos\t") && line.stdout.contains("partagé avec bailleur-b, cidff-62"), "\(line)")
     }
 

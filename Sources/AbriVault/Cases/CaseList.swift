@@ -22,6 +22,8 @@ public struct CaseSummary: Sendable, Codable, Equatable {
     public var grantedTo: [String]
     /// Whether the case is closed (its latest close or reopen that the caller's partner can read is a close).
     public var closed: Bool
+    /// The types of the records the caller can read, oldest first, each once (`signalement`, `relogement`…).
+    public var types: [String]
 }
 
 extension MemberSession {
@@ -53,8 +55,12 @@ extension MemberSession {
             // Open or closed: the case's entries this partner reads, found here (the database's part) and opened on
             // every core (each an AEAD and a signature check).
             var closedFlags = [Bool](repeating: false, count: rows.count)
+            var typeLists = [[String]](repeating: [], count: rows.count)
             if status {
                 let vault = self.vault
+                let authors = try AuthorCheck.load(roster: context.roster, vault: vault.id, context.db)
+                let caseKeys = try context.db.cachedStatement(sql: "SELECT case_key FROM cases WHERE id = ?")
+                let generalParts = try context.db.cachedStatement(sql: "SELECT id, origin, general FROM records WHERE id = ? AND case_id = ?")
                 // A batch at a time, so that the entries read stay a few megabytes whatever the number of cases.
                 for start in stride(from: 0, to: rows.count, by: 1024) {
                     let range = start ..< min(start + 1024, rows.count)
@@ -62,14 +68,40 @@ extension MemberSession {
                     let found = try bodies.map { body in
                         try body.readingKeys.flatMap { try AccessLog.sealedEntries(readBy: $0, context.db) }
                     }
-                    let flags = try Parallel.map(count: range.count) { offset in
+                    // The records' general parts, for their types: read here, opened (and their authors checked) on
+                    // every core.
+                    let sealed: [(caseKey: [UInt8]?, parts: [(id: RecordID, origin: [UInt8], general: [UInt8])])] = try bodies.map { body in
+                        let key = try Data.fetchOne(caseKeys, arguments: [Data(body.caseID.bytes)]).map(Array.init)
+                        let parts = try body.compartments.filter { $0.compartment == .general }.compactMap { ref in
+                            try Row.fetchOne(generalParts, arguments: [Data(ref.record.bytes), Data(body.caseID.bytes)]).map {
+                                (ref.record, Array($0["origin"] as Data), Array($0["general"] as Data))
+                            }
+                        }
+                        return (key, parts)
+                    }
+                    let results = try Parallel.map(count: range.count) { offset -> (Bool, [String]) in
                         var seen = Set<[Int]>()
                         let entries = try found[offset].map { try $0.open(vault: vault) }
                             .filter { seen.insert([$0.seq, $0.section]).inserted }
                             .sorted { ($0.seq, $0.section) < ($1.seq, $1.section) }
-                        return Self.isClosed(entries)
+                        var opened: [(String, String)] = []
+                        if let caseKey = sealed[offset].caseKey {
+                            let body = bodies[offset]
+                            for part in sealed[offset].parts {
+                                guard let half = body.half(CompartmentRef(record: part.id, compartment: .general)) else { continue }
+                                let dataKey = try RecordSealing.dataKey(half: half, caseKey: caseKey, record: part.id, compartment: .general)
+                                let ad = RecordSealing.associatedData(origin: part.origin, caseID: body.caseID, record: part.id,
+                                                                      compartment: .general)
+                                let record = try RecordSealing.open(part.general, dataKey: dataKey, associatedData: ad, authors: authors)
+                                opened.append((record.createdAt, record.type))
+                            }
+                        }
+                        var types: [String] = []
+                        for (_, type) in opened.sorted(by: { $0.0 < $1.0 }) where !types.contains(type) { types.append(type) }
+                        return (Self.isClosed(entries), types)
                     }
-                    closedFlags.replaceSubrange(range, with: flags)
+                    closedFlags.replaceSubrange(range, with: results.map(\.0))
+                    typeLists.replaceSubrange(range, with: results.map(\.1))
                 }
             }
             // Dates come from the public days of the rows (a case's, its records'): no record is opened for a listing.
@@ -97,7 +129,7 @@ extension MemberSession {
                                           lastActivity: latest.map { Day(number: $0).description } ?? "",
                                           consentUntil: until, holding: holding,
                                           grantedTo: header.layout.made.map(\.0).sorted(),
-                                          closed: closedFlags[index]))
+                                          closed: closedFlags[index], types: typeLists[index]))
             }
             // A shredded case leaves its holders' rows behind (nobody else can find them): without the case key
             // they open nothing, and the holder drops them here.

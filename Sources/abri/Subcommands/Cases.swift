@@ -52,7 +52,8 @@ struct Cases: ParsableCommand {
     /// The fields of one case as people read them (tab-separated by `abri cases`, spaced by `abri demo`).
     static func fields(_ item: CaseSummary) -> [String] {
         var fields = [Visible.text(item.case), item.household.isEmpty ? "-" : Visible.text(item.household),
-                      Plural.tr(item.records, one: "%@ record", other: "%@ records"),
+                      Plural.tr(item.records, one: "%@ record", other: "%@ records")
+                        + (item.types.isEmpty ? "" : " (" + item.types.map(Visible.text).joined(separator: ", ") + ")"),
                       tr("created %@", Human.day(item.created)),
                       tr("last activity %@", Human.day(item.lastActivity)),
                       item.closed ? tr("closed") : tr("open")]
