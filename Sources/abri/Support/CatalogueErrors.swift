@@ -68,7 +68,7 @@ extension Catalogue {
         "the head at size %@ does not name the head stored before it (size %@)":
             "la tête de taille %@ ne nomme pas la tête enregistrée avant elle (taille %@)",
         "the log holds %@ entries where its last signed head counts 0: entries were removed or added outside abri (run `abri verify`)":
-            "le journal contient %@ entrées alors que sa dernière tête signée en compte 0 : des entrées ont été retirées ou ajoutées hors d'abri (lancez `abri verify`)",
+            "nombre d'entrées du journal : %@, alors que sa dernière tête signée n'en compte aucune : des entrées ont été retirées ou ajoutées hors d'abri (lancez `abri verify`)",
         "the heads cannot be read":
             "les têtes du journal sont illisibles",
         "the log's first %@ entries differ from the checkpoint: the log was rewritten":
@@ -100,7 +100,7 @@ extension Catalogue {
         "the vault's roster is not the one its latest signed head names: the roster was rolled back or altered (run `abri verify`)":
             "le registre des membres du coffre n'est pas celui que nomme sa dernière tête signée : le registre a été ramené en arrière ou modifié (lancez `abri verify`)",
         "the log holds %@ entries, fewer than the %@ of the checkpoint: it was cut or rolled back":
-            "le journal contient %@ entrées, moins que les %@ du point de contrôle : il a été tronqué ou ramené en arrière",
+            "nombre d'entrées du journal : %@, moins que le point de contrôle (%@) : il a été tronqué ou ramené en arrière",
         "a key sealed to you is not the signed key of its generation: the vault was altered (run `abri verify`)":
             "une clé scellée pour vous n'est pas la clé signée de sa génération : le coffre a été modifié (lancez `abri verify`)",
         "the head or checkpoint at size %@, which the head at size %@ follows, is missing":
@@ -394,7 +394,7 @@ extension Catalogue {
         "no key of partner %@ is sealed to you yet (ask your administrator)":
             "aucune clé du partenaire %@ ne vous est encore scellée (demandez à votre administrateur)",
         "the log holds %@ entries where its last signed head counts %@: entries were removed or added outside abri (run `abri verify`)":
-            "le journal contient %@ entrées alors que sa dernière tête signée en compte %@ : des entrées ont été retirées ou ajoutées hors d'abri (lancez `abri verify`)",
+            "nombre d'entrées du journal : %@, alors que sa dernière tête signée en compte %@ : des entrées ont été retirées ou ajoutées hors d'abri (lancez `abri verify`)",
         "the log's latest head does not check out: the vault was altered (run `abri verify`)":
             "la dernière tête du journal n'est pas valide : le coffre a été modifié (lancez `abri verify`)",
         "log entry %@ is damaged: the vault was altered (run `abri verify`)":
@@ -422,7 +422,7 @@ extension Catalogue {
         "the vault's record of its log does not match the entries: the log was altered":
             "la trace que le coffre garde de son journal ne correspond pas aux entrées : le journal a été modifié",
         "the log holds %@ entries but this machine already saw %@: this is an older or altered copy":
-            "le journal contient %@ entrées mais cette machine en a déjà vu %@ : c'est une copie plus ancienne ou modifiée",
+            "nombre d'entrées du journal : %@, alors que cette machine en a déjà vu %@ : c'est une copie plus ancienne ou modifiée",
         "the log's first %@ entries differ from what this machine saw: this is an altered copy":
             "les %@ premières entrées du journal diffèrent de ce que cette machine a vu : c'est une copie modifiée",
         "log entry %@ is not signed by the member it names":
