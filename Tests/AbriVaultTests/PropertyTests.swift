@@ -238,3 +238,28 @@ struct PropertyTests {
         }
     }
 }
+
+/// Shredding reports its progress (per case when there are several, then the compaction, which has no count):
+/// the CLI draws it on a terminal only.
+@Suite struct ShredProgressTests {
+    final class Recorder: ProgressListener {
+        var reports: [(label: String, done: Int, total: Int)] = []
+        var finished: [String] = []
+        func report(label: String, done: Int, total: Int) { reports.append((label, done, total)) }
+        func finish(label: String) { finished.append(label) }
+    }
+
+    @Test func shreddingSeveralCasesReportsEachCaseThenTheCompaction() throws {
+        let lab = try PropertyTests.Lab()
+        let report = try Report(json: Data(#"{"type":"note","household":"FOH-2024-000001","faits":"x"}"#.utf8),
+                                source: "note", use: .newCase)
+        let cases = try lab.member("foh-social").deposit([report, report, report], recipients: Recipients(), consent: nil).map(\.caseID)
+        let recorder = Recorder()
+        lab.admin.progress = recorder
+        try lab.admin.shred(cases)
+        #expect(recorder.reports.filter { $0.label == "shredding cases" }.map(\.done) == [0, 1, 2])
+        #expect(recorder.reports.filter { $0.label == "shredding cases" }.allSatisfy { $0.total == 3 })
+        #expect(recorder.reports.filter { $0.label == "compacting the vault" }.map(\.done) == [0, 1])
+        #expect(recorder.finished == ["shredding cases", "compacting the vault"])
+    }
+}

@@ -6,6 +6,8 @@ import GRDB
 public final class AdminSession {
     let vault: Vault
     let identity: Identity
+    /// Where long work (shredding, compacting the file) reports its progress; held for the session's life.
+    public var progress: (any ProgressListener)?
 
     /// A session for the administrator's identity (77 for anyone else).
     public init(vault: Vault, identity: consuming Identity) throws {
@@ -186,16 +188,17 @@ public final class AdminSession {
                     && Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [Data(id.bytes)]) == nil
             }
         }
-        if finishing { return try vault.store.compact() }
+        if finishing { return try compact() }
         let files = vault.store.attachmentFiles
         let unlinked: [[UInt8]] = try run { context in
             var blobs: [[UInt8]] = []
             // The grant rows of the case are left to their holders (the administrator cannot tell them from others):
             // without the case key their halves open nothing, and each holder drops them at its next listing.
-            for caseID in caseIDs {
+            for (index, caseID) in caseIDs.enumerated() {
                 guard try Bool.fetchOne(context.db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) != nil else {
                     throw AbriError.notPermitted(CaseID.unknownMessage)
                 }
+                if caseIDs.count > 1 { progress?.report(label: "shredding cases", done: index, total: caseIDs.count) }
                 let id = Data(caseID.bytes)
                 try context.db.execute(sql: "DELETE FROM chunks WHERE case_id = ?", arguments: [id])
                 blobs += try AttachmentFiles.forget(caseID: caseID, context.db)
@@ -206,12 +209,21 @@ public final class AdminSession {
                 entry.case = caseID.description
                 context.drafts.append(.operatorOnly(entry))
             }
+            if caseIDs.count > 1 { progress?.finish(label: "shredding cases") }
             return blobs
         }
         // The files go once their rows are gone for good; their keys went with the case key.
         files.remove(unlinked)
         // Secure delete overwrote the pages; truncating the WAL and vacuuming leaves no copy in the file.
+        try compact()
+    }
+
+    /// Truncates the WAL and vacuums, saying so on a terminal: on a large vault it takes a while, with no count to show.
+    private func compact() throws {
+        progress?.report(label: "compacting the vault", done: 0, total: 1)
+        defer { progress?.finish(label: "compacting the vault") }
         try vault.store.compact()
+        progress?.report(label: "compacting the vault", done: 1, total: 1)
     }
 }
 

@@ -76,6 +76,7 @@ struct Retention: ParsableCommand {
 
     func run() throws {
         let session = try options.adminSession()
+        session.progress = TerminalProgress()
         let candidates = try session.retentionCandidates(years: years)
         if !dryRun && !candidates.isEmpty {
             if !output.json {

@@ -29,6 +29,7 @@ struct Shred: ParsableCommand {
         let vault = try options.openVault()
         try Precheck.administrator(options, vault)
         let session = try options.adminSession(vault: vault)
+        session.progress = TerminalProgress()
         try Confirmation.require(tr("Destroy case %@ for everyone, for good?", id), yes: yes)
         try session.shred(id)
         if output.json {

@@ -244,6 +244,10 @@ extension Catalogue {
             "coffre occupé par une autre commande, nouvel essai…",
         "depositing reports":
             "dépôt des signalements",
+        "shredding cases":
+            "destruction des dossiers",
+        "compacting the vault":
+            "compactage du coffre",
         "copying attachments (MiB)":
             "copie des pièces jointes (Mio)",
         "importing attachments (MiB)":
