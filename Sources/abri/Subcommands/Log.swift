@@ -8,7 +8,7 @@ struct Log: ParsableCommand {
         discussion: tr("""
         A member sees the entries of the cases their partner holds that concern it: its own actions, the grants \
         it made or received, and the actions of the partners it granted. The administrator sees roster \
-        operations and, of every other entry, the action, the actor and the time. \
+        operations and, of every other entry, the action, the actor and the day. \
         --household gives a household's access extract (GDPR art. 15): the days and purposes of the \
         consultations of that household's own records, never a case that holds a locating part. \
         --without-consent (administrator) counts the shares made without consent, by partner and day.

@@ -353,7 +353,7 @@ extension Catalogue {
         """
         A member sees the entries of the cases their partner holds that concern it: its own actions, the grants \
         it made or received, and the actions of the partners it granted. The administrator sees roster \
-        operations and, of every other entry, the action, the actor and the time. \
+        operations and, of every other entry, the action, the actor and the day. \
         --household gives a household's access extract (GDPR art. 15): the days and purposes of the \
         consultations of that household's own records, never a case that holds a locating part. \
         --without-consent (administrator) counts the shares made without consent, by partner and day.
@@ -363,7 +363,7 @@ extension Catalogue {
         Exit codes: 77 unknown case or no grant (the same answer for both), or --without-consent by someone other than the administrator.
         """:
         """
-        Un membre voit les entrées des dossiers que détient son partenaire qui le concernent : ses propres actions, les accès qu'il a donnés ou reçus, et les actions des partenaires à qui il a donné accès. L'administrateur voit les opérations sur le registre et, de toute autre entrée, l'action, son auteur et l'heure. --household donne l'extrait des accès d'un foyer (RGPD, art. 15) : les jours et motifs des consultations des fiches propres à ce foyer, jamais un dossier qui contient une partie localisante. --without-consent (administrateur) compte les partages faits sans consentement, par partenaire et par jour.
+        Un membre voit les entrées des dossiers que détient son partenaire qui le concernent : ses propres actions, les accès qu'il a donnés ou reçus, et les actions des partenaires à qui il a donné accès. L'administrateur voit les opérations sur le registre et, de toute autre entrée, l'action, son auteur et le jour. --household donne l'extrait des accès d'un foyer (RGPD, art. 15) : les jours et motifs des consultations des fiches propres à ce foyer, jamais un dossier qui contient une partie localisante. --without-consent (administrateur) compte les partages faits sans consentement, par partenaire et par jour.
 
         Exemple :
           abri log --case 7K2F… --as ines.identity
