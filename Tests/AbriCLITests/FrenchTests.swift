@@ -195,6 +195,8 @@ struct FrenchTests {
             }
             for pattern in ["`[^`]*`", "'[^']*'", "\"[^\"]*\"", "<[^>]*>", "--?[A-Za-z][A-Za-z-]*", #"\$[A-Z_]+"#,
                             #"[^\s]*[/.~][^\s]*[A-Za-z][^\s]*"#, "«[^»]*»", "abri[0-9a-z]+",
+                            // Case and record ids: 26 random letters and digits, which can spell an English word.
+                            "[0-9A-Z]{26}",
                             // A command line in a usage line (`UTILISATION : abri identity show`).
                             "abri( [a-z][a-z-]*)*"] {
                 prose = prose.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
