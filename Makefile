@@ -38,9 +38,9 @@ release: deps
 demo: build
 	$(BIN_DIR)/abri demo
 
-# Tests run one at a time: they start hundreds of processes, and Foundation's Process on Linux was seen to crash
-# (and once to lose track of a child) when many were started and reaped from parallel tests. The suites that leave
-# a background process behind them (the agent) run in a test process of their own, after the others.
+# Tests run one at a time: they start thousands of processes, through posix_spawn (Tests/AbriCLITests/Harness/
+# Child.swift), because Foundation's Process on Linux crashes now and then inside run(). The suites that leave a
+# background process behind them (the agent) run in a test process of their own, after the others.
 DAEMON_SUITES = AgentTests|AgentSocketTests
 test: deps
 	$(SWIFT) build --build-tests

@@ -178,20 +178,18 @@ struct AdversaryHeadTests {
         let story = try Story()
         let sqlite = try #require(SQLite.path)
         // Another process reads the vault and keeps its snapshot open: the WAL cannot be truncated under it.
-        let reader = Process()
-        reader.executableURL = URL(fileURLWithPath: sqlite)
-        reader.arguments = [story.vault]
-        let input = Pipe(), output = Pipe()
-        reader.standardInput = input
-        reader.standardOutput = output
-        reader.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try CLI.launch(reader)
-        input.fileHandleForWriting.write(Data("BEGIN; SELECT COUNT(*) FROM log;\n".utf8))
-        _ = output.fileHandleForReading.availableData
+        var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
+        try #require(pipe(&input) == 0 && pipe(&output) == 0)
+        let reader = try Child(sqlite, [story.vault], stdin: .descriptor(input[0]), stdout: .descriptor(output[1]))
+        close(input[0]); close(output[1])
+        let toReader = FileHandle(fileDescriptor: input[1], closeOnDealloc: true)
+        let fromReader = FileHandle(fileDescriptor: output[0], closeOnDealloc: true)
+        toReader.write(Data("BEGIN; SELECT COUNT(*) FROM log;\n".utf8))
+        _ = fromReader.availableData
         let shred = try story.abri(["shred", story.caseID, "--yes"], as: .admin, environment: ["ABRI_BUSY_WAIT": "1"])
-        input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
-        try input.fileHandleForWriting.close()
-        reader.waitUntilExit()
+        toReader.write(Data("COMMIT;\n.quit\n".utf8))
+        try toReader.close()
+        reader.wait()
         #expect(shred.status == 70, "\(shred)")
         #expect(shred.stderr.contains("write-ahead log") && !shred.stderr.contains("opens for no one"), "\(shred)")
         // Once the reader is gone, the same command finishes the job.

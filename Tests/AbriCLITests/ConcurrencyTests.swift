@@ -39,22 +39,8 @@ struct ConcurrencyTests {
         let story = try Story()
         let report = try story.write("busy.json", #"{"type":"note","household":"FOH-2024-000075"}"#)
         let before = try story.snapshot()
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: try #require(SQLite.path, "sqlite3 is not installed: `make deps` installs it"))
-        holder.arguments = [story.vault]
-        let script = try story.write("hold.sql", "BEGIN IMMEDIATE;\n.shell sleep 4\nROLLBACK;\n")
-        holder.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: script))
-        holder.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        holder.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try CLI.launch(holder)
-        defer { if holder.isRunning { holder.terminate() }; holder.waitUntilExit() }
-        // Wait until the lock is really held: a second writer with no timeout is refused.
-        var held = false
-        for _ in 0 ..< 200 where !held {
-            held = (try? SQLite.query(story.vault, "BEGIN IMMEDIATE; ROLLBACK;")) == nil
-            if !held { usleep(20_000) }
-        }
-        try #require(held, "sqlite3 never took the write lock")
+        let holder = try SQLite.holdWriteLock(story.vault, seconds: 4, folder: story.cli.home.path)
+        defer { holder.terminate() }
 
         let busy = try story.abri(["deposit", report], as: .alice, environment: ["ABRI_BUSY_WAIT": "1"])
         #expect(busy.status == 75, "\(busy)")
@@ -62,7 +48,6 @@ struct ConcurrencyTests {
         #expect(busy.stderrLines.count == 1 && busy.stderr.hasPrefix("abri: "), "\(busy)")
         #expect(holder.isRunning, "the lock was released before the command gave up: the test proved nothing")
         holder.terminate()
-        holder.waitUntilExit()
         try story.expectUnchanged(since: before)
         let deposited = try story.must(["deposit", report], as: .alice, environment: ["ABRI_BUSY_WAIT": "1"])
         #expect(deposited.stdoutLines.count == 1)

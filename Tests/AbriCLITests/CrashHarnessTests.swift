@@ -300,20 +300,12 @@ struct CrashHarnessTests {
     /// delay; returns false (and its exit status) when it had already finished.
     static func runAndKill(_ story: Story, _ arguments: [String], as actor: Story.Actor?,
                            afterMicroseconds delay: UInt32) throws -> (killed: Bool, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: story.cli.binary)
-        process.arguments = arguments + (actor.map { ["--as", story.identity($0)] } ?? [])
-        process.environment = story.cli.environment
-        process.currentDirectoryURL = URL(fileURLWithPath: story.cli.home.path)
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try CLI.launch(process)
+        let child = try Child(story.cli.binary, arguments + (actor.map { ["--as", story.identity($0)] } ?? []),
+                              environment: story.cli.environment, directory: story.cli.home.path)
         usleep(delay)
-        let running = process.isRunning
-        if running { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return (running, process.terminationStatus)
+        let running = child.isRunning
+        if running { child.send(SIGKILL) }
+        return (running, child.wait().status)
     }
 
     /// The checks of a vault after a kill.

@@ -79,17 +79,11 @@ struct HelpGoldenTests {
 
     @Test func docsCLIMatchesTheBinary() throws {
         let cli = try CLI()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [Self.root.appendingPathComponent("scripts/gen-cli-doc.sh").path, "--stdout"]
-        process.environment = ["PATH": cli.environment["PATH"] ?? "/usr/bin:/bin", "ABRI_BIN": cli.binary, "HOME": cli.home.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try CLI.launch(process)
-        let generated = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (ending, stdout, _) = try Child.run("/bin/sh", [Self.root.appendingPathComponent("scripts/gen-cli-doc.sh").path, "--stdout"],
+                                                environment: ["PATH": cli.environment["PATH"] ?? "/usr/bin:/bin",
+                                                              "ABRI_BIN": cli.binary, "HOME": cli.home.path])
+        let generated = String(decoding: stdout, as: UTF8.self)
+        #expect(ending == .exited(0))
         let committed = try String(contentsOf: Self.root.appendingPathComponent("Docs/CLI.md"), encoding: .utf8)
         #expect(generated == committed, "Docs/CLI.md drifted from the binary's help (run scripts/gen-cli-doc.sh and commit it)")
     }

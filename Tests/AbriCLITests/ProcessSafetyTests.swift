@@ -33,25 +33,18 @@ struct ProcessSafetyTests {
 
     /// Starts `abri identity check` with `ulimit -c unlimited`, waiting on its passphrase (a FIFO nobody
     /// writes to); returns the process once one of its threads blocks in the FIFO's open (`wait_for_partner`).
-    private func waitingProcess(_ cli: CLI) throws -> Process {
+    private func waitingProcess(_ cli: CLI) throws -> Child {
         let identity = try cli.newIdentity("me.identity").path
         let fifo = cli.home.file("passphrase.fifo")
         #expect(mkfifo(fifo, 0o600) == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -c unlimited && exec \"$0\" \"$@\"", cli.binary,
-                             "identity", "check", identity, "--passphrase-file", fifo]
         var environment = cli.environment
         environment["ABRI_PASSPHRASE_FILE"] = nil
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: cli.home.path)
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         try FileManager.default.createDirectory(atPath: cli.home.file("err"), withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: cli.home.file("err/stderr"), contents: nil)
-        process.standardError = FileHandle(forWritingAtPath: cli.home.file("err/stderr"))
-        try CLI.launch(process)
-        let pid = process.processIdentifier
+        let process = try Child("/bin/sh", ["-c", "ulimit -c unlimited && exec \"$0\" \"$@\"", cli.binary,
+                                            "identity", "check", identity, "--passphrase-file", fifo],
+                                environment: environment, directory: cli.home.path, stderr: .file(cli.home.file("err/stderr")))
+        let pid = process.pid
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline, process.isRunning {
             let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
@@ -73,15 +66,14 @@ struct ProcessSafetyTests {
         let pattern = (try? String(contentsOfFile: "/proc/sys/kernel/core_pattern", encoding: .utf8)) ?? ""
         let cli = try CLI()
         let process = try waitingProcess(cli)
-        let pid = process.processIdentifier
+        let pid = process.pid
         let limits = (try? String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)) ?? ""
         let limit = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") } ?? ""
         let fields = limit.split(separator: " ")
         #expect(fields.count >= 6 && fields[4] == "0" && fields[5] == "0", "core limit while waiting: '\(limit)'")
         kill(pid, SIGSYS)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGSYS,
-                "\(process.terminationReason) \(process.terminationStatus)")
+        let ending = process.wait()
+        #expect(ending == .signalled(SIGSYS), "\(ending)")
         let cores = try FileManager.default.contentsOfDirectory(atPath: cli.home.path).filter { $0.hasPrefix("core") }
         #expect(cores.isEmpty, "core files left: \(cores)")
         // Where the kernel hands cores to a program (systemd-coredump, apport), the file check above proves
@@ -96,10 +88,10 @@ struct ProcessSafetyTests {
         #if os(Linux)
         let cli = try CLI()
         let process = try waitingProcess(cli)
-        kill(process.processIdentifier, SIGQUIT)
-        process.waitUntilExit()
+        kill(process.pid, SIGQUIT)
+        let ending = process.wait()
         let stderr = String(decoding: try cli.home.read("err/stderr"), as: UTF8.self)
-        #expect(process.terminationReason == .exit && process.terminationStatus == 70, "\(process.terminationStatus): \(stderr)")
+        #expect(ending == .exited(70), "\(ending): \(stderr)")
         #expect(stderr == Self.crashLine + "\n", "\(stderr)")
         #endif
     }

@@ -35,22 +35,8 @@ struct TerminalProgressTests {
     }
 
     /// sqlite3 holding the vault's write lock for `seconds`, as a long command would; returned once the lock is held.
-    static func holdWriteLock(_ story: Story, seconds: Int) throws -> Process {
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: try #require(SQLite.path, "sqlite3 is not installed: `make deps` installs it"))
-        holder.arguments = [story.vault]
-        let script = try story.write("hold.sql", "BEGIN IMMEDIATE;\n.shell sleep \(seconds)\nROLLBACK;\n")
-        holder.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: script))
-        holder.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        holder.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try CLI.launch(holder)
-        var held = false
-        for _ in 0 ..< 200 where !held {
-            held = (try? SQLite.query(story.vault, "BEGIN IMMEDIATE; ROLLBACK;")) == nil
-            if !held { usleep(20_000) }
-        }
-        try #require(held, "sqlite3 never took the write lock")
-        return holder
+    static func holdWriteLock(_ story: Story, seconds: Int) throws -> Child {
+        try SQLite.holdWriteLock(story.vault, seconds: seconds, folder: story.cli.home.path)
     }
 
     @Test func aBulkDepositShowsAFrenchBarAtATerminal() throws {
@@ -83,7 +69,7 @@ struct TerminalProgressTests {
         let report = try story.write("busy.json", #"{"type":"note","household":"FOH-2024-000075"}"#)
         let terminal = try Self.terminal(story, extra: ["ABRI_BUSY_WAIT": "2"])
         let holder = try Self.holdWriteLock(story, seconds: 8)
-        defer { if holder.isRunning { holder.terminate() }; holder.waitUntilExit() }
+        defer { holder.terminate() }
         try terminal.type("\(story.cli.binary) deposit \(report) --as \(story.identity(.alice)); echo fin=$?")
         let screen = try terminal.wait(for: "fin=75")
         #expect(screen.components(separatedBy: "coffre occupé par une autre commande, nouvel essai…").count == 2,
@@ -95,7 +81,7 @@ struct TerminalProgressTests {
         let story = try Story()
         let report = try story.write("busy.json", #"{"type":"note","household":"FOH-2024-000075"}"#)
         let holder = try Self.holdWriteLock(story, seconds: 6)
-        defer { if holder.isRunning { holder.terminate() }; holder.waitUntilExit() }
+        defer { holder.terminate() }
         let busy = try story.abri(["deposit", report], as: .alice,
                                   environment: ["ABRI_BUSY_WAIT": "1", "NO_COLOR": nil, "LANG": "fr_FR.UTF-8"])
         #expect(busy.status == 75, "\(busy)")

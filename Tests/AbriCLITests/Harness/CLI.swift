@@ -60,16 +60,6 @@ struct CLI: Sendable {
         ]
     }
 
-    /// Serialises process launches across the test process.
-    static let launchLock = NSLock()
-
-    /// Launches `process` while no other thread of the test process launches one.
-    static func launch(_ process: Process) throws {
-        launchLock.lock()
-        defer { launchLock.unlock() }
-        try process.run()
-    }
-
     /// Runs `abri arguments…` and waits for it (at most `timeout` seconds, then kills it).
     ///
     /// - Parameters:
@@ -80,61 +70,32 @@ struct CLI: Sendable {
         var environment = self.environment
         for (name, value) in changes { environment[name] = value }
 
-        let process = Process()
-        // setsid(1): a new session without a controlling terminal, so /dev/tty cannot be opened.
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-            process.arguments = ["--wait", binary] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-        }
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: home.path)
-
         // Files rather than pipes: no deadlock however much a command prints.
         let run = UUID().uuidString.prefix(8)
-        let outPath = home.file(".stdout-\(run)"), errPath = home.file(".stderr-\(run)")
+        let outPath = home.file(".stdout-\(run)"), errPath = home.file(".stderr-\(run)"), inPath = home.file(".stdin-\(run)")
         FileManager.default.createFile(atPath: outPath, contents: nil)
         FileManager.default.createFile(atPath: errPath, contents: nil)
+        if let stdin { try Data(stdin).write(to: URL(fileURLWithPath: inPath)) }
         defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
+            for path in [outPath, errPath, inPath] { try? FileManager.default.removeItem(atPath: path) }
         }
-        let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        process.standardOutput = outHandle
-        process.standardError = errHandle
 
-        var inputPath: String?
-        if let stdin {
-            let path = home.file(".stdin-\(run)")
-            try Data(stdin).write(to: URL(fileURLWithPath: path))
-            inputPath = path
-            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        } else {
-            process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        // A new session without a controlling terminal, so /dev/tty cannot be opened. Through setsid(1) rather than
+        // the spawn's own flag: run directly under LD_PRELOAD=libfaketime (ContractRuleTests), the binary loses its
+        // arguments on this machine; started by a process that libfaketime already runs in, it keeps them.
+        let setsid = "/usr/bin/setsid"
+        let direct = !FileManager.default.isExecutableFile(atPath: setsid)
+        let child = try Child(direct ? binary : setsid, direct ? arguments : ["--wait", binary] + arguments,
+                              environment: environment, directory: home.path,
+                              stdin: stdin == nil ? .null : .file(inPath), stdout: .file(outPath), stderr: .file(errPath),
+                              newSession: direct)
+        guard let ending = child.wait(timeout: timeout) else {
+            child.send(SIGKILL)
+            child.wait()
+            throw CLIError.timedOut(arguments)
         }
-        defer { if let inputPath { try? FileManager.default.removeItem(atPath: inputPath) } }
-
-        // Foundation's Process is not safe to launch from several threads at once on Linux (seen here as a
-        // crash inside `run()` while the soak's threads and other suites spawn together): one launch at a time.
-        try CLI.launch(process)
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                process.waitUntilExit()
-                throw CLIError.timedOut(arguments)
-            }
-            usleep(5_000)
-        }
-        try outHandle.close()
-        try errHandle.close()
-
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return Result(
-            status: status,
+            status: ending.status,
             stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self)
         )

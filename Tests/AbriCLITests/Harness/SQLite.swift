@@ -12,27 +12,25 @@ enum SQLite {
     @discardableResult
     static func query(_ database: String, _ sql: String) throws -> String {
         guard let path else { throw StoryError.sqlite("sqlite3 is not installed: `make deps` installs it (apt-get install sqlite3)") }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("abri-sql-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let input = directory.appendingPathComponent("in"), output = directory.appendingPathComponent("out"),
-            errors = directory.appendingPathComponent("err")
-        try Data(sql.utf8).write(to: input)
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-bail", database]
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        let outHandle = try FileHandle(forWritingTo: output), errHandle = try FileHandle(forWritingTo: errors)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try CLI.launch(process)
-        process.waitUntilExit()
-        try outHandle.close(); try errHandle.close()
-        let stderr = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw StoryError.sqlite("\(sql.prefix(200)): \(stderr)") }
-        return String(decoding: try Data(contentsOf: output), as: UTF8.self)
+        let (ending, stdout, stderr) = try Child.run(path, ["-bail", database], input: Array(sql.utf8))
+        guard ending == .exited(0) else { throw StoryError.sqlite("\(sql.prefix(200)): \(String(decoding: stderr, as: UTF8.self))") }
+        return String(decoding: stdout, as: UTF8.self)
+    }
+
+    /// sqlite3 holding `database`'s write lock for `seconds`, as a long command would; returned once the lock is
+    /// held (a second writer with no busy timeout is refused). The script lives in `folder`.
+    static func holdWriteLock(_ database: String, seconds: Int, folder: String) throws -> Child {
+        guard let path else { throw StoryError.sqlite("sqlite3 is not installed: `make deps` installs it (apt-get install sqlite3)") }
+        let script = folder + "/hold-\(UUID().uuidString.prefix(8)).sql"
+        try Data("BEGIN IMMEDIATE;\n.shell sleep \(seconds)\nROLLBACK;\n".utf8).write(to: URL(fileURLWithPath: script))
+        let holder = try Child(path, [database], stdin: .file(script))
+        for _ in 0 ..< 200 {
+            if (try? query(database, "BEGIN IMMEDIATE; ROLLBACK;")) == nil { return holder }
+            usleep(20_000)
+        }
+        holder.send(SIGKILL)
+        holder.wait()
+        throw StoryError.sqlite("sqlite3 never took the write lock")
     }
 
     /// An SQL expression: `column` with the byte at `position` (0-based; an SQL expression too)
