@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "AbriCrypto", targets: ["AbriCrypto"]),
         .library(name: "AbriVault", targets: ["AbriVault"]),
+        .library(name: "AbriPublic", targets: ["AbriPublic"]),
         .executable(name: "abri", targets: ["abri"]),
     ],
     dependencies: [
@@ -27,6 +28,7 @@ let package = Package(
         ),
         .target(name: "AbriCrypto", dependencies: ["CSodium"], swiftSettings: upcoming),
         .target(name: "CFileSync"),
+        .target(name: "AbriPublic", dependencies: ["AbriCrypto"], swiftSettings: upcoming),
         .target(
             name: "AbriVault",
             dependencies: ["AbriCrypto", "CFileSync", .product(name: "GRDB", package: "GRDB.swift")],
