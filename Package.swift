@@ -11,8 +11,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "AbriCrypto", targets: ["AbriCrypto"]),
-        .library(name: "AbriVault", targets: ["AbriVault"]),
         .library(name: "AbriPublic", targets: ["AbriPublic"]),
+        .library(name: "AbriVault", targets: ["AbriVault"]),
         .executable(name: "abri", targets: ["abri"]),
         .executable(name: "abri-hub", targets: ["abri-hub"]),
     ],
@@ -31,6 +31,8 @@ let package = Package(
         ),
         .target(name: "AbriCrypto", dependencies: ["CSodium"], swiftSettings: upcoming),
         .target(name: "CFileSync"),
+        // The public formats (identities, roster, heads, the log tree, the hub's wire): what the vault and the hub
+        // share. Nothing in it handles a case key.
         .target(name: "AbriPublic", dependencies: ["AbriCrypto"], swiftSettings: upcoming),
         .target(
             name: "AbriHub",
@@ -49,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "AbriVault",
-            dependencies: ["AbriCrypto", "CFileSync", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["AbriPublic", "AbriCrypto", "CFileSync", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
         .executableTarget(

@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// An Abri vault: one SQLite file, its roster, its cases and its access log.
 public final class Vault: @unchecked Sendable {

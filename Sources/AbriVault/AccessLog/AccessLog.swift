@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// An identity's signing key, shareable across threads for the length of one command (in this process's memory or
 /// behind the agent: no key is copied).
@@ -68,14 +69,7 @@ enum HeadSigner {
 /// The append-only, hash-chained, signed access log (Docs/FORMAT.md §3.6, §3.7).
 enum AccessLog {
     /// The bytes hashed into the tree for one stored entry: its tags are inside, so moving one changes the tree.
-    static func leaf(seq: Int, day: Int32, entry: [UInt8]) -> [UInt8] {
-        var writer = ByteWriter()
-        writer.raw("abri-log-v3")
-        writer.u64(UInt64(seq))
-        writer.i32(day)
-        writer.blob32(entry)
-        return writer.bytes
-    }
+    static func leaf(seq: Int, day: Int32, entry: [UInt8]) -> [UInt8] { LogLeaf.leaf(seq: seq, day: day, entry: entry) }
 
     static func leaf(of row: Row) -> [UInt8] {
         leaf(seq: row["seq"], day: row["day"], entry: Array(row["entry"] as Data))

@@ -1,5 +1,6 @@
 import AbriCrypto
 import Foundation
+public import AbriPublic
 
 /// A checkpoint kept outside the store: the administrator's signature over the note of a head (Docs/FORMAT.md §3.7).
 ///

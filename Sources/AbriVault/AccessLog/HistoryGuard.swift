@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// The last log head this machine accepted for a vault, so that a rolled-back copy is refused.
 public struct HistoryGuard: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+public import AbriPublic
 
 /// The sealed part of a log entry: who did what to which case, never a field value (Docs/FORMAT.md §3.6).
 public struct LogDetails: Codable, Sendable, Equatable {

@@ -1,5 +1,6 @@
 import AbriCrypto
 import Foundation
+public import AbriPublic
 
 /// One section of an entry: details, and the keys whose holders read them (Docs/FORMAT.md §3.6).
 struct LogSection {

@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// One log entry, opened.
 public struct OpenedEntry: Sendable {

@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// One line of `abri log`, as the caller may see it.
 public struct LogLine: Sendable, Codable, Equatable {

@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// The administrator's word that the vault restarts from a restored copy (Docs/FORMAT.md §3.7): the head it
 /// restarts from, signed, kept in the store so that every other machine follows the restore at its next command

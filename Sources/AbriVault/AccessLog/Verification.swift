@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// What `abri verify` found.
 public struct VerificationReport: Sendable, Codable, Equatable {

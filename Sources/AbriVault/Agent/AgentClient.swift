@@ -2,6 +2,7 @@ public import AbriCrypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
+public import AbriPublic
 #endif
 
 /// A command's side of the agent: performs an identity's secret-key operations by asking the agent that holds it.

@@ -2,6 +2,7 @@ public import AbriCrypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
+public import AbriPublic
 #endif
 
 /// The agent's wire format (Docs/FORMAT.md §6): one request and one reply per connection, each a frame

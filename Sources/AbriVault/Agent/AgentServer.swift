@@ -4,6 +4,7 @@ public import Foundation
 public import Glibc
 #endif
 import Synchronization
+public import AbriPublic
 
 /// The agent: holds one unlocked identity in secure memory and performs its secret-key operations for commands of
 /// the same user, one request per connection (Docs/FORMAT.md §6). It never sends a key.

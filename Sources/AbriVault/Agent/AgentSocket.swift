@@ -2,6 +2,7 @@ public import AbriCrypto
 import Foundation
 #if canImport(Glibc)
 public import Glibc
+public import AbriPublic
 #endif
 
 /// Where an agent listens and the checks both ends make before they trust each other (Docs/FORMAT.md §6).

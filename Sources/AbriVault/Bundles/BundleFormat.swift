@@ -1,5 +1,6 @@
 import AbriCrypto
 import Foundation
+public import AbriPublic
 
 /// The bytes of a bundle file (Docs/FORMAT.md §4): a case sealed to the members of one partner, signed by its exporter.
 struct BundleFormat {

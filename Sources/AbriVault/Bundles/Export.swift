@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 extension MemberSession {
     /// Writes a bundle of a case for `partnerID`'s members in the pinned vault named `vaultName`: what a share would

@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// A vault's roster as its administrator signed it: what a bundle carries to prove who its exporter and its
 /// records' authors are, and what the importing vault keeps in `foreign_rosters` (Docs/FORMAT.md §4).

@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// What an import brought in.
 public struct ImportResult: Sendable {

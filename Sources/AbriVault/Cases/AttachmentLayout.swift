@@ -1,4 +1,5 @@
 import AbriCrypto
+public import AbriPublic
 
 /// How an attachment's ciphertext is cut (Docs/FORMAT.md §3.5): 64 KiB chunks, 32 to a segment,
 /// each segment its own secretstream under its own key, so that segments are sealed and opened

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// Writes opened attachments into a folder: cleaned base names, O_EXCL|O_NOFOLLOW, mode 0600,
 /// every name checked before the first byte is written, nothing partial left behind.

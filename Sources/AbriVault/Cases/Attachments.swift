@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// A file to attach, and the compartment it belongs to.
 public struct AttachmentSource: Sendable {

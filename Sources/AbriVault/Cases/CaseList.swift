@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// One line of `abri cases`.
 public struct CaseSummary: Sendable, Codable, Equatable {

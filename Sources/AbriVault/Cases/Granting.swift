@@ -1,5 +1,6 @@
 import AbriCrypto
 import Foundation
+public import AbriPublic
 
 /// Who receives what: the general compartment (`--to`) or both (`--locating-to`).
 public struct Recipients: Sendable, Equatable {

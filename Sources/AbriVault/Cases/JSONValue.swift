@@ -1,4 +1,5 @@
 import Foundation
+public import AbriPublic
 
 /// Any JSON value, kept exactly as given so that a record round-trips.
 public enum JSONValue: Codable, Sendable, Equatable {

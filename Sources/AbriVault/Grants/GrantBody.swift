@@ -1,4 +1,5 @@
 import AbriCrypto
+public import AbriPublic
 
 /// Names one compartment of one record.
 struct CompartmentRef: Hashable, Sendable {

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+public import AbriPublic
 #endif
 
 /// Creates a file that did not exist, readable by its owner only, written whole or not at all.

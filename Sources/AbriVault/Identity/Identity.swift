@@ -1,5 +1,6 @@
 public import AbriCrypto
 import Foundation
+public import AbriPublic
 
 /// What performs an identity's secret-key operations: this process, with the keys in its secure memory, or an agent
 /// (`abri agent start`) that performs each operation and never hands a key out (Docs/FORMAT.md §6).

@@ -1,5 +1,6 @@
 public import AbriCrypto
 import Foundation
+public import AbriPublic
 
 /// The identity file, version 1: public keys and name in clear, both secret keys sealed under a
 /// key derived from the passphrase, and a checksum over everything.

@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// Who makes and who receives the partners' generation keys and the vault's log key (Docs/FORMAT.md §1, §3.2).
 enum Custody {

@@ -1,4 +1,5 @@
 import AbriCrypto
+public import AbriPublic
 
 /// One generation of a partner's keys, unlocked from its 32-byte seed (Docs/FORMAT.md §1).
 final class GenerationKeys: @unchecked Sendable {

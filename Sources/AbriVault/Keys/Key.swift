@@ -1,4 +1,5 @@
 import AbriCrypto
+public import AbriPublic
 
 /// A shared handle on secret bytes, so that one key can sit in collections; the bytes stay in secure memory.
 final class Key: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+public import AbriPublic
 
 /// A calendar date in Europe/Paris, counted in days since 1970-01-01: the only time the store shows in clear.
 public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {

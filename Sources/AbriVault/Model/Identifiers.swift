@@ -1,4 +1,5 @@
 import AbriCrypto
+public import AbriPublic
 
 /// A case's id: 16 random bytes, written in Crockford base32 (26 characters).
 public struct CaseID: Hashable, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+public import AbriPublic
 
 /// What the vault takes from the world: the day, and how long a command waits for another that holds the store.
 ///

@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// Which enrolled members may hold their partner's keys (Docs/FORMAT.md §3.2.1).
 ///

@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// The administrator acting on a vault: signs the roster and checkpoints, holds no key that opens a case.
 public final class AdminSession {

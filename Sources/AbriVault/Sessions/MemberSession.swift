@@ -1,6 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// A member acting on a vault: every command runs through `run`, which checks who they are,
 /// finishes any pending re-seal, files incoming grants, destroys lapsed ones, then logs and commits.

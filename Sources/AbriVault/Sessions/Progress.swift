@@ -1,3 +1,4 @@
+public import AbriPublic
 /// Receives progress of long work (rotation, large attachments); the CLI draws it on a terminal.
 public protocol ProgressListener: AnyObject {
     /// Work named `label` has reached `done` of `total` units.

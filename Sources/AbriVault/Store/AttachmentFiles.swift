@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import AbriPublic
 
 /// The folder beside the vault file that keeps attachments' ciphertexts, one file per attachment,
 /// named by its random blob id (Docs/FORMAT.md §3.5). A file is written and synced inside the

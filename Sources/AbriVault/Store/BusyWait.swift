@@ -1,5 +1,6 @@
 public import GRDB
 import Foundation
+public import AbriPublic
 
 /// Waiting for another command that holds the vault: SQLite's busy handler, which retries for up to the busy wait
 /// (then the command ends in 75) and, once a wait has lasted long enough for a person to wonder, says so once.

@@ -1,4 +1,5 @@
 import GRDB
+public import AbriPublic
 
 /// The vault's schema: fixed SQL migrations, never edited once shipped (Docs/FORMAT.md §3).
 enum Schema {

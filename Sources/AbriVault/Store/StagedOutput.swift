@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+public import AbriPublic
 #endif
 
 /// An output file written under a temporary name in its own folder and renamed into place only once whole.

@@ -1,5 +1,6 @@
 public import GRDB
 import Foundation
+public import AbriPublic
 
 /// The SQLite file behind a vault: WAL, durable commits, secure delete, one transaction per command.
 public final class Store: Sendable {

@@ -10,6 +10,13 @@ public enum PartnerKind: String, Codable, Sendable, CaseIterable {
 
 /// An organisation, or one unit of one, that holds keys of its own.
 public struct Partner: Codable, Sendable, Equatable {
+
+    package init(id: String, name: String, kind: PartnerKind, neverLocating: Bool) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.neverLocating = neverLocating
+    }
     /// The short id used on the command line (`cidff-62`).
     public var id: String
     /// The name shown to people (`CIDFF du Pas-de-Calais`).
@@ -22,6 +29,15 @@ public struct Partner: Codable, Sendable, Equatable {
 
 /// A person enrolled in a partner, known by their public identity.
 public struct Member: Codable, Sendable, Equatable {
+
+    package init(partner: String, name: String, identity: String, removed: Bool, enrolled: Int? = nil, removedIn: Int? = nil) {
+        self.partner = partner
+        self.name = name
+        self.identity = identity
+        self.removed = removed
+        self.enrolled = enrolled
+        self.removedIn = removedIn
+    }
     /// The partner's id.
     public var partner: String
     /// The member's name, unique within the partner (compared in NFC).
@@ -41,6 +57,11 @@ public struct Member: Codable, Sendable, Equatable {
 
 /// The current public key of the vault's log-signing key.
 public struct LogKeyInfo: Codable, Sendable, Equatable {
+
+    package init(generation: Int, publicKey: String) {
+        self.generation = generation
+        self.publicKey = publicKey
+    }
     /// Its generation, from 1.
     public var generation: Int
     /// Ed25519 public key, base64; empty until the first member is enrolled.
@@ -49,6 +70,11 @@ public struct LogKeyInfo: Codable, Sendable, Equatable {
 
 /// Another vault whose administrator this vault's administrator pinned: bundles come only from such vaults.
 public struct TrustedVault: Codable, Sendable, Equatable {
+
+    package init(admin: String, name: String) {
+        self.admin = admin
+        self.name = name
+    }
     /// The other vault's administrator's public identity line.
     public var admin: String
     /// The name people use for it (`--to-vault`), unique in this roster.
@@ -57,6 +83,17 @@ public struct TrustedVault: Codable, Sendable, Equatable {
 
 /// Who belongs to the vault, signed by the administrator (Docs/FORMAT.md §3.1).
 public struct Roster: Codable, Sendable, Equatable {
+
+    package init(vault: String, version: Int, admin: String, logKey: LogKeyInfo, partners: [Partner], members: [Member], trustedVaults: [TrustedVault] = [], previous: String? = nil) {
+        self.vault = vault
+        self.version = version
+        self.admin = admin
+        self.logKey = logKey
+        self.partners = partners
+        self.members = members
+        self.trustedVaults = trustedVaults
+        self.previous = previous
+    }
     /// The vault id, hex.
     public var vault: String
     /// Increases by one at every change.
@@ -74,10 +111,10 @@ public struct Roster: Codable, Sendable, Equatable {
     /// base64 of `H(body)` of the previous version (absent in version 1): the versions form a chain.
     public var previous: String? = nil
 
-    static let signatureContext = Array("abri-roster-v1\n".utf8)
+    package static let signatureContext = Array("abri-roster-v1\n".utf8)
 
     /// The canonical bytes that the administrator signs.
-    func canonicalBody() throws -> [UInt8] {
+    package func canonicalBody() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(self))
@@ -85,9 +122,9 @@ public struct Roster: Codable, Sendable, Equatable {
 
     /// `H(body)`: what heads, checkpoints, roster-change entries and the state file name (Docs/FORMAT.md §3.1).
     /// Version 0, the roster of a vault that has none yet, has the empty body.
-    static func hash(body: [UInt8]) -> [UInt8] { BLAKE2b.hash(body) }
+    package static func hash(body: [UInt8]) -> [UInt8] { BLAKE2b.hash(body) }
 
-    static func decode(body: [UInt8]) throws -> Roster {
+    package static func decode(body: [UInt8]) throws -> Roster {
         do {
             return try JSONDecoder().decode(Roster.self, from: Data(body))
         } catch {
@@ -125,7 +162,7 @@ public struct Roster: Codable, Sendable, Equatable {
     }
 
     /// The member whose signing key this is, if any (removed ones included).
-    func member(signingKey: [UInt8]) -> Member? {
+    package func member(signingKey: [UInt8]) -> Member? {
         members.first { (try? PublicIdentity(parsing: $0.identity))?.signingPublicKey == signingKey }
     }
 }

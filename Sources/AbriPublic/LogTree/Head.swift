@@ -8,12 +8,17 @@ public struct Head: Equatable, Sendable {
     /// RFC 6962 root hash (SHA-256).
     public var root: [UInt8]
 
+    package init(size: Int, root: [UInt8]) {
+        self.size = size
+        self.root = root
+    }
+
     /// The head of an empty log.
     public static let empty = Head(size: 0, root: SHA256.hash([]))
 
     /// The signed-note text of this head (Docs/FORMAT.md §3.7): the tree, the day, the roster in force and the
     /// size of the head stored before it.
-    func noteText(vaultHex: String, day: String, binding: HeadBinding) -> [UInt8] {
+    package func noteText(vaultHex: String, day: String, binding: HeadBinding) -> [UInt8] {
         Array(("abri.vault/\(vaultHex)\n\(size)\n\(Data(root).base64EncodedString())\n\(day)\n"
             + "roster \(binding.rosterVersion) \(Data(binding.rosterHash).base64EncodedString())\n"
             + "keys \(Data(binding.keys).base64EncodedString())\n"
@@ -24,27 +29,31 @@ public struct Head: Equatable, Sendable {
 /// What a signed head binds besides the tree: the roster version in force and its hash, so that a roster rolled
 /// back under a head is seen; the digest of the key custody tables (`Custody.digest`), so that generations and seals
 /// rolled back under it are seen; and the size of the head stored before it, so that a deleted head is seen.
-struct HeadBinding: Equatable, Sendable {
-    var rosterVersion: Int
-    var rosterHash: [UInt8]
-    var keys: [UInt8]
-    var previous: Int
+package struct HeadBinding: Equatable, Sendable {
+    package var rosterVersion: Int
+    package var rosterHash: [UInt8]
+    package var keys: [UInt8]
+    package var previous: Int
 
-    /// The binding of an empty vault: no roster (version 0, the hash of the empty body), no key, no head before.
-    static let empty = HeadBinding(rosterVersion: 0, rosterHash: Roster.hash(body: []), keys: Custody.emptyDigest, previous: 0)
+    package init(rosterVersion: Int, rosterHash: [UInt8], keys: [UInt8], previous: Int) {
+        self.rosterVersion = rosterVersion
+        self.rosterHash = rosterHash
+        self.keys = keys
+        self.previous = previous
+    }
 }
 
 /// A head's signed note, as read back from its text (`abri checkpoint export` writes one to a file).
-struct HeadNote: Equatable, Sendable {
-    var vaultHex: String
-    var head: Head
-    var day: String
-    var binding: HeadBinding
+package struct HeadNote: Equatable, Sendable {
+    package var vaultHex: String
+    package var head: Head
+    package var day: String
+    package var binding: HeadBinding
 
-    func text() -> [UInt8] { head.noteText(vaultHex: vaultHex, day: day, binding: binding) }
+    package func text() -> [UInt8] { head.noteText(vaultHex: vaultHex, day: day, binding: binding) }
 
     /// Parses exactly the text `Head.noteText` writes; nil for anything else.
-    init?(text: String) {
+    package init?(text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count == 8, lines[7].isEmpty, lines[0].hasPrefix("abri.vault/"),
               let size = Int(lines[1]), size >= 0, let root = Data(base64Encoded: lines[2]), root.count == 32 else { return nil }
@@ -61,7 +70,7 @@ struct HeadNote: Equatable, Sendable {
         guard Array(text.utf8) == self.text() else { return nil }
     }
 
-    init(vaultHex: String, head: Head, day: String, binding: HeadBinding) {
+    package init(vaultHex: String, head: Head, day: String, binding: HeadBinding) {
         self.vaultHex = vaultHex
         self.head = head
         self.day = day
@@ -69,34 +78,46 @@ struct HeadNote: Equatable, Sendable {
     }
 }
 
+/// The leaf of entry `seq` of the access log (Docs/FORMAT.md §3.6): what the tree heads commit to.
+package enum LogLeaf {
+    package static func leaf(seq: Int, day: Int32, entry: [UInt8]) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.raw("abri-log-v3")
+        writer.u64(UInt64(seq))
+        writer.i32(day)
+        writer.blob32(entry)
+        return writer.bytes
+    }
+}
+
 /// The RFC 6962 tree's right edge: the roots of its complete subtrees, enough to append and to compute the root.
-struct LogFrontier {
+package struct LogFrontier {
     /// The vetted RFC 6962 code of AbriCrypto, checked against the transparency-dev test data: one tree for the log.
     private var range = CompactRange()
-    var size: Int { Int(range.size) }
-    var hashes: [[UInt8]] { range.subtreeHashes }
+    package var size: Int { Int(range.size) }
+    package var hashes: [[UInt8]] { range.subtreeHashes }
 
-    init() {}
+    package init() {}
 
-    static func leafHash(_ leaf: [UInt8]) -> [UInt8] { MerkleTree.leafHash(leaf) }
-    static func nodeHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] { MerkleTree.nodeHash(left, right) }
+    package static func leafHash(_ leaf: [UInt8]) -> [UInt8] { MerkleTree.leafHash(leaf) }
+    package static func nodeHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] { MerkleTree.nodeHash(left, right) }
 
-    mutating func append(leafHash: [UInt8]) {
+    package mutating func append(leafHash: [UInt8]) {
         range.append(leafHash: leafHash)
     }
 
-    var root: [UInt8] { range.rootHash() }
+    package var root: [UInt8] { range.rootHash() }
 
-    var head: Head { Head(size: size, root: root) }
+    package var head: Head { Head(size: size, root: root) }
 
-    func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         var writer = ByteWriter()
         writer.u64(UInt64(size))
         for hash in hashes { writer.raw(hash) }
         return writer.bytes
     }
 
-    init(encoded bytes: [UInt8]) throws {
+    package init(encoded bytes: [UInt8]) throws {
         let damaged = AbriError.badData("the log's frontier is damaged (run `abri verify`)")
         var reader = ByteReader(bytes, malformed: damaged)
         // A stored size is untrusted: one that does not fit an Int, or leaves no room to append, is damage, not a trap.

@@ -14,12 +14,12 @@ public struct PublicIdentity: Hashable, Sendable, CustomStringConvertible {
     /// The prefix of every line; the `1` is the version of the line format.
     public static let prefix = "abri1"
 
-    static let checksumContext = Array("abri-public-identity-v1".utf8)
-    static let checksumBytes = 4
-    static let keyBytes = 32
+    package static let checksumContext = Array("abri-public-identity-v1".utf8)
+    package static let checksumBytes = 4
+    package static let keyBytes = 32
 
     /// The message of every refused line: it names the likely cause and the fix.
-    static let mistyped = AbriError.badData(
+    package static let mistyped = AbriError.badData(
         "that public identity is mistyped or damaged (copy it again from `abri identity show`)"
     )
 
@@ -69,7 +69,7 @@ public struct PublicIdentity: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The first 4 bytes of BLAKE2b-256("abri-public-identity-v1" ‖ keys): catches typos, not forgeries.
-    static func checksum(of keys: [UInt8]) -> [UInt8] {
+    package static func checksum(of keys: [UInt8]) -> [UInt8] {
         Array(BLAKE2b.hash(checksumContext + keys, length: 32).prefix(checksumBytes))
     }
 }
@@ -90,7 +90,7 @@ extension PublicIdentity: Codable {
 
 extension String {
     /// The string without leading and trailing whitespace or newlines (no Foundation needed).
-    func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

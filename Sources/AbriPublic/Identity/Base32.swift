@@ -2,11 +2,11 @@
 ///
 /// Lower case because people read these lines aloud and paste them into mail; no padding
 /// because the length is fixed by the format.
-enum Base32 {
-    static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
+package enum Base32 {
+    package static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
 
     /// The encoding of `bytes`; the last character carries the leftover bits, padded with zeros.
-    static func encode(_ bytes: [UInt8]) -> String {
+    package static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count * 8 + 4) / 5)
         var buffer: UInt32 = 0
@@ -27,7 +27,7 @@ enum Base32 {
 
     /// The bytes of `text` (either case), or nil for a character outside the alphabet, a length
     /// no encoding has, or leftover bits that are not zero (so each byte string has one spelling).
-    static func decode(_ text: Substring) -> [UInt8]? {
+    package static func decode(_ text: Substring) -> [UInt8]? {
         var output: [UInt8] = []
         var buffer: UInt32 = 0
         var bits = 0
