@@ -130,7 +130,7 @@ struct PushCheck {
         for head in heads {
             guard head.previous == previous else { throw .refused("head \(head.size) does not follow head \(previous)") }
             while let entry = entries.first, entry.seq <= head.size {
-                edge.append(leafHash: LogLeaf.hash(seq: entry.seq, day: entry.day, entry: entry.entry))
+                edge.append(leafHash: LogLeafHash.of(seq: entry.seq, day: entry.day, entry: entry.entry))
                 entries.removeFirst()
             }
             guard edge.size == head.size, edge.root == head.root else {
@@ -168,7 +168,7 @@ struct PushCheck {
         case "admin":
             key = state.admin.signingKey
         case "log":
-            guard let roster, Int64(roster.logKey.generation) == head.keyGeneration, let logKey = roster.logPublicKey else {
+            guard let roster, Int64(roster.logKeyGeneration) == head.keyGeneration, let logKey = roster.logPublicKey else {
                 throw .refused("head \(head.size) is signed by a log key its roster version does not name")
             }
             key = logKey
