@@ -14,11 +14,14 @@ let package = Package(
         .library(name: "AbriPublic", targets: ["AbriPublic"]),
         .library(name: "AbriVault", targets: ["AbriVault"]),
         .executable(name: "abri", targets: ["abri"]),
+        .executable(name: "abri-hub", targets: ["abri-hub"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +36,21 @@ let package = Package(
         // The public formats (identities, roster, heads, the log tree, the hub's wire): what the vault and the hub
         // share. Nothing in it handles a case key.
         .target(name: "AbriPublic", dependencies: ["AbriCrypto"], swiftSettings: upcoming),
+        .target(
+            name: "AbriHub",
+            dependencies: [
+                "AbriPublic", "AbriCrypto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "abri-hub",
+            dependencies: ["AbriHub", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: upcoming
+        ),
         .target(
             name: "AbriVault",
             dependencies: ["AbriPublic", "AbriCrypto", "CFileSync", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift")],

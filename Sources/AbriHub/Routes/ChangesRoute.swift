@@ -1,0 +1,26 @@
+import AbriPublic
+
+/// `GET /v1/vaults/<vault>/changes?since=S[&after=<seq>.<table>.<key hex>]`: one feed page (FORMAT §7.2), read from
+/// one snapshot so that its `seq` and its changes agree.
+enum ChangesRoute {
+    static func handle(_ request: HubRequest, hub: HubContext) async throws -> [UInt8] {
+        let caller = try request.signer(now: hub.now)
+        let query = try request.query(allowed: ["since", "after"])
+        guard let sinceText = query["since"], let since = Hex.decimal(sinceText), let sinceSeq = Int64(exactly: since) else {
+            throw HubFailure.badRequest("changes takes since=<seq>")
+        }
+        let cursor: FeedCursor?
+        do {
+            cursor = try query["after"].map { text throws(WireError) in try FeedCursor(parsing: text) }
+        } catch {
+            throw HubFailure.badRequest(error.description)
+        }
+        let page = try await hub.store.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { connection in
+            let rows = VaultRows(connection: connection, store: hub.store, vault: request.vault)
+            guard let state = try await rows.state(forUpdate: false) else { throw HubFailure.notFound }
+            try RequestAuth.authorize(caller, state: state, roster: try await rows.roster(version: state.rosterVersion))
+            return try await FeedReader(rows: rows, pageBytes: hub.pageBytes).page(since: sinceSeq, after: cursor, hubSeq: state.seq)
+        }
+        return page.encoded()
+    }
+}
