@@ -69,6 +69,8 @@ let package = Package(
             dependencies: ["AbriVault", "AbriCrypto", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: upcoming
         ),
-        .testTarget(name: "AbriCLITests", dependencies: ["abri", "AbriVault", "AbriCrypto"], swiftSettings: upcoming),
+        // What the tests share: child processes without Foundation's Process, a throwaway PostgreSQL cluster, a hub.
+        .target(name: "AbriTestSupport", path: "Tests/Support", swiftSettings: upcoming),
+        .testTarget(name: "AbriCLITests", dependencies: ["abri", "AbriVault", "AbriCrypto", "AbriTestSupport"], swiftSettings: upcoming),
     ]
 )

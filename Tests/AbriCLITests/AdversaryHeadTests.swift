@@ -1,5 +1,6 @@
 import AbriCrypto
 import AbriVault
+import AbriTestSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import AbriTestSupport
 import Foundation
 import Testing
 

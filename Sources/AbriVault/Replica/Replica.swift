@@ -70,6 +70,10 @@ public enum Replica {
                     after = FeedCursor(seq: entry.seq, table: entry.change.table, key: entry.change.key.encoded)
                 }
                 applied += next.entries.count
+                // A hub never goes back: one restored from an older copy is refused before its head is even read.
+                guard next.seq >= state.cursor else {
+                    throw AbriError.badData("the hub is behind this machine's copy: it was restored from an older copy or replaced (nothing was changed; tell the administrator)")
+                }
                 cursor = max(cursor, next.seq)
                 if !next.more { break }
                 guard !next.entries.isEmpty else { throw AbriError.badData("the hub announced more changes and sent none (run `abri verify --hub`)") }
@@ -117,6 +121,11 @@ public enum Replica {
         let table = try schema.table(change.table, db)
         let keyNames = change.key.columns.map(\.name)
         guard Set(keyNames) == table.key, keyNames.count == table.key.count else { throw refused }
+        // The log, its heads and the roster are only ever added to (§7.3): a row of theirs that this copy holds is
+        // never changed or deleted by the hub.
+        if ReplicaSchema.appendOnly.contains(table.name), let held = try table.row(key: change.key.columns, db), held != change.values {
+            throw AbriError.badData("the hub changed the access log, its signed heads or the roster that this machine already holds: nothing was changed (tell the administrator)")
+        }
         if let values = change.values {
             let names = values.columns.map(\.name)
             guard Set(names) == Set(table.columns), names.count == table.columns.count else { throw refused }
@@ -129,6 +138,16 @@ public enum Replica {
             let condition = keyNames.map { "\"\($0)\" = ?" }.joined(separator: " AND ")
             try db.execute(sql: "DELETE FROM \"\(table.name)\" WHERE \(condition)",
                            arguments: StatementArguments(change.key.columns.map { $0.value.databaseValue }))
+        }
+    }
+}
+
+extension Vault {
+    /// The text and signature of this copy's latest signed head (Docs/FORMAT.md §3.7), nil before any: what
+    /// `abri verify --hub` compares with the hub's.
+    public func latestSignedHead() throws -> (text: [UInt8], signature: [UInt8])? {
+        try store.read { db in
+            try AccessLog.latestHead(db, vault: self).map { ($0.noteText(vault: self), $0.signature) }
         }
     }
 }

@@ -27,6 +27,9 @@ struct ReplicaSchema {
     /// Tables local to one machine: never sent, never accepted.
     static let local: Set<String> = ["replica", "attachment_files"]
 
+    /// Tables whose rows are only ever added.
+    static let appendOnly: Set<String> = ["log", "heads", "roster"]
+
     private var tables: [String: Table] = [:]
 
     /// The table named `name` in the vault's schema (65 for anything else: a hostile hub names what it likes).

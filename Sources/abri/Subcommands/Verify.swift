@@ -1,3 +1,4 @@
+import AbriSync
 import AbriVault
 import ArgumentParser
 
@@ -27,6 +28,9 @@ struct Verify: ParsableCommand {
     @Option(name: .customLong("checkpoint"), help: ArgumentHelp(tr("A checkpoint exported with `abri checkpoint export`: the log must extend it."), valueName: tr("file")))
     var checkpoint: String?
 
+    @Flag(name: .customLong("hub"), help: ArgumentHelp(tr("On a copy of a hub's vault: pull, then check that the hub's latest signed head is this machine's.")))
+    var hub = false
+
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption
 
@@ -55,7 +59,18 @@ struct Verify: ParsableCommand {
         } else if acceptRestore {
             throw AbriError.usage("--accept-restore needs the administrator's identity (--as)")
         }
+        var hubHead: HeadAnswer?
+        if hub {
+            hubHead = try Self.pullForCheck(vault, options: options)
+        }
         var report = try vault.verify(as: verifier, sinceLastAccepted: sinceLast, checkpoint: kept, progress: progress)
+        if let hubHead {
+            let local = try vault.latestSignedHead()
+            if hubHead.head?.text != local?.text || hubHead.head?.signature != local?.signature {
+                report.problems.append("the hub's latest signed head differs from the one here: the hub was rolled back or altered")
+                report.ok = false
+            }
+        }
         var accepted: Bool?
         if acceptRestore {
             guard let admin else { throw AbriError.notPermitted("only the administrator may accept a restore (pass the administrator identity with --as)") }
@@ -85,6 +100,19 @@ struct Verify: ParsableCommand {
             let summary = (report.problems.first ?? "the vault was altered") + more
             throw AbriError.badData("verification failed: \(summary) (restore the vault from a backup, or run `abri verify --accept-restore --as ADMIN` if you restored one on purpose)")
         }
+    }
+
+    /// `--hub`: the hub's changes pulled (with every check a pull makes), then the hub's latest head, signed by the
+    /// acting identity's request.
+    static func pullForCheck(_ vault: Vault, options: VaultOptions) throws -> HeadAnswer {
+        guard let state = try Replica.state(of: vault.store) else {
+            throw AbriError.usage("this vault is not a copy of a hub's vault (`abri clone` makes one)")
+        }
+        guard let signer = vault.store.hubSigner else {
+            throw AbriError.usage("--hub needs an identity to sign the requests (pass --as FILE)")
+        }
+        try ReplicaSync.pull(vault, state: state, signer: signer, stateDirectory: Paths.stateDirectory())
+        return try HubClient(address: state.hub, vaultHex: vault.idHex).head(signer: signer)
     }
 
     /// "The log checks out: 12 entries, 3 signed heads, 1 checkpoint, 12 signatures." in the reader's language.

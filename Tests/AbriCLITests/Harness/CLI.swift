@@ -1,3 +1,4 @@
+import AbriTestSupport
 import Foundation
 
 /// Runs the built `abri` binary the way a person or a script would, in an isolated home.

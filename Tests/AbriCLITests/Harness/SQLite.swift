@@ -1,3 +1,4 @@
+import AbriTestSupport
 import Foundation
 
 /// The `sqlite3` command-line tool, to look at or damage a vault the way someone with the file would.

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
-import Glibc
+public import Glibc
 #endif
 
 /// A child process started with `posix_spawn`, for the harness.
@@ -9,21 +9,21 @@ import Glibc
 /// lists `/proc/self/fd`, and crashes the test process now and then (swiftlang/swift-corelibs-foundation#5472).
 /// The tests start thousands of processes, so they never use it: a child here is spawned by libc, with its
 /// standard streams taken from files, every other descriptor closed, and reaped with `waitpid`.
-final class Child: @unchecked Sendable {
+public final class Child: @unchecked Sendable {
     /// How the child ended.
-    enum Ending: Equatable, CustomStringConvertible {
+    public enum Ending: Equatable, CustomStringConvertible {
         case exited(Int32)
         case signalled(Int32)
 
         /// The shell's convention: the exit code, or 128 plus the signal.
-        var status: Int32 {
+        public var status: Int32 {
             switch self {
             case .exited(let code): code
             case .signalled(let signal): 128 + signal
             }
         }
 
-        var description: String {
+        public var description: String {
             switch self {
             case .exited(let code): "exit \(code)"
             case .signalled(let signal): "signal \(signal)"
@@ -32,13 +32,13 @@ final class Child: @unchecked Sendable {
     }
 
     /// Where a standard stream goes.
-    enum Stream {
+    public enum Stream {
         case null
         case file(String)
         case descriptor(Int32)
     }
 
-    let pid: pid_t
+    public let pid: pid_t
     private let lock = NSLock()
     private var ending_: Ending?
 
@@ -48,7 +48,7 @@ final class Child: @unchecked Sendable {
     ///   - environment: the child's whole environment; nil keeps the test process's.
     ///   - directory: its working directory.
     ///   - newSession: `setsid` in the child, so that it has no controlling terminal.
-    init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil,
+    public init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil,
          stdin: Stream = .null, stdout: Stream = .null, stderr: Stream = .null, newSession: Bool = false) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -85,24 +85,24 @@ final class Child: @unchecked Sendable {
     }
 
     /// The ending, once the child has ended; nil while it runs (never blocks).
-    var ending: Ending? {
+    public var ending: Ending? {
         lock.lock(); defer { lock.unlock() }
         if ending_ == nil { reap(options: WNOHANG) }
         return ending_
     }
 
-    var isRunning: Bool { ending == nil }
+    public var isRunning: Bool { ending == nil }
 
     /// Waits for the child to end.
     @discardableResult
-    func wait() -> Ending {
+    public func wait() -> Ending {
         lock.lock(); defer { lock.unlock() }
         while ending_ == nil { reap(options: 0) }
         return ending_!
     }
 
     /// Waits at most `timeout` seconds; nil when the child still runs.
-    func wait(timeout: TimeInterval) -> Ending? {
+    public func wait(timeout: TimeInterval) -> Ending? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let ending { return ending }
@@ -112,13 +112,13 @@ final class Child: @unchecked Sendable {
     }
 
     /// Sends `signal` to the child while it runs.
-    func send(_ signal: Int32) {
+    public func send(_ signal: Int32) {
         if isRunning { kill(pid, signal) }
     }
 
     /// SIGTERM, then the ending.
     @discardableResult
-    func terminate() -> Ending {
+    public func terminate() -> Ending {
         send(SIGTERM)
         return wait()
     }
@@ -148,7 +148,7 @@ final class Child: @unchecked Sendable {
     }
 
     /// Runs `executable` to its end with stdin from `input` (bytes) and returns its ending, stdout and stderr.
-    static func run(_ executable: String, _ arguments: [String], input: [UInt8]? = nil,
+    public static func run(_ executable: String, _ arguments: [String], input: [UInt8]? = nil,
                     environment: [String: String]? = nil, directory: String? = nil,
                     timeout: TimeInterval = 120) throws -> (ending: Ending, stdout: Data, stderr: Data) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("abri-child-\(UUID().uuidString.prefix(8))").path
@@ -169,11 +169,11 @@ final class Child: @unchecked Sendable {
     }
 }
 
-enum ChildError: Error, CustomStringConvertible {
+public enum ChildError: Error, CustomStringConvertible {
     case spawn(String, String)
     case timedOut(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .spawn(let executable, let reason): "cannot start \(executable): \(reason)"
         case .timedOut(let command): "\(command) did not finish in time"

@@ -1,0 +1,263 @@
+import AbriTestSupport
+import AbriVault
+import Foundation
+import Synchronization
+import Testing
+
+/// Organisations on separate machines sharing one vault through a hub (Docs/FORMAT.md §7): a throwaway PostgreSQL
+/// cluster and a real `abri-hub` process, started by the tests; each machine its own home, replica and state.
+@Suite struct HubTests {
+    // MARK: The story across machines
+
+    @Test func theStoryAcrossThreeMachinesAndOneHub() throws {
+        let story = try HubStory(actors: [.admin, .alice, .ines, .bruno])
+        // The CIDFF's machine sees the deposit from the first landlord's, and reads the address it was given.
+        #expect(try story.caseIDs(.ines) == [story.caseID])
+        let revealed = try story.must(.ines, ["open", story.caseID, "--reveal", "--purpose", "audience"])
+        #expect(revealed.stdout.contains(Story.address))
+        // The CIDFF shares with the new landlord, who records the new dwelling from a third network.
+        try story.must(.ines, ["share", story.caseID, "--to", "bailleur-b", "--consent", Story.consent])
+        let rehousing = try story.machine(.bruno).home.write("rehousing.json", text: Story.rehousing)
+        try story.must(.bruno, ["add", story.caseID, rehousing, "--locating-to", "cidff-62", "--consent", "accord relogement"])
+        // The first landlord never learns where she went; the CIDFF does.
+        let alice = try story.must(.alice, ["open", story.caseID, "--reveal", "--purpose", "suivi"])
+        #expect(!alice.stdout.contains(Story.newAddress), "\(alice)")
+        let ines = try story.must(.ines, ["open", story.caseID, "--reveal", "--purpose", "audience"])
+        #expect(ines.stdout.contains(Story.newAddress), "\(ines)")
+        // Every machine's copy checks out, and says where it comes from.
+        for actor in [Story.Actor.admin, .alice, .ines, .bruno] {
+            let verified = try story.abri(actor, ["verify", "--hub"])
+            #expect(verified.status == 0, "\(actor): \(verified)")
+        }
+        let status = try story.machine(.bruno).run(["status", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect(object["hub"] as? String == story.url)
+        #expect(object["id"] as? String == story.vaultID)
+        #expect((object["cursor"] as? Int ?? 0) > 0)
+    }
+
+    @Test func readsWorkWithoutTheHubAndWritesWaitForIt() throws {
+        let story = try HubStory()
+        // The CIDFF's copy last heard from the hub after the deposit.
+        #expect(try story.caseIDs(.ines) == [story.caseID])
+        story.hub.kill()
+        // Reading: this machine's copy, and a line saying how old it is.
+        let listed = try story.abri(.ines, ["cases"])
+        #expect(listed.status == 0, "\(listed)")
+        #expect(listed.stdout.contains(story.caseID))
+        #expect(listed.stderr.contains("hub cannot be reached"), "\(listed)")
+        // Writing (an open is logged): 75, nothing written.
+        let report = try story.machine(.alice).home.write("second.json", text: #"{"type":"note","household":"FOH-2024-000002"}"#)
+        let deposit = try story.abri(.alice, ["deposit", report])
+        #expect(deposit.status == 75, "\(deposit)")
+        #expect(deposit.stdout.isEmpty)
+        let opened = try story.abri(.ines, ["open", story.caseID])
+        #expect(opened.status == 75, "\(opened)")
+        // Once the hub is back, the same deposit goes through and reaches the others.
+        try story.hub.restart()
+        let id = try story.must(.alice, ["deposit", report]).stdoutLines[0]
+        #expect(try story.caseIDs(.alice).contains(id))
+    }
+
+    // MARK: Many writers
+
+    @Test func eightReplicasWritingAtOnceLoseNothingAndApplyEachCommandOnce() throws {
+        let story = try HubStory(actors: [.admin, .alice])
+        // Eight machines of the first landlord, each its own copy of the vault, all with alice's identity.
+        let machines = try (0 ..< 8).map { index -> CLI in
+            var cli = try CLI()
+            cli.environment["ABRI_VAULT"] = cli.home.file("vault.db")
+            try FileManager.default.copyItem(atPath: story.identity(.alice), toPath: cli.home.file("alice.identity"))
+            let cloned = try cli.run(["clone", story.url, story.vaultID, "--as", cli.home.file("alice.identity")])
+            guard cloned.status == 0 else { throw StoryError.commandFailed(["clone \(index)"], .alice, cloned) }
+            return cli
+        }
+        let perMachine = 3
+        let results = Mutex<[String]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: machines.count) { index in
+            let cli = machines[index]
+            for round in 0 ..< perMachine {
+                do {
+                    let report = try cli.home.write("r\(round).json", text: #"{"type":"note","household":"FOH-M\#(index)-\#(round)"}"#)
+                    let result = try cli.run(["deposit", report, "--as", cli.home.file("alice.identity")])
+                    if result.status == 0, let id = result.stdoutLines.first {
+                        results.withLock { $0.append(id) }
+                    } else {
+                        failures.withLock { $0.append("machine \(index): \(result)") }
+                    }
+                } catch {
+                    failures.withLock { $0.append("machine \(index): \(error)") }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+        let deposited = results.withLock { $0 }
+        #expect(deposited.count == machines.count * perMachine)
+        // Every deposit is on every copy, once: the first machine's view after a pull, and the hub's log.
+        let listed = try story.caseIDs(.alice)
+        #expect(Set(listed).isSuperset(of: deposited), "missing: \(Set(deposited).subtracting(listed))")
+        #expect(listed.count == Set(listed).count)
+        #expect(listed.count == deposited.count + 1)
+        for cli in machines.prefix(2) {
+            let verified = try cli.run(["verify", "--hub", "--as", cli.home.file("alice.identity")])
+            #expect(verified.status == 0, "\(verified)")
+        }
+    }
+
+    // MARK: Crashes
+
+    @Test func aClientKilledInTheMiddleOfAPushLeavesBothWhole() throws {
+        let story = try HubStory(actors: [.admin, .alice, .ines])
+        let cli = story.machine(.alice)
+        var acknowledged: [String] = []
+        for attempt in 0 ..< 8 {
+            let report = try cli.home.write("k\(attempt).json", text: #"{"type":"note","household":"FOH-K-\#(attempt)"}"#)
+            let out = cli.home.file("k\(attempt).out")
+            FileManager.default.createFile(atPath: out, contents: nil)
+            let child = try Child(cli.binary, ["deposit", report, "--as", story.identity(.alice)], environment: cli.environment,
+                                  directory: cli.home.path, stdout: .file(out))
+            usleep(UInt32(30_000 + attempt * 25_000))
+            child.send(SIGKILL)
+            if child.wait() == .exited(0), let id = (try? String(contentsOfFile: out, encoding: .utf8))?.split(separator: "\n").first {
+                acknowledged.append(String(id))
+            }
+            // Whatever the moment, the next command on that machine works and its copy checks out.
+            let verified = try story.abri(.alice, ["verify", "--hub"])
+            #expect(verified.status == 0, "after kill \(attempt): \(verified)")
+        }
+        // What a finished command printed is on the hub, and the other machine sees the same cases.
+        let alice = Set(try story.caseIDs(.alice)), ines = try story.caseIDs(.ines)
+        #expect(alice.isSuperset(of: acknowledged))
+        #expect(Set(ines).isSubset(of: alice) && ines.count == Set(ines).count)
+    }
+
+    @Test func aHubKilledInTheMiddleOfAPushLosesNothing() throws {
+        let story = try HubStory(actors: [.admin, .alice])
+        let cli = story.machine(.alice)
+        let report = try cli.home.write("h.json", text: #"{"type":"note","household":"FOH-H-1"}"#)
+        for attempt in 0 ..< 4 {
+            let child = try Child(cli.binary, ["deposit", report, "--as", story.identity(.alice)], environment: cli.environment,
+                                  directory: cli.home.path)
+            usleep(UInt32(40_000 + attempt * 40_000))
+            story.hub.kill()
+            let ending = child.wait()
+            #expect(ending == .exited(0) || ending == .exited(75), "attempt \(attempt): \(ending)")
+            try story.hub.restart()
+                let verified = try story.abri(.alice, ["verify", "--hub"])
+            #expect(verified.status == 0, "after the hub's kill \(attempt): \(verified)")
+        }
+        try story.must(.alice, ["deposit", report])
+    }
+
+    // MARK: A hub that lies
+
+    @Test func aHubRestoredFromAnOlderDumpIsRefusedByEveryClient() throws {
+        let story = try HubStory(actors: [.admin, .alice, .ines])
+        // The operator's backup, taken now.
+        let saved = try story.hub.sql("SELECT count(*) FROM rows")
+        try story.hub.sql("CREATE TABLE rows_saved AS SELECT * FROM rows; CREATE TABLE vaults_saved AS SELECT * FROM vaults")
+        // Work goes on: the CIDFF reads the case (logged) and shares it.
+        try story.must(.ines, ["open", story.caseID])
+        try story.must(.ines, ["share", story.caseID, "--to", "bailleur-b", "--consent", Story.consent])
+        _ = try story.caseIDs(.alice)
+        // The hub's database is put back as it was.
+        try story.hub.sql("""
+            DELETE FROM rows; INSERT INTO rows SELECT * FROM rows_saved;
+            UPDATE vaults v SET seq = s.seq, frontier = s.frontier, head_size = s.head_size, roster_version = s.roster_version
+              FROM vaults_saved s WHERE v.id = s.id
+            """)
+        #expect(try story.hub.sql("SELECT count(*) FROM rows") == saved)
+        // Every machine that saw the newer log refuses the older one, and its copy is untouched.
+        for actor in [Story.Actor.alice, .ines] {
+            let listed = try story.abri(actor, ["cases"])
+            #expect(listed.status == 65, "\(actor): \(listed)")
+            let verified = try story.abri(actor, ["verify", "--hub"])
+            #expect(verified.status == 65, "\(actor): \(verified)")
+            }
+    }
+
+    /// The hub's operator changes the last byte of every row of a table (a signature, a sealed box, an entry, a
+    /// record's ciphertext: the last column of each) and serves it as a newer change. Every client refuses: the pull
+    /// rolls back (65) for a changed row of the log, its heads or the roster and for what the checks of every command
+    /// cover, `open --reveal` (65) for a record's ciphertext; a roster the hub itself
+    /// can no longer check makes it refuse every member (77). Nothing the hub sent stays in a copy that refused it.
+    @Test(arguments: ["roster", "heads", "log", "generation_seals", "records"])
+    func aHubServingAForgedRowFailsClosed(table: String) throws {
+        let story = try HubStory(actors: [.admin, .alice, .ines])
+        #expect(try story.caseIDs(.ines) == [story.caseID])
+        let flipped = try story.hub.sql("""
+            UPDATE rows SET value = overlay(value placing (CASE WHEN get_byte(value, length(value) - 1) = 65 THEN '\\x42' ELSE '\\x41' END)::bytea
+              from length(value) for 1), seq = (SELECT seq FROM vaults) + 1 WHERE tbl = '\(table)' AND value IS NOT NULL;
+            UPDATE vaults SET seq = seq + 1;
+            SELECT count(*) FROM rows WHERE tbl = '\(table)' AND value IS NOT NULL
+            """)
+        #expect(Int(flipped.split(separator: "\n").last ?? "0") ?? 0 > 0)
+        for actor in [Story.Actor.alice, .ines] {
+            let copy = try SQLite.query(story.vault(actor), "SELECT hex(group_concat(hex(\(table == "roster" ? "signature" : table == "heads" ? "signature" : table == "log" ? "entry" : table == "records" ? "locating" : "box")))) FROM \(table)")
+            let result = try story.abri(actor, table == "records" ? ["open", story.caseID, "--reveal", "--purpose", "contrôle"] : ["cases"])
+            #expect(table == "roster" ? [65, 77].contains(result.status) : result.status == 65, "\(actor), \(table): \(result)")
+            if table != "records" {
+                let after = try SQLite.query(story.vault(actor), "SELECT hex(group_concat(hex(\(table == "roster" ? "signature" : table == "heads" ? "signature" : table == "log" ? "entry" : "box")))) FROM \(table)")
+                #expect(after == copy, "\(actor) kept what the hub sent in \(table)")
+            }
+        }
+    }
+
+    @Test func aHubThatSwapsTheAdministratorIsRefused() throws {
+        let story = try HubStory(actors: [.admin, .alice])
+        let mallory = try story.machine(.admin).newIdentity("mallory.identity", name: "mallory")
+        // The hub serves the vault's `meta` row `admin` naming another administrator, as a newer change.
+        let rows = try story.hub.sql("SELECT encode(key, 'hex') || ' ' || encode(value, 'hex') FROM rows WHERE tbl = 'meta'")
+        var swapped = false
+        for line in rows.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let value = Hex.decode(parts[1]), let columns = try? WireColumns(decoding: value),
+                  columns["key"] == .text("admin") else { continue }
+            let forged = try WireColumns([("key", .text("admin")), ("value", .blob(Array(mallory.line.utf8)))])
+            try story.hub.sql("""
+                UPDATE rows SET value = decode('\(hex(forged.encoded))', 'hex'), seq = (SELECT seq FROM vaults) + 1
+                 WHERE tbl = 'meta' AND key = decode('\(parts[0])', 'hex');
+                UPDATE vaults SET seq = seq + 1
+                """)
+            swapped = true
+        }
+        #expect(swapped)
+        let result = try story.abri(.alice, ["cases"])
+        #expect(result.status == 65, "\(result)")
+        #expect(try SQLite.query(story.vault(.alice), "SELECT value FROM meta WHERE key = 'admin'").contains(story.lines[.admin]!))
+    }
+
+    // MARK: What the hub's database holds
+
+    @Test func thePostgresDataHoldsNoSecretAndNamesNoPartnerOfACase() throws {
+        let story = try HubStory(actors: [.admin, .alice, .ines, .bruno])
+        try story.must(.ines, ["share", story.caseID, "--to", "bailleur-b", "--consent", Story.consent])
+        let rehousing = try story.machine(.bruno).home.write("rehousing.json", text: Story.rehousing)
+        try story.must(.bruno, ["add", story.caseID, rehousing, "--locating-to", "cidff-62", "--consent", "accord relogement"])
+        // Every byte of every row the hub keeps (keys and values), as PostgreSQL stores it.
+        let dump = try story.hub.sql("SELECT encode(key, 'hex') || encode(coalesce(value, ''::bytea), 'hex') FROM rows")
+            .replacingOccurrences(of: "\n", with: "")
+        let bytes = try #require(Hex.decode(dump))
+        #expect(bytes.count > 10_000)
+        for secret in VaultSecrecyTests.storeSecrets {
+            let forms = Encodings.found(secret, in: bytes)
+            #expect(forms.isEmpty, "the hub's rows hold \"\(secret)\" as \(forms)")
+        }
+        // No row of a table that links a case to a partner names a partner or a member's key.
+        let linking = try story.hub.sql("""
+            SELECT encode(key, 'hex') || encode(coalesce(value, ''::bytea), 'hex') FROM rows
+             WHERE tbl IN ('records', 'grants', 'inbox', 'log', 'log_tags', 'cases', 'chunks')
+            """).uppercased()
+        for partner in ["cidff-62", "bailleur-b", "foh-social", "foh-tenancy"] {
+            #expect(!linking.contains(hex(Array(partner.utf8)).uppercased()), "\(partner) is named in a row that holds a case")
+        }
+        for actor in [Story.Actor.alice, .ines, .bruno] {
+            let identity = try PublicIdentity(parsing: story.lines[actor]!)
+            #expect(!linking.contains(hex(identity.signingPublicKey).uppercased()), "\(actor)'s key is in a row that holds a case")
+        }
+        // Nor any table of its own: only vaults (id, administrator, sequence, tree edge) and rows.
+        let tables = try story.hub.sql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
+        #expect(tables == "hub_schema,rows,vaults", "\(tables)")
+    }
+}
