@@ -1,5 +1,6 @@
 # Abri: `make demo` tells the whole story on a temporary vault; `make test` runs every test.
-# Both install what is missing first (libsodium-dev, and for the tests tmux, sqlite3 and faketime, through apt).
+# Both install what is missing first (libsodium-dev, and for the tests tmux, sqlite3, faketime and PostgreSQL,
+# through apt).
 
 SWIFT ?= swift
 BIN_DIR = .build/debug
@@ -19,6 +20,12 @@ deps:
 	@if ! pkg-config --exists sqlite3 2>/dev/null; then \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libsqlite3-dev >/dev/null; \
+	fi
+	@# The hub's tests start a throwaway PostgreSQL cluster of their own (initdb, pg_ctl, psql).
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v psql >/dev/null 2>&1; then \
+		echo "installing postgresql (apt)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq postgresql postgresql-client >/dev/null; \
 	fi
 	@# The tests drive a real terminal (tmux), inspect and damage vault files (sqlite3) and move the
 	@# binary's clock (faketime): a missing tool fails its test, it is never skipped.

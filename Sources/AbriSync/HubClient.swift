@@ -74,7 +74,7 @@ public struct HubClient: Sendable {
     }
 
     private func sequence(_ body: [UInt8]) throws -> UInt64 {
-        guard body.count == 8 else { throw AbriError.badData("the hub sent a damaged answer: nothing was changed") }
+        guard body.count == 8 else { throw AbriError.badData("the hub sent a damaged answer: nothing was changed (try again; if it goes on, tell the administrator)") }
         return body.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
     }
 

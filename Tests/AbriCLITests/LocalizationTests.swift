@@ -18,6 +18,8 @@ struct LocalizationTests {
         var files: [(String, String)] = []
         while let url = enumerator?.nextObject() as? URL {
             guard url.pathExtension == "swift" else { continue }
+            // The hub (`abri-hub`) is run by IT operators and speaks English only; `abri` is the catalogue's.
+            if url.path.contains("/Sources/AbriHub/") || url.path.contains("/Sources/abri-hub/") { continue }
             files.append((url.path, try String(contentsOf: url, encoding: .utf8)))
         }
         #expect(files.count > 50)

@@ -86,7 +86,7 @@ public enum Replica {
                 throw AbriError.badData("the hub sent another vault or another administrator for this one: nothing was changed (run `abri verify --hub`)")
             }
             if let expectedVault, header.id != expectedVault {
-                throw AbriError.badData("the hub sent another vault than the one asked for: nothing was changed")
+                throw AbriError.badData("the hub sent another vault than the one asked for: nothing was changed (check the vault id)")
             }
             let admin = try PublicIdentity(parsing: header.admin)
             let vault = Vault(checking: store, id: header.id, admin: admin, stateDirectory: stateDirectory)

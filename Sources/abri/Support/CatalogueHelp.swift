@@ -337,16 +337,28 @@ extension Catalogue {
         """
         The administrator signs the roster of partners and members and holds no key that opens a case.
 
+        With --hub, the vault is created on a hub (`abri-hub`) that organisations on separate networks share, and this \
+        file becomes this machine's copy of it: other machines make theirs with `abri clone`. The administrator's \
+        identity signs the creation (--as).
+
         Example:
           abri init --vault office.db --admin abri1…
-        Exit codes: 73 when the vault file exists, 65 for a mistyped public identity.
+          abri init --admin abri1… --hub https://hub.example.org --as admin.identity
+        Exit codes: 73 when the vault file exists (or the hub has this vault), 65 for a mistyped public identity, \
+        75 when the hub cannot be reached (nothing is kept).
         """:
         """
         L'administrateur signe le registre des partenaires et des membres, et ne détient aucune clé qui ouvre un dossier.
 
+        Avec --hub, le coffre est créé sur un hub (`abri-hub`) que des organisations sur des réseaux distincts partagent, \
+        et ce fichier devient la copie de cette machine : les autres machines font la leur avec `abri clone`. \
+        L'identité de l'administrateur signe la création (--as).
+
         Exemple :
           abri init --vault bureau.db --admin abri1…
-        Codes de sortie : 73 le fichier du coffre existe, 65 identité publique mal recopiée.
+          abri init --admin abri1… --hub https://hub.exemple.fr --as admin.identity
+        Codes de sortie : 73 le fichier du coffre existe (ou le hub a déjà ce coffre), 65 identité publique mal \
+        recopiée, 75 le hub est injoignable (rien n'est gardé).
         """,
         "Show the access log entries you may read.":
             "Afficher les entrées du journal des accès que vous pouvez lire.",

@@ -15,7 +15,7 @@ struct Clone: ParsableCommand {
 
         Example:
           abri clone https://hub.example.org 5f0c…e1 --as me.identity
-        Exit codes: 64 for a bad address or vault id, 73 when the vault file exists, 75 when the hub cannot be reached,
+        Exit codes: 64 for a bad address or vault id, 73 when the vault file exists, 75 when the hub cannot be reached, \
         77 when the hub refuses the identity, 65 when what the hub sends does not check out (nothing is kept).
         """)
     )

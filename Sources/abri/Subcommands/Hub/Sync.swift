@@ -30,7 +30,7 @@ struct Sync: ParsableCommand {
         if output.json {
             try Output.json(SyncJSON(vault: options.vaultPath, id: vault.idHex, hub: state.hub, changes: pulled.changes, cursor: pulled.cursor))
         } else {
-            Output.say(tr("Up to date with the hub: %@ received.", Plural.tr(pulled.changes, one: "%@ change", other: "%@ changes")))
+            Output.say(tr("Up to date with the hub (%@ received).", Plural.tr(pulled.changes, one: "%@ change", other: "%@ changes")))
         }
     }
 }
