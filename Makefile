@@ -1,5 +1,5 @@
 # Abri: `make demo` tells the whole story on a temporary vault; `make test` runs every test.
-# Both install what is missing first (libsodium-dev, and for the tests tmux, sqlite3 and faketime, through apt).
+# Both install what is missing first (libsodium-dev, and for the tests tmux, sqlite3, faketime and PostgreSQL, through apt).
 
 SWIFT ?= swift
 BIN_DIR = .build/debug
@@ -27,6 +27,12 @@ deps:
 		echo "installing$$missing (apt)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@# The hub's tests start a throwaway PostgreSQL cluster of their own (initdb, pg_ctl, psql).
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v psql >/dev/null 2>&1; then \
+		echo "installing postgresql (apt)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq postgresql >/dev/null; \
 	fi
 
 build: deps

@@ -66,5 +66,13 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(name: "AbriCLITests", dependencies: ["abri", "AbriVault", "AbriCrypto"], swiftSettings: upcoming),
+        .testTarget(
+            name: "AbriHubTests",
+            dependencies: [
+                "abri-hub", "AbriHub", "AbriPublic", "AbriCrypto",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
     ]
 )
