@@ -31,6 +31,8 @@ let package = Package(
         ),
         .target(name: "AbriCrypto", dependencies: ["CSodium"], swiftSettings: upcoming),
         .target(name: "CFileSync"),
+        // SQLite's session extension: the rows a transaction changed, for a replica's push (Docs/FORMAT.md §7.4).
+        .target(name: "CSQLiteSession", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The public formats (identities, roster, heads, the log tree, the hub's wire): what the vault and the hub
         // share. Nothing in it handles a case key.
         .target(name: "AbriPublic", dependencies: ["AbriCrypto"], swiftSettings: upcoming),
@@ -51,12 +53,14 @@ let package = Package(
         ),
         .target(
             name: "AbriVault",
-            dependencies: ["AbriPublic", "AbriCrypto", "CFileSync", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["AbriPublic", "AbriCrypto", "CFileSync", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
+        // A replica's traffic with its hub (Docs/FORMAT.md §7): the vault links no networking code of its own.
+        .target(name: "AbriSync", dependencies: ["AbriVault", "AbriPublic"], swiftSettings: upcoming),
         .executableTarget(
             name: "abri",
-            dependencies: ["AbriVault", "AbriCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["AbriVault", "AbriSync", "AbriCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: upcoming
         ),
         .testTarget(name: "AbriCryptoTests", dependencies: ["AbriCrypto"], swiftSettings: upcoming),

@@ -41,6 +41,12 @@ public final class Vault: @unchecked Sendable {
         history = HistoryGuard(directory: stateDirectory, vaultHex: id.map { String(format: "%02x", $0) }.joined())
     }
 
+    /// A vault over a store whose header was just read inside a transaction: for a replica's pull, which checks
+    /// what it applied before it commits.
+    convenience init(checking store: Store, id: [UInt8], admin: PublicIdentity, stateDirectory: String) {
+        self.init(store: store, id: id, admin: admin, stateDirectory: stateDirectory)
+    }
+
     /// Creates a vault whose administrator is `admin`.
     public static func create(path: String, admin: PublicIdentity, stateDirectory: String) throws -> Vault {
         let store = try Store.create(path: path)

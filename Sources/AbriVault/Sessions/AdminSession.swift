@@ -17,6 +17,7 @@ public final class AdminSession {
         }
         self.vault = vault
         self.identity = identity
+        vault.store.sign(with: HubSigner(line: self.identity.publicIdentity.line) { [unowned self] in try self.identity.sign($0) })
     }
 
     /// Runs one administrator command; its log entries end with a checkpoint signed by the administrator.

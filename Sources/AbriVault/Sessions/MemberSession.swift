@@ -17,6 +17,7 @@ public final class MemberSession {
         self.vault = vault
         self.identity = identity
         requestedPartner = partner
+        vault.store.sign(with: HubSigner(line: self.identity.publicIdentity.line) { [unowned self] in try self.identity.sign($0) })
     }
 
     /// The acting member's handle, once resolved.

@@ -48,6 +48,11 @@ enum Schema {
                   signature BLOB NOT NULL, PRIMARY KEY (vault, version));
                 """)
         }
+        // A vault file that is a replica of a hub keeps the hub's address and its cursor here (§7.4): rows of this
+        // machine alone, never sent.
+        migrator.registerMigration("v3-replica") { db in
+            try db.execute(sql: "CREATE TABLE replica (key TEXT PRIMARY KEY, value NOT NULL)")
+        }
         return migrator
     }
 }

@@ -110,17 +110,50 @@ public final class Store: Sendable {
             "\(path) is a vault of format \(text), which this version of abri does not read (it reads format \(Schema.formatVersion); create a new vault with `abri init`)")
     }
 
-    /// Runs `body` in one immediate transaction: everything it writes commits together or not at all.
+    /// On a replica, how the store reaches its hub and who signs for it (Docs/FORMAT.md §7.4). A command sets both
+    /// once, on its one thread, before its first write.
+    nonisolated(unsafe) private var hub: HubLink?
+    nonisolated(unsafe) private var signer: HubSigner?
+
+    /// Makes every later write transaction push the rows it changed to the hub before it commits.
+    public func link(to hub: HubLink) { self.hub = hub }
+
+    /// The identity that signs this command's requests to the hub: the acting session's.
+    public func sign(with signer: HubSigner) { self.signer = signer }
+
+    /// The identity that signs for this command, nil before a session was opened.
+    public var hubSigner: HubSigner? { signer }
+
+    /// Runs `body` in one immediate transaction: everything it writes commits together or not at all. On a replica,
+    /// the rows it changed reach the hub before the commit, or nothing is written (§7.4).
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try write(sendingToHub: true, body)
+    }
+
+    func write<T>(sendingToHub: Bool, _ body: (Database) throws -> T) throws -> T {
         do {
             var result: T?
+            let hub = sendingToHub ? self.hub : nil
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    let capture = try hub.map { _ in try ChangeCapture(db) }
                     result = try body(db)
+                    if let hub, let capture {
+                        let changes = try capture.changes(db, files: attachmentFiles)
+                        if !changes.isEmpty {
+                            guard let signer, let state = try ReplicaState.load(db) else {
+                                throw AbriError.internalError("a replica's change has nobody to sign it")
+                            }
+                            let cursor = try hub.push(state.cursor, changes, signer)
+                            try ReplicaState.moveCursor(to: cursor, db)
+                        }
+                    }
                     return .commit
                 }
             }
             return result!
+        } catch is HubConflict {
+            throw HubConflict()
         } catch {
             throw Store.map(error)
         }

@@ -44,6 +44,11 @@ enum Human {
         return stored
     }
 
+    /// An instant as people read it, in their time zone: « 1 déc. 2026, 18:02 ».
+    static func time(_ date: Date, language: Language = .current, timeZone: TimeZone = Human.timeZone()) -> String {
+        formatter("d MMM y, HH:mm", language: language, timeZone: timeZone).string(from: date)
+    }
+
     /// A day (`2026-12-01`) as people read it: « 1 déc. 2026 ».
     static func day(_ stored: String, language: Language = .current) -> String {
         guard let day = parseDay(stored) else { return stored }

@@ -31,12 +31,7 @@ enum Runner {
             }
         }
         do {
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                var command = command
-                try command.run()
-            }
+            try await runAgainOnHubConflict(command, arguments: arguments)
             ApprovalNotice.say()
             return 0
         } catch let error as AbriError {
@@ -47,6 +42,29 @@ enum Runner {
         } catch {
             return ranIntoOtherError(error, arguments: arguments)
         }
+    }
+
+    /// On a replica, a command whose push finds the hub moved on wrote nothing: it runs again from the start, after a
+    /// pull, a few times with a random pause (Docs/FORMAT.md §7.4), then gives up with 75.
+    static let hubTries = 12
+
+    private static func runAgainOnHubConflict(_ first: any ParsableCommand, arguments: [String]) async throws {
+        var command = first
+        for attempt in 1 ... hubTries {
+            do {
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+                return
+            } catch is HubConflict {
+                if attempt == hubTries { break }
+                usleep(UInt32.random(in: 20_000 ... 100_000) * UInt32(min(attempt, 5)))
+                command = try Abri.parseAsRoot(BulkReports.fold(arguments))
+            }
+        }
+        throw AbriError.busy("the hub stayed busy with other machines' changes; nothing was changed (try again in a moment)")
     }
 
     /// The one line of an error that is a bug; its details stay out of the terminal.

@@ -1,4 +1,5 @@
 import AbriCrypto
+import AbriSync
 import AbriVault
 import Foundation
 
@@ -10,7 +11,23 @@ extension VaultOptions {
         if let day = vault.followedRestore {
             Output.say(tr("This vault was restored from a backup by its administrator on %@: this machine now follows the restored copy.", day))
         }
+        // A replica's writes reach its hub before they commit (Docs/FORMAT.md §7.4).
+        try ReplicaSync.link(vault)
         return vault
+    }
+
+    /// On a replica, brings the hub's changes in before the command reads anything, signed by the session's identity.
+    /// When the hub cannot be reached, the command goes on with this machine's copy and says how old it is: a command
+    /// that writes then stops at its push (75), with nothing written.
+    func pullFromHub(_ vault: Vault) throws {
+        guard let state = try Replica.state(of: vault.store), let signer = vault.store.hubSigner else { return }
+        do {
+            try ReplicaSync.pull(vault, state: state, signer: signer, stateDirectory: Paths.stateDirectory())
+        } catch let error as AbriError {
+            guard case .busy = error else { throw error }
+            let age = state.synced.map { Human.time($0) } ?? "-"
+            Output.say(tr("The hub cannot be reached: this machine's copy of the vault is as of %@.", age))
+        }
     }
 
     /// The acting identity (`--as`): held by a running agent when there is one, else unlocked with its passphrase.
@@ -27,13 +44,16 @@ extension VaultOptions {
         let vault = try openVault()
         let session = ApprovalNotice.track(MemberSession(vault: vault, identity: try unlockIdentity(), partner: partner))
         session.progress = progress
+        try pullFromHub(vault)
         return session
     }
 
     /// An administrator session (77 when the identity is not the vault's administrator).
     func adminSession(vault: Vault? = nil) throws -> AdminSession {
         let vault = try vault ?? openVault()
-        return try AdminSession(vault: vault, identity: try unlockIdentity())
+        let session = try AdminSession(vault: vault, identity: try unlockIdentity())
+        try pullFromHub(vault)
+        return session
     }
 
     /// Whether the acting identity file is the vault's administrator, read without a passphrase.
