@@ -72,10 +72,7 @@ let package = Package(
         .testTarget(name: "AbriCLITests", dependencies: ["abri", "AbriVault", "AbriCrypto"], swiftSettings: upcoming),
         .testTarget(
             name: "AbriHubTests",
-            dependencies: [
-                "abri-hub", "AbriHub", "AbriPublic", "AbriCrypto",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-            ],
+            dependencies: ["abri-hub", "AbriHub", "AbriPublic", "AbriCrypto"],
             swiftSettings: upcoming
         ),
     ]
