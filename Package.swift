@@ -72,5 +72,10 @@ let package = Package(
         // What the tests share: child processes without Foundation's Process, a throwaway PostgreSQL cluster, a hub.
         .target(name: "AbriTestSupport", path: "Tests/Support", swiftSettings: upcoming),
         .testTarget(name: "AbriCLITests", dependencies: ["abri", "AbriVault", "AbriCrypto", "AbriTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "AbriHubTests",
+            dependencies: ["abri-hub", "AbriHub", "AbriPublic", "AbriCrypto", "AbriTestSupport"],
+            swiftSettings: upcoming
+        ),
     ]
 )

@@ -44,7 +44,7 @@ struct PushCheck {
         }
 
         var next = state
-        try appendLog(logs.sorted { $0.seq < $1.seq }, to: &next)
+        try checkLogSequence(logs.sorted { $0.seq < $1.seq })
         let rosterBodies = try chainRosters(rosters.sorted { $0.version < $1.version }, into: &next)
         try checkHeads(heads.sorted { $0.size < $1.size }, logs: logs, rosterBodies: rosterBodies, into: &next)
         return next
@@ -72,7 +72,7 @@ struct PushCheck {
         pinned.insert(name)
     }
 
-    private func appendLog(_ logs: [ProtectedRows.LogRow], to next: inout VaultState) throws(HubFailure) {
+    private func checkLogSequence(_ logs: [ProtectedRows.LogRow]) throws(HubFailure) {
         for (offset, row) in logs.enumerated() where row.seq != state.edge.size + 1 + Int64(offset) {
             throw .refused("log entries must follow entry \(state.edge.size) without a gap")
         }
