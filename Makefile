@@ -42,8 +42,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# The story on one vault, narrated; then two organisations on two machines sharing a case through a local hub.
 demo: build
 	$(BIN_DIR)/abri demo
+	scripts/demo-hub.sh $(BIN_DIR)
 
 # Tests run one at a time: they start thousands of processes, through posix_spawn (Tests/AbriCLITests/Harness/
 # Child.swift), because Foundation's Process on Linux crashes now and then inside run(). The suites that leave a
