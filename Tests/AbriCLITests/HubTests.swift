@@ -228,6 +228,22 @@ import Testing
         #expect(try SQLite.query(story.vault(.alice), "SELECT value FROM meta WHERE key = 'admin'").contains(story.lines[.admin]!))
     }
 
+    // MARK: Deletion
+
+    /// A shred on one machine deletes the case's rows in PostgreSQL in the push's transaction: the hub keeps only their
+    /// keys, the feed carries the deletions, and the other machines' copies lose the case at their next command.
+    @Test func aShredReachesTheHubAsDeletionsOnly() throws {
+        let story = try HubStory(actors: [.admin, .alice, .ines])
+        #expect(try story.caseIDs(.ines) == [story.caseID])
+        let live = "SELECT count(*) FROM rows WHERE tbl IN ('records', 'cases') AND value IS NOT NULL"
+        #expect(try story.hub.sql(live) == "2")
+        try story.must(.admin, ["shred", story.caseID, "--yes"])
+        #expect(try story.hub.sql(live) == "0")
+        #expect(try story.hub.sql("SELECT count(*) FROM rows WHERE tbl IN ('records', 'cases') AND value IS NULL") == "2")
+        #expect(try story.caseIDs(.ines).isEmpty)
+        #expect(try SQLite.query(story.vault(.ines), "SELECT count(*) FROM records").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+
     // MARK: What the hub's database holds
 
     @Test func thePostgresDataHoldsNoSecretAndNamesNoPartnerOfACase() throws {

@@ -98,7 +98,8 @@ struct TerminalProgressTests {
         try terminal.type("\(story.cli.binary) open \(story.caseID) --as \(identity); echo fin=$?")
         try terminal.wait(for: "Passphrase for \(identity): ")
         try terminal.type("pas la bonne phrase")
-        try terminal.wait(for: "Wrong passphrase; try again.")
+        // The second prompt shows once echo is off again.
+        try terminal.wait(for: "Wrong passphrase; try again.\nPassphrase for \(identity):")
         try terminal.type(story.cli.passphrase)
         let screen = try terminal.wait(for: "fin=0")
         #expect(screen.contains("facts: \(Story.facts)"), "\(screen)")

@@ -78,9 +78,10 @@ enum Passphrase {
         // The prompt goes to stderr, where people look for it; to the terminal itself when
         // stderr was redirected, so that nobody waits on an invisible question.
         let promptFD: Int32 = isatty(2) == 1 ? 2 : tty
-        writeAll(promptFD, prompt)
+        // Echo goes off before the prompt shows: what is typed as soon as it appears is never echoed.
         let line = try EchoOff.while(tty: tty) {
-            try readLine(fd: tty, origin: "the terminal")
+            writeAll(promptFD, prompt)
+            return try readLine(fd: tty, origin: "the terminal")
         }
         return try validated(line, origin: "the terminal")
     }
