@@ -24,6 +24,15 @@ import Testing
         #expect(!alice.stdout.contains(Story.newAddress), "\(alice)")
         let ines = try story.must(.ines, ["open", story.caseID, "--reveal", "--purpose", "audience"])
         #expect(ines.stdout.contains(Story.newAddress), "\(ines)")
+        // An attachment made on one machine (a file beside its copy) reaches the others as rows, byte for byte.
+        let attachment = (0 ..< 3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+        let note = try story.machine(.alice).home.write("note.json", text: #"{"type":"note","household":"\#(Story.household)"}"#)
+        let file = try story.machine(.alice).home.write("pj.bin", attachment)
+        try story.must(.alice, ["add", story.caseID, note, "--attach", file, "--locating-to", "cidff-62", "--consent", Story.consent])
+        let folder = story.machine(.ines).home.file("out")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try story.must(.ines, ["open", story.caseID, "--reveal", "--purpose", "audience", "--attachments", folder])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/pj.bin")) == Data(attachment))
         // Every machine's copy checks out, and says where it comes from.
         for actor in [Story.Actor.admin, .alice, .ines, .bruno] {
             let verified = try story.abri(actor, ["verify", "--hub"])

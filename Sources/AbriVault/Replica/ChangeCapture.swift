@@ -76,25 +76,11 @@ final class ChangeCapture {
         }
         guard let row = try Row.fetchOne(db, sql: "SELECT case_id, bytes FROM attachment_files WHERE blob = ?", arguments: [Data(blob)]) else { return [] }
         let caseID = Array(row["case_id"] as Data), bytes: Int = row["bytes"]
-        guard let fd = files.openForReading(blob) else {
-            throw AbriError.badData("an attachment file is missing from \(files.directory) (run `abri verify`; nothing was sent)")
-        }
-        defer { close(fd) }
         var changes: [WireChange] = []
-        var offset = 0, n = 0
-        while offset < bytes {
-            let count = min(AttachmentLayout.sealedSegment, bytes - offset)
-            let segment = try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-                guard FileIO.read(fd, into: UnsafeMutableRawBufferPointer(buffer), count: count, at: offset) else {
-                    throw AbriError.badData("an attachment file in \(files.directory) is cut short (run `abri verify`; nothing was sent)")
-                }
-                initialized = count
-            }
+        try files.forEachSegment(blob, bytes: bytes, what: "nothing was sent") { n, segment in
             let values = try Self.wire(WireColumns([("blob", .blob(blob)), ("n", .integer(Int64(n))), ("case_id", .blob(caseID)),
                                                     ("data", .blob(segment))]))
             changes.append(try Self.wire(WireChange(table: "chunks", key: chunkKey(n), values: values)))
-            offset += count
-            n += 1
         }
         return changes
     }

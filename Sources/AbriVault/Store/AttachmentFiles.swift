@@ -45,6 +45,28 @@ struct AttachmentFiles: Sendable {
         return fd >= 0 ? fd : nil
     }
 
+    /// Reads a blob's file of `bytes` bytes segment by segment (FORMAT §3.5), as its `chunks` rows would hold it:
+    /// `body(n, segment)` for each; `what` names the operation in the error of a missing or short file.
+    func forEachSegment(_ blob: [UInt8], bytes: Int, what: String, _ body: (Int, [UInt8]) throws -> Void) throws {
+        guard let fd = openForReading(blob) else {
+            throw AbriError.badData("an attachment file is missing from \(directory) (run `abri verify`; \(what))")
+        }
+        defer { close(fd) }
+        var offset = 0, n = 0
+        while offset < bytes {
+            let count = min(AttachmentLayout.sealedSegment, bytes - offset)
+            let segment = try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                guard FileIO.read(fd, into: UnsafeMutableRawBufferPointer(buffer), count: count, at: offset) else {
+                    throw AbriError.badData("an attachment file in \(directory) is cut short (run `abri verify`; \(what))")
+                }
+                initialized = count
+            }
+            try body(n, segment)
+            offset += count
+            n += 1
+        }
+    }
+
     /// Records, in the command's transaction, that `blob` of `caseID` is kept as a file of `bytes` bytes.
     static func register(_ blob: [UInt8], caseID: CaseID, bytes: Int, _ db: Database) throws {
         try db.execute(sql: "INSERT INTO attachment_files (blob, case_id, bytes) VALUES (?, ?, ?)",

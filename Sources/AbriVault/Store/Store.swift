@@ -242,24 +242,9 @@ public final class Store: Sendable {
                 for row in rows {
                     let blob = Array(row["blob"] as Data)
                     let bytes: Int = row["bytes"]
-                    guard let fd = files.openForReading(blob) else {
-                        throw AbriError.badData("an attachment file is missing from \(files.directory) (run `abri verify`; the backup was not made)")
-                    }
-                    defer { close(fd) }
-                    var offset = 0
-                    var n = 0
-                    while offset < bytes {
-                        let count = min(AttachmentLayout.sealedSegment, bytes - offset)
-                        let segment = try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-                            guard FileIO.read(fd, into: UnsafeMutableRawBufferPointer(buffer), count: count, at: offset) else {
-                                throw AbriError.badData("an attachment file in \(files.directory) is cut short (run `abri verify`; the backup was not made)")
-                            }
-                            initialized = count
-                        }
+                    try files.forEachSegment(blob, bytes: bytes, what: "the backup was not made") { n, segment in
                         try insert.execute(arguments: [Data(blob), n, row["case_id"] as Data, Data(segment)])
-                        progress?.add(count)
-                        offset += count
-                        n += 1
+                        progress?.add(segment.count)
                     }
                 }
                 try db.execute(sql: "DELETE FROM attachment_files")

@@ -287,10 +287,11 @@ extension Catalogue {
             "l'écriture d'une pièce jointe dans le coffre a échoué (vérifiez la place sur le disque ; rien n'a été modifié)",
         "an attachment is missing from the vault (was its case shredded meanwhile? run `abri verify`)":
             "une pièce jointe manque au coffre (son dossier a-t-il été détruit entre-temps ? lancez `abri verify`)",
-        "an attachment file is missing from %@ (run `abri verify`; the backup was not made)":
-            "un fichier de pièce jointe manque dans %@ (lancez `abri verify` ; la sauvegarde n'a pas été faite)",
-        "an attachment file in %@ is cut short (run `abri verify`; the backup was not made)":
-            "un fichier de pièce jointe de %@ est tronqué (lancez `abri verify` ; la sauvegarde n'a pas été faite)",
+        "an attachment file is missing from %@ (run `abri verify`; %@)":
+            "un fichier de pièce jointe manque dans %@ (lancez `abri verify` ; %@)",
+        "an attachment file in %@ is cut short (run `abri verify`; %@)":
+            "un fichier de pièce jointe dans %@ est tronqué (lancez `abri verify` ; %@)",
+        "the backup was not made": "la sauvegarde n'a pas été faite",
         "partner %@ never receives locating parts (grant it the general part only: --to instead of --locating-to)":
             "le partenaire %@ ne reçoit jamais la partie localisante (ne lui accordez que la partie générale : --to au lieu de --locating-to)",
         "sharing with another partner needs the victim's consent (add --consent TEXT [--until DATE], or --without-consent REASON)":

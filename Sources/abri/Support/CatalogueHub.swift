@@ -7,10 +7,7 @@ extension Catalogue {
         "a changed row could not be read": "une ligne modifiée n'a pas pu être lue",
         "a changed value could not be read": "une valeur modifiée n'a pas pu être lue",
         "a changed value of a type the vault does not use": "une valeur modifiée d'un type que le coffre n'emploie pas",
-        "an attachment file in %@ is cut short (run `abri verify`; nothing was sent)":
-            "une pièce jointe dans %@ est tronquée (lancez `abri verify` ; rien n'a été envoyé)",
-        "an attachment file is missing from %@ (run `abri verify`; nothing was sent)":
-            "une pièce jointe manque dans %@ (lancez `abri verify` ; rien n'a été envoyé)",
+        "nothing was sent": "rien n'a été envoyé",
         "the change recorder could not start (SQLite error %@)": "l'enregistreur des modifications n'a pas pu démarrer (erreur SQLite %@)",
         "the changed rows could not be read (SQLite error %@)": "les lignes modifiées n'ont pas pu être lues (erreur SQLite %@)",
         "a vault id is 32 hex digits (ask the administrator, or run `abri status` where the vault is)":
