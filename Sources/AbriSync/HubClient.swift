@@ -89,6 +89,8 @@ public struct HubClient: Sendable {
             // The hub's reason, as printable ASCII only: it is not trusted to write to a terminal.
             let reason = String(decoding: answer.body.prefix(200).filter { $0 >= 0x20 && $0 < 0x7f }, as: UTF8.self)
             return .badData("the hub refused the change (\(reason)): nothing was changed (run `abri verify`)")
+        case 413:
+            return .io("the change is too large for the hub (an attachment of several hundred MiB); nothing was changed (send that case as a bundle with `abri export`)")
         case 429, 500 ... 599:
             return .busy("the hub is busy or failing; nothing was changed (try again in a moment)")
         default:

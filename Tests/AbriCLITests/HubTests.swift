@@ -33,6 +33,11 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try story.must(.ines, ["open", story.caseID, "--reveal", "--purpose", "audience", "--attachments", folder])
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/pj.bin")) == Data(attachment))
+        // Commands that open their session themselves pull first too: the CIDFF rotates its keys on top of what the
+        // others wrote, and the first landlord reads the log of the case after it.
+        try story.must(.ines, ["rotate", "cidff-62"])
+        try story.must(.alice, ["log", "--case", story.caseID])
+        #expect(try story.caseIDs(.bruno) == [story.caseID])
         // Every machine's copy checks out, and says where it comes from.
         for actor in [Story.Actor.admin, .alice, .ines, .bruno] {
             let verified = try story.abri(actor, ["verify", "--hub"])

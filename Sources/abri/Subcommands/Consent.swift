@@ -62,6 +62,7 @@ struct ConsentWithdraw: ParsableCommand {
         } else {
             try precheck.member(partner: acting.partner)
             let session = ApprovalNotice.track(MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner))
+            try options.pullFromHub(vault)
             try Confirmation.require(tr("Destroy %@'s grants on case %@?", from, id), yes: yes)
             try session.withdrawConsent(id, from: from)
         }

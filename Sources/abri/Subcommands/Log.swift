@@ -58,6 +58,7 @@ struct Log: ParsableCommand {
             }
         } else {
             let session = ApprovalNotice.track(MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: acting.partner))
+            try options.pullFromHub(vault)
             if let household {
                 lines = try session.householdLog(household)
             } else {

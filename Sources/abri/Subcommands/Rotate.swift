@@ -40,6 +40,7 @@ struct Rotate: ParsableCommand {
         } else {
             let progress = TerminalProgress()
             let session = ApprovalNotice.track(MemberSession(vault: vault, identity: try options.unlockIdentity(), partner: partner))
+            try options.pullFromHub(vault)
             session.progress = progress
             result = try session.rotate()
         }

@@ -55,6 +55,7 @@ struct Verify: ParsableCommand {
                 verifier = .administrator(admin!)
             } else {
                 verifier = .member(MemberSession(vault: vault, identity: try options.unlockIdentity()))
+                if !hub { try options.pullFromHub(vault) }
             }
         } else if acceptRestore {
             throw AbriError.usage("--accept-restore needs the administrator's identity (--as)")

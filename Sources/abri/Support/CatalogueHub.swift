@@ -24,6 +24,8 @@ extension Catalogue {
             "le hub %@ est injoignable ; rien n'a été modifié (la lecture fonctionne toujours sur la copie de cette machine : réessayez quand le réseau sera revenu)",
         "the hub holds no vault with this id (check the address and the vault id)":
             "le hub ne détient aucun coffre de cet identifiant (vérifiez l'adresse et l'identifiant du coffre)",
+        "the change is too large for the hub (an attachment of several hundred MiB); nothing was changed (send that case as a bundle with `abri export`)":
+            "la modification est trop grande pour le hub (une pièce jointe de plusieurs centaines de Mio) ; rien n'a été modifié (envoyez ce dossier en paquet avec `abri export`)",
         "the hub is busy or failing; nothing was changed (try again in a moment)":
             "le hub est occupé ou en panne ; rien n'a été modifié (réessayez dans un moment)",
         "the hub refused the change (%@): nothing was changed (run `abri verify`)":
