@@ -73,6 +73,24 @@ import Testing
         #expect(try story.caseIDs(.alice).contains(id))
     }
 
+    /// Creating a vault on a hub that cannot be reached, or cloning from one, leaves no file behind: 75, nothing kept.
+    @Test func initAndCloneWithoutTheHubLeaveNothing() throws {
+        var cli = try CLI()
+        let vault = cli.home.file("vault.db")
+        cli.environment["ABRI_VAULT"] = vault
+        let admin = try cli.newIdentity("admin.identity", name: "admin")
+        let port = try PostgresCluster.freePort()
+        let created = try cli.run(["init", "--admin", admin.line, "--hub", "http://127.0.0.1:\(port)", "--as", admin.path])
+        #expect(created.status == 75, "\(created)")
+        #expect(!FileManager.default.fileExists(atPath: vault))
+        let cloned = try cli.run(["clone", "http://127.0.0.1:\(port)", String(repeating: "ab", count: 16), "--as", admin.path])
+        #expect(cloned.status == 75, "\(cloned)")
+        #expect(!FileManager.default.fileExists(atPath: vault))
+        // A hub reached in plain HTTP off this machine is refused before anything is asked.
+        let remote = try cli.run(["init", "--admin", admin.line, "--hub", "http://hub.example.org", "--as", admin.path])
+        #expect(remote.status == 64, "\(remote)")
+    }
+
     // MARK: Many writers
 
     @Test func eightReplicasWritingAtOnceLoseNothingAndApplyEachCommandOnce() throws {
