@@ -5,26 +5,33 @@
 //   cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
 //       --scratch-path ../.build-fuzz
 //   SWIFT_BACKTRACE=enable=no ../.build-fuzz/release/FuzzBundle corpus/bundle -max_total_time=60
+import Foundation
 import PackageDescription
+
+// SwiftPM names a path dependency after its directory: whatever the checkout is called.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 let package = Package(
     name: "AbriFuzz",
     platforms: [.macOS(.v14)],
     dependencies: [.package(path: "..")],
     targets: [
-        .executableTarget(name: "FuzzIdentity", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzPublicIdentity", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzBundle", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzReport", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzStrictJSON", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzGrantBody", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzLogFrontier", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzLogDetails", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzRecordBody", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzRoster", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzSecretStream", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzPadding", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzCaseID", dependencies: [.product(name: "AbriVault", package: "main")]),
-        .executableTarget(name: "FuzzDay", dependencies: [.product(name: "AbriVault", package: "main")]),
+        .executableTarget(name: "FuzzIdentity", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzPublicIdentity", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzBundle", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzReport", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzStrictJSON", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzGrantBody", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzLogFrontier", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzLogDetails", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzRecordBody", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzRoster", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzSecretStream", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzPadding", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzCaseID", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzDay", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzHubChangeList", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzHubFeedPage", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzHubHead", dependencies: [.product(name: "AbriVault", package: root)]),
     ]
 )

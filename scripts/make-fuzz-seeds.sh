@@ -124,3 +124,6 @@ write("secretstream", "pull-raw", bytes([0, 20, 0]) + bytes(range(20)) + bytes([
 PY
 
 du -sh "$CORPUS" | awk '{print "fuzz seeds: " $1 " in '"$CORPUS"'"}'
+
+# The hub's wire (FORMAT §7): seeds built to its layouts.
+python3 "$ROOT/scripts/make-wire-seeds.py"

@@ -37,6 +37,19 @@ struct FuzzRegressionTests {
         }
     }
 
+    /// The hub's wire seeds are real messages: each parses (so the fuzzers start from inside the format).
+    @Test func theWireSeedsParse() throws {
+        for file in Self.files(in: Self.corpus.appendingPathComponent("hub-change-list")) {
+            #expect((try? ChangeList(decoding: [UInt8](try Data(contentsOf: file)))) != nil, "\(file.lastPathComponent)")
+        }
+        for file in Self.files(in: Self.corpus.appendingPathComponent("hub-feed-page")) {
+            #expect((try? FeedPage(decoding: [UInt8](try Data(contentsOf: file)))) != nil, "\(file.lastPathComponent)")
+        }
+        for file in Self.files(in: Self.corpus.appendingPathComponent("hub-head")) {
+            #expect((try? HeadAnswer(decoding: [UInt8](try Data(contentsOf: file)))) != nil, "\(file.lastPathComponent)")
+        }
+    }
+
     /// The edge cases every parser must refuse or accept without trapping, whatever the fuzzers found.
     @Test(arguments: targetNames)
     func survivesEdgeCases(target: String) throws {

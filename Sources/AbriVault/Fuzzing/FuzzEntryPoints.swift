@@ -35,7 +35,31 @@ public import AbriPublic
         ("padding", padding),
         ("case-id", caseID),
         ("day", day),
+        ("hub-change-list", hubChangeList),
+        ("hub-feed-page", hubFeedPage),
+        ("hub-head", hubHead),
     ]
+
+    // MARK: The hub's wire (Docs/FORMAT.md §7.1, §7.2)
+
+    /// `ChangeList(decoding:)`, the body of a push (what the hub parses from any caller); what parses re-encodes to
+    /// the same bytes.
+    public static func hubChangeList(_ data: [UInt8]) {
+        guard let list = try? ChangeList(decoding: data) else { return }
+        if list.encoded() != data { mismatch("a change list", data) }
+    }
+
+    /// `FeedPage(decoding:)`, what a replica parses from the hub; what parses re-encodes to the same bytes.
+    public static func hubFeedPage(_ data: [UInt8]) {
+        guard let page = try? FeedPage(decoding: data) else { return }
+        if page.encoded() != data { mismatch("a feed page", data) }
+    }
+
+    /// `HeadAnswer(decoding:)`, the hub's latest head as `verify --hub` reads it.
+    public static func hubHead(_ data: [UInt8]) {
+        guard let answer = try? HeadAnswer(decoding: data) else { return }
+        if answer.encoded() != data { mismatch("a head answer", data) }
+    }
 
     static func mismatch(_ what: String, _ input: [UInt8]) -> Never {
         fatalError("fuzz: \(what) does not round-trip for input \(input.map { String(format: "%02x", $0) }.joined())")
