@@ -80,8 +80,9 @@ clean:
 	rm -rf .build
 
 # `make bench`: Abri side by side with its references (libsodium from C, age), in one run; prints the
-# table and writes Docs/BENCHMARKS.md. Never part of `make test`; never fails on a time. It builds a
-# snapshot of the committed sources (HEAD), so that edits in progress cannot change a long run.
+# table and writes Docs/BENCHMARKS.md. `make bench BENCH_STEPS=hub` measures the hub alone (a throwaway
+# PostgreSQL cluster on loopback); steps: primitives, cli, hub. Never part of `make test`; never fails on a
+# time. It builds a snapshot of the committed sources (HEAD), so that edits in progress cannot change a long run.
 BENCH_SRC = .build-bench-src
 
 .PHONY: bench
@@ -92,6 +93,7 @@ bench: deps
 	cp -R Benchmarks/Package.swift Benchmarks/Sources $(BENCH_SRC)/Benchmarks/
 	cc -O2 -o .build-bench/primitives Benchmarks/c/primitives.c $$(pkg-config --cflags --libs libsodium)
 	$(SWIFT) build -c release --package-path $(BENCH_SRC) --scratch-path .build-bench-root --product abri
+	$(SWIFT) build -c release --package-path $(BENCH_SRC) --scratch-path .build-bench-root --product abri-hub
 	$(SWIFT) build -c release --package-path $(BENCH_SRC)/Benchmarks --scratch-path .build-bench-pkg
 	python3 Benchmarks/bench.py $(BENCH_STEPS)
 

@@ -6,6 +6,7 @@ that target:
   .build-bench/primitives                         the C reference (libsodium, cc -O2)
   .build-bench-pkg/release/abri-primitives        the same cases through AbriCrypto
   .build-bench-root/release/abri                  the release CLI
+  .build-bench-root/release/abri-hub              the release hub (step `hub`)
 Prints the table and writes Docs/BENCHMARKS.md. Never fails on a time: a goal
 that is missed is reported, not enforced.
 
@@ -13,24 +14,39 @@ Knobs (environment):
   BENCH_LOG_SIZES   log sizes for `verify`, comma separated (default 100000,200000)
   BENCH_BIG         1 (default) also measures a 1 GiB attachment; 0 skips it
   BENCH_ROUNDS      rounds of the primitive programs, alternated C/Swift (default 3)
+  BENCH_HUB_SECONDS seconds each concurrency level of the hub step runs (default 20)
+  BENCH_HUB_CASES   vault sizes (cases) whose clone the hub step times (default 10000,20000)
+  BENCH_HUB_BATCH   reports per deposit while that vault is built (default 2000)
+Steps (arguments, or BENCH_STEPS through make): primitives, cli (the default pair), hub.
 Scratch: .build-bench-data/ (cached identities and vaults, reused across runs),
 .build-bench-work/ (emptied at each run).
 """
+import base64
+import ctypes.util
 import datetime
+import glob
+import hashlib
 import json
+import math
+import multiprocessing
 import os
+import pwd
 import re
 import shutil
+import socket
 import statistics
+import struct
 import subprocess
 import tempfile
 import sys
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 C_BIN = os.path.join(ROOT, ".build-bench/primitives")
 SWIFT_BIN = os.path.join(ROOT, ".build-bench-pkg/release/abri-primitives")
 ABRI = os.path.join(ROOT, ".build-bench-root/release/abri")
+HUB = os.path.join(ROOT, ".build-bench-root/release/abri-hub")
 DATA = os.path.join(ROOT, ".build-bench-data")
 WORK = os.path.join(ROOT, ".build-bench-work")
 DOC = os.path.join(ROOT, "Docs/BENCHMARKS.md")
@@ -38,6 +54,10 @@ DOC = os.path.join(ROOT, "Docs/BENCHMARKS.md")
 LOG_SIZES = [int(s) for s in os.environ.get("BENCH_LOG_SIZES", "100000,200000").split(",") if s]
 BIG = os.environ.get("BENCH_BIG", "1") == "1"
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+HUB_SECONDS = int(os.environ.get("BENCH_HUB_SECONDS", "20"))
+HUB_CASES = [int(s) for s in os.environ.get("BENCH_HUB_CASES", "10000,20000").split(",") if s]
+HUB_BATCH = int(os.environ.get("BENCH_HUB_BATCH", "2000"))
+HUB_CLIENTS = [1, 8, 32]
 MiB = 1 << 20
 
 rows = []  # (section, figure, abri, reference, ratio, goal, verdict)
@@ -185,6 +205,7 @@ def primitives():
 
 PASS = os.path.join(DATA, "passphrase")
 FAST_PASS = os.path.join(DATA, "fast.passphrase")
+MEMBER_FAST = os.path.join(DATA, "fast.identity")  # Keys/test-bob.identity, minimum Argon2id costs
 
 
 class Vault:
@@ -574,6 +595,502 @@ def verify(paths):
         shutil.rmtree(v.dir)
 
 
+# ---------------------------------------------------------------- the hub (format 3, loopback)
+
+HUB_SECTION = "The hub (format 3, loopback)"
+hub_rows = []  # (figure, measured, goal, verdict)
+hub_notes = []
+ADMIN_FAST = os.path.join(ROOT, "Keys/test-admin-a.identity")  # public test identity, minimum Argon2id costs
+
+
+def hub_add(figure, measured, goal="", met=None):
+    hub_rows.append((figure, measured, goal, "" if met is None else ("met" if met else "**missed**")))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def proc_cpu(pid, children=False):
+    """CPU seconds (user + system) of a live process, with those of its reaped children when `children`."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if children else 0)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def vm_hwm(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])  # KiB
+    return 0
+
+
+class Postgres:
+    """A throwaway cluster under .build-bench-work (initdb, pg_ctl on a free port of 127.0.0.1, the server's
+    defaults: fsync and synchronous commit on), as the `postgres` user when run as root; `stop` removes it."""
+
+    def __init__(self):
+        versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
+        if not versions:
+            raise RuntimeError("no PostgreSQL server under /usr/lib/postgresql (`make deps` installs it)")
+        self.bin = os.path.dirname(versions[-1])
+        self.version = self.bin.split("/")[4]
+        self.folder = tempfile.mkdtemp(prefix="pg-", dir=WORK)
+        self.as_user = []
+        if os.getuid() == 0:
+            pw = pwd.getpwnam("postgres")
+            os.chown(self.folder, pw.pw_uid, pw.pw_gid)
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+        self.data = os.path.join(self.folder, "data")
+        run(self.as_user + [f"{self.bin}/initdb", "-D", self.data, "-A", "trust", "-U", "abri", "-E", "UTF8",
+                            "--locale", "C", "--no-sync"])
+        self.port = free_port()
+        run(self.as_user + [f"{self.bin}/pg_ctl", "-D", self.data, "-l", os.path.join(self.folder, "server.log"),
+                            "-o", f"-k {self.folder} -h 127.0.0.1 -p {self.port}", "-w", "start"])
+        self.pid = int(open(os.path.join(self.data, "postmaster.pid")).readline())
+        self.sql("CREATE DATABASE hub")
+        self.url = f"postgres://abri@127.0.0.1:{self.port}/hub"
+
+    def sql(self, statement, database="postgres"):
+        return run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "abri", "-d", database,
+                    "-v", "ON_ERROR_STOP=1", "-At", "-c", statement]).stdout.strip()
+
+    def cpu(self):
+        """The server's CPU seconds: the postmaster, its live backends, and the backends that have ended."""
+        total = proc_cpu(self.pid, children=True)
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == self.pid:
+                    total += proc_cpu(int(entry))
+        return total
+
+    def size(self):
+        return int(self.sql("SELECT pg_database_size('hub')"))
+
+    def stop(self):
+        run(self.as_user + [f"{self.bin}/pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop"], check=False)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class HubServer:
+    """`abri-hub migrate`, then `abri-hub serve` on a free port of 127.0.0.1 (plain HTTP on loopback)."""
+
+    def __init__(self, pg):
+        run([HUB, "migrate", "--database", pg.url])
+        self.out = os.path.join(WORK, "hub.out")
+        self.proc = subprocess.Popen([HUB, "serve", "--database", pg.url, "--listen", "127.0.0.1:0"],
+                                     stdout=open(self.out, "w"), stderr=subprocess.STDOUT)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            m = re.search(r"listening on 127\.0\.0\.1:(\d+)", open(self.out).read())
+            if m:
+                self.port = int(m.group(1))
+                self.url = f"http://127.0.0.1:{self.port}"
+                return
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"abri-hub serve did not start: {open(self.out).read()[-400:]}")
+
+    @property
+    def pid(self):
+        return self.proc.pid
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class Machine:
+    """One machine: its own home, state directory and replica (or a local vault), with an identity of minimum
+    Argon2id costs (the public test identities of Keys/): no unlock to subtract."""
+    count = 0
+
+    def __init__(self, identity):
+        Machine.count += 1
+        self.dir = os.path.join(WORK, f"m{Machine.count}")
+        os.makedirs(os.path.join(self.dir, "state"))
+        self.path = os.path.join(self.dir, "vault.db")
+        self.identity = identity
+
+    def env(self):
+        return {"ABRI_PASSPHRASE_FILE": FAST_PASS, "ABRI_VAULT": self.path,
+                "XDG_STATE_HOME": os.path.join(self.dir, "state"), "NO_COLOR": "1"}
+
+    def args(self, *args):
+        return [ABRI] + list(args) + ["--as", self.identity]
+
+    def abri(self, *args, check=True):
+        return run(self.args(*args), env=self.env(), check=check)
+
+    def timed(self, *args):
+        return timed(self.args(*args), env=self.env())
+
+    def remove(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def identity_line(path):
+    return run([ABRI, "identity", "show", path]).stdout.strip()
+
+
+def new_vault(hub_url=None):
+    """A vault with one partner and the bench member (test-bob) in it, made by test-admin-a: on the hub when
+    `hub_url`, else a local file. Returns the administrator's machine and the vault's id."""
+    admin = Machine(ADMIN_FAST)
+    init = ["init", "--admin", identity_line(ADMIN_FAST), "--json"] + (["--hub", hub_url] if hub_url else [])
+    out = admin.abri(*init).stdout if hub_url else run([ABRI] + init, env=admin.env()).stdout
+    vid = json.loads(out)["id"]
+    admin.abri("partner", "add", "p1", "--name", "Bench partner", "--kind", "association")
+    admin.abri("member", "add", "p1", "--identity", identity_line(MEMBER_FAST), "--name", "bench")
+    return admin, vid
+
+
+def clone(hub_url, vid):
+    m = Machine(MEMBER_FAST)
+    m.abri("clone", hub_url, vid)
+    return m
+
+
+def percentile(values, q):
+    v = sorted(values)
+    return v[min(len(v) - 1, max(0, int(round(q * (len(v) - 1)))))] if v else float("nan")
+
+
+def hub_seq(pg, vid):
+    return int(pg.sql(f"SELECT seq FROM vaults WHERE id = '\\x{vid}'", "hub"))
+
+
+def load_phase(machines, seconds, note):
+    """Every machine runs `abri deposit NOTE` in a loop for `seconds`; the latencies of the whole commands."""
+    lat, failures = [], []
+    lock = threading.Lock()
+    start = time.perf_counter()
+    stop_at = start + seconds
+    ends = []
+
+    def worker(m):
+        while time.perf_counter() < stop_at:
+            t0 = time.perf_counter()
+            p = subprocess.run(m.args("deposit", note), env={**os.environ, **m.env()},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            dt = time.perf_counter() - t0
+            with lock:
+                (lat if p.returncode == 0 else failures).append(dt if p.returncode == 0 else (p.returncode, p.stderr.strip()[-200:]))
+        with lock:
+            ends.append(time.perf_counter())
+
+    threads = [threading.Thread(target=worker, args=(m,)) for m in machines]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return lat, failures, max(ends) - start
+
+
+# The light pusher: signed pushes straight to the hub (FORMAT §7.1, §7.2), from Python, to measure the hub itself.
+
+def identity_seed(path, passphrase):
+    """The Ed25519 seed of an identity file (FORMAT §2), through libsodium: Argon2id13, then XChaCha20-Poly1305."""
+    import ctypes
+    sodium = ctypes.CDLL(ctypes.util.find_library("sodium") or "libsodium.so.23")
+    sodium.sodium_init()
+    b = open(path, "rb").read()
+    ops, mem = struct.unpack_from("<QQ", b, 8)
+    salt, nonce = b[24:40], b[40:64]
+    ad_end = 129 + b[128]
+    key = ctypes.create_string_buffer(32)
+    pw = passphrase.encode()
+    sodium.crypto_pwhash.argtypes = [ctypes.c_char_p, ctypes.c_ulonglong, ctypes.c_char_p, ctypes.c_ulonglong,
+                                     ctypes.c_char_p, ctypes.c_ulonglong, ctypes.c_size_t, ctypes.c_int]
+    if sodium.crypto_pwhash(key, 32, pw, len(pw), salt, ops, mem, 2) != 0:
+        raise RuntimeError("argon2id failed")
+    plain = ctypes.create_string_buffer(64)
+    plain_len = ctypes.c_ulonglong()
+    f = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt
+    f.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_ulonglong), ctypes.c_void_p, ctypes.c_char_p,
+                  ctypes.c_ulonglong, ctypes.c_char_p, ctypes.c_ulonglong, ctypes.c_char_p, ctypes.c_char_p]
+    if f(plain, ctypes.byref(plain_len), None, b[ad_end:ad_end + 80], 80, b[:ad_end], ad_end, nonce, key.raw) != 0:
+        raise RuntimeError("the identity did not open")
+    seed = plain.raw[32:64]
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+    public = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    if public != b[96:128]:
+        raise RuntimeError("the identity's signing key does not match its header")
+    return seed
+
+
+def wire_values(columns):
+    out = struct.pack("<H", len(columns))
+    for name, value in columns:
+        out += bytes([len(name)]) + name.encode()
+        if isinstance(value, str):
+            out += b"\x02" + struct.pack("<I", len(value.encode())) + value.encode()
+        else:
+            out += b"\x03" + struct.pack("<I", len(value)) + value
+    return out
+
+
+def meta_change(key, value):
+    k = wire_values([("key", key)])
+    v = wire_values([("key", key), ("value", value)])
+    return b"\x04meta" + struct.pack("<I", len(k)) + k + b"\x01" + struct.pack("<I", len(v)) + v
+
+
+def light_pusher(args):
+    """One client: for `seconds`, pushes of `rows` new meta rows of `row_bytes` each; on 409 reads the hub's
+    sequence (GET head) and pushes again. Returns the accepted pushes' request times and the number of 409s."""
+    port, vid, seed, line, seconds, rows, row_bytes, index = args
+    import http.client
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    key = Ed25519PrivateKey.from_private_bytes(seed)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+
+    def request(method, path, body=b""):
+        date = str(int(time.time()))
+        digest = hashlib.blake2b(body, digest_size=32).hexdigest()
+        text = f"abri-hub-request-v1\n{method}\n{path}\n{date}\n{digest}\n".encode()
+        headers = {"Abri-Identity": line, "Abri-Date": date,
+                   "Abri-Signature": base64.b64encode(key.sign(text)).decode()}
+        if method != "GET":
+            headers["Content-Type"] = "application/octet-stream"
+        conn.request(method, path, body=body if method != "GET" else None, headers=headers)
+        r = conn.getresponse()
+        return r.status, r.read()
+
+    def sequence():
+        status, body = request("GET", f"/v1/vaults/{vid}/head")
+        assert status == 200, status
+        return struct.unpack_from("<Q", body)[0]
+
+    seq = sequence()
+    lat, conflicts, n = [], 0, 0
+    stop_at = time.perf_counter() + seconds
+    filler = os.urandom(row_bytes)
+    while time.perf_counter() < stop_at:
+        n += 1
+        changes = [meta_change(f"bench/{index}/{n}/{i}", filler) for i in range(rows)]
+        body = struct.pack("<QI", seq, len(changes)) + b"".join(changes)
+        t0 = time.perf_counter()
+        status, answer = request("POST", f"/v1/vaults/{vid}/push", body)
+        dt = time.perf_counter() - t0
+        if status == 200:
+            lat.append(dt)
+            seq = struct.unpack_from("<Q", answer)[0]
+        elif status == 409:
+            conflicts += 1
+            seq = sequence()
+        else:
+            raise RuntimeError(f"push answered {status}: {answer[:200]!r}")
+    return lat, conflicts
+
+
+def hub():
+    """The hub's figures: concurrent replicas writing, the hub's own rate, a pull, clones, memory and size."""
+    for tool, what in ((HUB, "abri-hub"), (ABRI, "abri")):
+        if not os.path.exists(tool):
+            raise RuntimeError(f"{tool} is missing: run through `make bench` (it builds {what})")
+    os.makedirs(DATA, exist_ok=True)
+    if not os.path.exists(MEMBER_FAST):
+        shutil.copyfile(os.path.join(ROOT, "Keys/test-bob.identity"), MEMBER_FAST)
+        os.chmod(MEMBER_FAST, 0o600)
+    with open(os.open(FAST_PASS, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        f.write("abri public test passphrase\n")  # published in Keys/README.md
+    note = os.path.join(WORK, "note.json")
+    with open(note, "w") as f:
+        json.dump({"type": "note", "household": "FOH-B-0000001", "facts": "Note de suivi du banc de mesure."}, f)
+    pg = hub_server = None
+    try:
+        say("hub: a throwaway PostgreSQL cluster, abri-hub migrate and serve")
+        pg = Postgres()
+        hub_server = HubServer(pg)
+        url = hub_server.url
+        hub_notes.append(f"PostgreSQL {pg.version} (its defaults: fsync and synchronous commit on; shared_buffers "
+                         f"{pg.sql('SHOW shared_buffers')}), `abri-hub serve` and every client on the same two cores")
+        empty_size = pg.size()
+
+        # 1. Latency with 1, 8, 32 writing replicas; 2. the commands per second the hub took.
+        admin, vid = new_vault(url)
+        replicas = [clone(url, vid) for _ in range(max(HUB_CLIENTS))]
+        replicas[0].abri("deposit", note)
+        replicas[0].abri("deposit", note)
+        per_push = pg.sql(f"SELECT count(*) || ' ' || sum(octet_length(key) + coalesce(octet_length(value), 0)) "
+                          f"FROM rows WHERE vault = '\\x{vid}' AND seq = {hub_seq(pg, vid)}", "hub").split()
+        push_rows, push_bytes = int(per_push[0]), int(per_push[1])
+        say(f"  a one-note deposit pushes {push_rows} rows, {push_bytes:,} bytes")
+
+        # The same command on a local vault (no hub): what the hub adds is the difference.
+        local_admin, _ = new_vault(None)
+        local = Machine(MEMBER_FAST)
+        local.path = local_admin.path
+        local.abri("cases", "--json")
+        pairs_hub, pairs_local = [], []
+        for _ in range(15):
+            pairs_local.append(local.timed("deposit", note).wall)
+            pairs_hub.append(replicas[0].timed("deposit", note).wall)
+        local_med, hub_med = statistics.median(pairs_local), statistics.median(pairs_hub)
+        hub_add("`deposit` of a one-line note, on a local vault (no hub), 1 client",
+                f"{fmt_s(local_med)} (median of 15, whole command)")
+        hub_add("`deposit` of the same note on a replica, 1 client, alternated with the local one",
+                f"{fmt_s(hub_med)}; the hub's part (a pull and a push of {push_rows} rows, {push_bytes / 1024:,.1f} KiB): "
+                f"{fmt_s(hub_med - local_med)}")
+
+        hwm_load = 0
+        for n in HUB_CLIENTS:
+            for m in replicas[:n]:
+                m.abri("sync")
+            say(f"  {n} replica(s) depositing for {HUB_SECONDS} s")
+            seq0, hub_cpu0, pg_cpu0 = hub_seq(pg, vid), proc_cpu(hub_server.pid), pg.cpu()
+            load0 = load()[0]
+            lat, failures, elapsed = load_phase(replicas[:n], HUB_SECONDS, note)
+            seq1, hub_cpu1, pg_cpu1 = hub_seq(pg, vid), proc_cpu(hub_server.pid), pg.cpu()
+            pushes = seq1 - seq0
+            hwm_load = vm_hwm(hub_server.pid)
+            per_push_cpu = (hub_cpu1 - hub_cpu0 + pg_cpu1 - pg_cpu0) / max(pushes, 1)
+            failed = f"; {len(failures)} failed ({failures[0][0]}: {failures[0][1]})" if failures else ""
+            hub_add(f"`deposit` by {n} replica{'s' if n > 1 else ''} at once for {HUB_SECONDS} s: whole command, p50 / p99",
+                    f"{fmt_s(percentile(lat, 0.5))} / {fmt_s(percentile(lat, 0.99))} ({len(lat)} commands{failed}; load {load0} at the start)")
+            hub_add(f"commands per second through the hub, {n} replica{'s' if n > 1 else ''} (abri processes on the same cores)",
+                    f"{pushes / elapsed:,.1f} /s; hub + PostgreSQL CPU {fmt_s(per_push_cpu)} per push "
+                    f"(hub {fmt_s((hub_cpu1 - hub_cpu0) / max(pushes, 1))})",
+                    "≥ 500 /s" if n == max(HUB_CLIENTS) else "", (pushes / elapsed >= 500) if n == max(HUB_CLIENTS) else None)
+
+        # 2'. The hub alone: signed pushes of the same size from a light client, no abri process; all to one vault
+        # (whose pushes the hub takes one at a time), then each client to a vault of its own.
+        light_vids = [new_vault(url)[1] for _ in range(max(HUB_CLIENTS))]
+        seed = identity_seed(MEMBER_FAST, "abri public test passphrase")
+        line = identity_line(MEMBER_FAST)
+        row_bytes = max(1, push_bytes // push_rows - 30)
+        ctx = multiprocessing.get_context("fork")
+        for shared in (True, False):
+            for n in HUB_CLIENTS:
+                if not shared and n == 1:
+                    continue
+                vids = [light_vids[0]] * n if shared else light_vids[:n]
+                say(f"  light pushers: {n} at once for {HUB_SECONDS} s, {'one vault' if shared else 'a vault each'}, "
+                    f"{push_rows} rows of {row_bytes} bytes a push")
+                seq0 = sum(hub_seq(pg, v) for v in set(vids))
+                hub_cpu0, pg_cpu0 = proc_cpu(hub_server.pid), pg.cpu()
+                with ctx.Pool(n) as pool:
+                    results = pool.map(light_pusher, [(hub_server.port, vids[i], seed, line, HUB_SECONDS, push_rows,
+                                                       row_bytes, i) for i in range(n)])
+                seq1 = sum(hub_seq(pg, v) for v in set(vids))
+                hub_cpu1, pg_cpu1 = proc_cpu(hub_server.pid), pg.cpu()
+                hwm_load = vm_hwm(hub_server.pid)
+                lat = [x for r in results for x in r[0]]
+                conflicts = sum(r[1] for r in results)
+                pushes = seq1 - seq0
+                rate_ = pushes / HUB_SECONDS
+                cpu = (hub_cpu1 - hub_cpu0 + pg_cpu1 - pg_cpu0) / max(pushes, 1)
+                where = "one vault" if shared else "a vault each"
+                clients = f"{n} light client{'s' if n > 1 else ''}"
+                hub_add(f"push request alone ({push_rows} rows), {clients}, {where}: p50 / p99",
+                        f"{fmt_s(percentile(lat, 0.5))} / {fmt_s(percentile(lat, 0.99))} ({pushes:,} accepted, {conflicts:,} answered 409)")
+                top = n == max(HUB_CLIENTS)
+                hub_add(f"pushes per second the hub accepted, {clients}, {where}",
+                        f"{rate_:,.0f} /s; hub + PostgreSQL CPU {fmt_s(cpu)} per push (hub {fmt_s((hub_cpu1 - hub_cpu0) / max(pushes, 1))})",
+                        "≥ 500 /s" if top else "", (rate_ >= 500) if top else None)
+
+        # 3. A pull of 10,000 changes.
+        writer, reader = replicas[0], replicas[1]
+        writer.abri("sync")
+        reader.abri("sync")
+        writer.abri("deposit", *write_reports(20))
+        per_report = json.loads(reader.abri("sync", "--json").stdout)["changes"] / 20
+        n_reports = math.ceil(10000 / per_report)
+        pulls = []
+        for _ in range(3):
+            writer.abri("deposit", *write_reports(n_reports))
+            t = reader.timed("sync", "--json")
+            pulls.append((t.wall, json.loads(t.stdout)["changes"], t.rss))
+        wall = statistics.median(p[0] for p in pulls)
+        changes = statistics.median(p[1] for p in pulls)
+        hub_add(f"`sync` pulling {changes:,.0f} changes ({n_reports} reports deposited on another replica)",
+                f"{fmt_s(wall)} (median of 3), {max(p[2] for p in pulls) / 1024:,.0f} MiB", "< 1 s for 10,000",
+                wall * 10000 / changes < 1)
+
+        # 4. Clones of a large vault; 5. the database's size per case.
+        for m in replicas[2:]:
+            m.remove()
+        big_admin, big_vid = new_vault(url)
+        builder = clone(url, big_vid)
+        size0 = pg.size()
+        files = write_reports(HUB_BATCH)
+        done, clones = 0, []
+        for mark in HUB_CASES:
+            while done < mark:
+                k = min(HUB_BATCH, mark - done)
+                say(f"  building the hub's large vault: cases {done:,}–{done + k:,}")
+                t = builder.timed("deposit", *files[:k])
+                if done == 0:
+                    hub_add(f"bulk `deposit` of {k:,} reports on a replica (one push)", f"{fmt_s(t.wall)}")
+                done += k
+            size = pg.size() - size0
+            say(f"  clone of {mark:,} cases")
+            m = Machine(MEMBER_FAST)
+            t = timed(m.args("clone", url, big_vid), env=m.env())
+            vault_size = os.path.getsize(m.path)
+            m.remove()
+            clones.append((mark, t.wall))
+            hub_add(f"`clone` of a vault of {mark:,} cases", f"{fmt_s(t.wall)}, {t.rss / 1024:,.0f} MiB; replica {vault_size / MiB:,.0f} MiB",
+                    "< 60 s for 100,000" if mark == 100000 else "", (t.wall < 60) if mark == 100000 else None)
+            hub_add(f"PostgreSQL database per case ({mark:,} cases)",
+                    f"{size / mark / 1024:,.1f} KiB ({size / MiB:,.0f} MiB for the vault, `pg_database_size`)")
+        if 100000 not in HUB_CASES and len(clones) >= 2:
+            (n1, t1), (n2, t2) = clones[-2], clones[-1]
+            slope = (t2 - t1) / (n2 - n1)
+            est = t2 + slope * (100000 - n2)
+            hub_add("`clone` of 100,000 cases, **extrapolated** (a line through the last two sizes measured)",
+                    f"about {est:,.0f} s (not measured)", "< 60 s", est < 60)
+        hwm = vm_hwm(hub_server.pid)
+        hub_add("abri-hub peak RSS (VmHWM) under the concurrent writers and light pushes", f"{hwm_load / 1024:,.0f} MiB")
+        hub_add("abri-hub peak RSS (VmHWM) at the end (large pushes and clones included)", f"{hwm / 1024:,.0f} MiB")
+        hub_notes.append(f"the database held {(pg.size() - empty_size) / MiB:,.0f} MiB at the end")
+    finally:
+        if hub_server:
+            hub_server.stop()
+        if pg:
+            pg.stop()
+
+
+def hub_page(started, load_start, load_end, elapsed):
+    out = [f"## {HUB_SECTION}", "",
+           "Measured by `make bench BENCH_STEPS=hub` (Benchmarks/bench.py, `hub`): the release `abri-hub` and `abri`,",
+           "a throwaway PostgreSQL cluster started and removed by the script, the hub on 127.0.0.1 (plain HTTP),",
+           "every replica its own home and state directory. Identities are the public test ones of Keys/ (minimum",
+           "Argon2id costs): no unlock to subtract. A replica's command pulls, runs, then pushes before it commits",
+           "(FORMAT.md §7.4); on a 409 it pulls and runs again after a random pause of 20–500 ms. The light client",
+           "sends signed pushes straight to the hub (§7.1, §7.2) with rows of the size a one-note deposit pushes,",
+           "but as new `meta` rows, so it skips the head's signature and the tree's extension; on a 409 it reads the",
+           "hub's sequence and pushes again at once. The light clients push to one vault (whose pushes the hub takes",
+           "one at a time: the vault's row is locked), then each to a vault of its own.",
+           "Nothing here fails on a time.", "",
+           f"- date: {started.strftime('%Y-%m-%d %H:%M %Z')} ({elapsed / 60:.0f} minutes)",
+           f"- machine: {machine()}; {'; '.join(hub_notes)}",
+           f"- load average (1, 5, 15 min): {' '.join(load_start)} at the start, {' '.join(load_end)} at the end"
+           " (2 cores shared with other builds: figures move with it)",
+           f"- knobs: BENCH_HUB_SECONDS={HUB_SECONDS}, BENCH_HUB_CASES={','.join(map(str, HUB_CASES))}, BENCH_HUB_BATCH={HUB_BATCH}",
+           "", "| figure | measured | goal | |", "| --- | --- | --- | --- |"]
+    out += [f"| {f} | {m} | {g} | {v} |" for f, m, g, v in hub_rows]
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- report
 
 def machine():
@@ -618,34 +1135,51 @@ def main():
         verify(paths)
     load_end = load()
     elapsed = (datetime.datetime.now().astimezone() - started).total_seconds()
-    head = [
-        "# Abri benchmarks",
-        "",
-        "Measured by `make bench` (the command that reproduces this page; knobs in `Benchmarks/bench.py`).",
-        "Every figure is a median of several runs made in the same run as its reference. Ratios: for",
-        "primitives, Abri's speed over C's (1.00 = as fast as libsodium from C), both timed in process CPU",
-        "time, alternated over several rounds; for attachments, age's time",
-        "over Abri's (above 1 = Abri faster). CLI figures subtract one Argon2id MODERATE unlock (the",
-        "`identity check`, run next to each measured command, wall and CPU alike: the median of the",
-        "per-pair differences) from each command that unlocks an identity; the whole",
-        "command's time follows. Wall time grows with the machine's load; CPU time (user + system, from",
-        "`/usr/bin/time -v`) much less, so both are given. Goals are judged on wall time.",
-        "Nothing here fails on a time: the last column says whether a goal was met.",
-        "",
-        f"- date: {started.strftime('%Y-%m-%d %H:%M %Z')} ({elapsed / 60:.0f} minutes)",
-        f"- machine: {machine()}",
-        f"- load average (1, 5, 15 min): {' '.join(load_start)} at the start, {' '.join(load_end)} at the end"
-        " (2 cores shared with other builds: figures move with it)",
-        f"- command: `make bench` (steps: {' '.join(steps)}; BENCH_LOG_SIZES={','.join(map(str, LOG_SIZES))}, BENCH_BIG={int(BIG)})",
-    ]
-    text = "\n".join(head) + "\n" + table() + "\n"
-    print(text)
-    if os.environ.get("BENCH_WRITE", "1") == "1":
+    text = None
+    if "primitives" in steps or "cli" in steps:
+        head = [
+            "# Abri benchmarks",
+            "",
+            "Measured by `make bench` (the command that reproduces this page; knobs in `Benchmarks/bench.py`).",
+            "Every figure is a median of several runs made in the same run as its reference. Ratios: for",
+            "primitives, Abri's speed over C's (1.00 = as fast as libsodium from C), both timed in process CPU",
+            "time, alternated over several rounds; for attachments, age's time",
+            "over Abri's (above 1 = Abri faster). CLI figures subtract one Argon2id MODERATE unlock (the",
+            "`identity check`, run next to each measured command, wall and CPU alike: the median of the",
+            "per-pair differences) from each command that unlocks an identity; the whole",
+            "command's time follows. Wall time grows with the machine's load; CPU time (user + system, from",
+            "`/usr/bin/time -v`) much less, so both are given. Goals are judged on wall time.",
+            "Nothing here fails on a time: the last column says whether a goal was met.",
+            "",
+            f"- date: {started.strftime('%Y-%m-%d %H:%M %Z')} ({elapsed / 60:.0f} minutes)",
+            f"- machine: {machine()}",
+            f"- load average (1, 5, 15 min): {' '.join(load_start)} at the start, {' '.join(load_end)} at the end"
+            " (2 cores shared with other builds: figures move with it)",
+            f"- command: `make bench` (steps: {' '.join(steps)}; BENCH_LOG_SIZES={','.join(map(str, LOG_SIZES))}, BENCH_BIG={int(BIG)})",
+        ]
+        text = "\n".join(head) + "\n" + table() + "\n"
+        print(text)
+    hub_text = None
+    if "hub" in steps:
+        hub_started, hub_load = datetime.datetime.now().astimezone(), load()
+        hub()
+        hub_elapsed = (datetime.datetime.now().astimezone() - hub_started).total_seconds()
+        hub_text = hub_page(hub_started, hub_load, load(), hub_elapsed)
+        print(hub_text)
+    if os.environ.get("BENCH_WRITE", "1") == "1" and (text or hub_text):
+        # The page: the steps primitives and cli, the hub's section, then the prose from "Reading the figures" on;
+        # a run rewrites the parts of its steps and keeps the others.
         previous = open(DOC).read() if os.path.exists(DOC) else ""
-        marker = "\n## Reading the figures\n"
+        marker, hub_marker = "\n## Reading the figures\n", f"\n## {HUB_SECTION}\n"
         tail = previous[previous.index(marker):] if marker in previous else ""
+        front = previous[:previous.index(marker)] if marker in previous else previous
+        old_hub = front[front.index(hub_marker) + 1:] if hub_marker in front else ""
+        front = front[:front.index(hub_marker)] if hub_marker in front else front
+        parts = [(text or front).rstrip("\n") + "\n"]
+        if hub_text or old_hub:
+            parts.append("\n" + (hub_text or old_hub).rstrip("\n") + "\n")
         with open(DOC, "w") as f:
-            f.write(text + tail)
+            f.write("".join(parts) + tail)
         say(f"wrote {DOC}")
     shutil.rmtree(WORK, ignore_errors=True)
 

@@ -51,16 +51,43 @@ struct VaultRows {
         return try ProtectedRows.head(change)
     }
 
-    /// Writes every change with sequence `seq`: a row replaced, or deleted down to its key.
+    /// Writes every change with sequence `seq`: a row replaced, or deleted down to its key. The changes go in
+    /// statements of up to `batchRows` rows or about `batchBytes` bytes, each one `INSERT … SELECT FROM unnest(…)` of
+    /// arrays: a push of thousands of rows is a few round trips, not one per row. A push names a row at most once
+    /// (checked before), so no statement touches a row twice.
     func write(_ changes: [WireChange], seq: Int64) async throws {
-        for change in changes {
-            let value = change.values.map(\.encoded.bytea)
+        var start = changes.startIndex
+        while start < changes.endIndex {
+            var tables: [String] = []
+            var keys: [ByteBuffer] = []
+            var values: [ByteBuffer] = []
+            var present: [Bool] = []
+            var bytes = 0
+            var end = start
+            while end < changes.endIndex, tables.count < Self.batchRows, tables.isEmpty || bytes < Self.batchBytes {
+                let change = changes[end]
+                let key = change.key.encoded
+                let value = change.values?.encoded ?? []
+                tables.append(change.table)
+                keys.append(key.bytea)
+                values.append(value.bytea)
+                present.append(change.values != nil)
+                bytes += key.count + value.count
+                end += 1
+            }
             try await connection.query("""
-                INSERT INTO rows (vault, tbl, key, value, seq) VALUES (\(vault.bytea), \(change.table), \(change.key.encoded.bytea), \(value), \(seq))
+                INSERT INTO rows (vault, tbl, key, value, seq)
+                SELECT \(vault.bytea), t, k, CASE WHEN p THEN v END, \(seq)
+                FROM unnest(\(tables)::text[], \(keys)::bytea[], \(values)::bytea[], \(present)::boolean[]) AS change (t, k, v, p)
                 ON CONFLICT (vault, tbl, key) DO UPDATE SET value = EXCLUDED.value, seq = EXCLUDED.seq
                 """, logger: store.logger)
+            start = end
         }
     }
+
+    /// The most rows, and about the most bytes, that one statement of `write` carries.
+    static let batchRows = 5000
+    static let batchBytes = 16 << 20
 
     /// Inserts the vault's row; false when a vault with this id exists.
     func insert(_ state: VaultState) async throws -> Bool {
