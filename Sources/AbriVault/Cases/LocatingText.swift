@@ -1,4 +1,4 @@
-public import AbriPublic
+import AbriPublic
 /// Finds what locates someone in free text: a phone number, an e-mail address, a postcode before a town, a
 /// street address. A report's general part is read by partners who must never learn where the victim lives,
 /// so a general string that holds one of these is refused, whatever field it is in (Docs/REPORT.md).

@@ -1,7 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
-public import AbriPublic
+import AbriPublic
 
 /// One record as the caller may see it.
 public struct OpenedRecord: Sendable {

@@ -1,4 +1,4 @@
-public import AbriPublic
+import AbriPublic
 /// The signed plaintext of one compartment of one record (Docs/FORMAT.md §3.4).
 struct RecordBody: Codable, Sendable {
     var v = 1

@@ -1,6 +1,6 @@
 import AbriCrypto
 import Foundation
-public import AbriPublic
+import AbriPublic
 
 /// Sign, then encrypt: one compartment of one record under its data key (Docs/FORMAT.md §3.4).
 enum RecordSealing {

@@ -1,5 +1,5 @@
 public import Foundation
-public import AbriPublic
+import AbriPublic
 
 /// A report or record as a user writes it: `locating` holds the locating fields, everything else is general and
 /// must be declared by the report schema (Docs/REPORT.md).

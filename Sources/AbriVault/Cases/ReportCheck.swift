@@ -1,4 +1,4 @@
-public import AbriPublic
+import AbriPublic
 /// Checks a report's general part against `ReportSchema`: a known locating key anywhere, a key the schema does
 /// not declare, a value of the wrong kind, and a string that locates someone are each refused, naming the path.
 extension ReportSchema {

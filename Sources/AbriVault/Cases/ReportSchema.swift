@@ -1,4 +1,4 @@
-public import AbriPublic
+import AbriPublic
 /// The published report schema: every field that a report's `general` part may hold (Docs/REPORT.md).
 ///
 /// A list of forbidden keys can never be complete (people write `adresse`, `tel`, `ville`, `domicile`…); a list

@@ -1,4 +1,4 @@
-public import AbriPublic
+import AbriPublic
 /// The report schema written out: as JSON Schema (Docs/report.schema.json, `abri report schema`) and as a blank
 /// report to fill in (`abri report template`).
 extension ReportSchema {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import AbriPublic
+import AbriPublic
 
 extension MemberSession {
     /// Closes a case (or reopens it): the date of the last closing starts the retention period.

@@ -1,7 +1,7 @@
 import AbriCrypto
 import CFileSync
 import Foundation
-public import AbriPublic
+import AbriPublic
 
 /// Runs the segments of one attachment on every core: each worker takes the next segment,
 /// reads it, seals or opens it and writes it at its own offset, with buffers of its own.

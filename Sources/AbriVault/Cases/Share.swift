@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import AbriPublic
+import AbriPublic
 
 extension MemberSession {
     /// Grants `partner` every record of the case this member's partner can read (locating parts with `locating`).

@@ -1,4 +1,4 @@
-public import AbriPublic
+import AbriPublic
 /// A strict JSON reader for reports: RFC 8259 and nothing more, with the line and column of the first fault.
 ///
 /// Foundation's `JSONDecoder` keeps the last of two equal keys and, depending on the platform, lets comments

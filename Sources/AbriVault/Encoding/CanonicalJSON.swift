@@ -1,4 +1,4 @@
-public import AbriPublic
+import AbriPublic
 /// JSON with sorted keys and no white space, written by hand: what is signed must serialize the same way
 /// every time, and a record's body is written once per compartment of every deposit.
 enum CanonicalJSON {

@@ -1,4 +1,4 @@
-public import AbriPublic
+import AbriPublic
 /// Crockford's base32 (upper case, no I L O U): case and record ids that survive being read aloud.
 enum Crockford {
     private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)

@@ -1,6 +1,6 @@
 import AbriCrypto
 import Foundation
-public import AbriPublic
+import AbriPublic
 
 /// One entry point per parser of untrusted bytes, for the libFuzzer targets in `Fuzz/` and for the
 /// regression tests that replay what they found (`Tests/AbriVaultTests/FuzzRegression/`).

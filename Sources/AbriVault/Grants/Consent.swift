@@ -1,4 +1,4 @@
-public import AbriPublic
+import AbriPublic
 /// Why a partner may read a case: it is the author's own, the victim consented, or a stated reason overrides.
 public enum Consent: Sendable, Equatable {
     /// The author's own partner: no consent needed.

@@ -1,7 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
-public import AbriPublic
+import AbriPublic
 
 extension MemberSession {
     /// Withdraws a partner's access to a case: a signed withdrawal, sealed to that partner, which its members carry

@@ -1,5 +1,5 @@
 import AbriCrypto
-public import AbriPublic
+import AbriPublic
 
 /// Names one compartment of one record.
 struct CompartmentRef: Hashable, Sendable {

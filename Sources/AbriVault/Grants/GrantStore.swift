@@ -1,7 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
-public import AbriPublic
+import AbriPublic
 
 /// Reads and writes a partner's own grant rows (Docs/FORMAT.md §3.3); the inbox is `InboxClaim`'s.
 enum GrantStore {

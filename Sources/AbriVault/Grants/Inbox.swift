@@ -1,7 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
-public import AbriPublic
+import AbriPublic
 
 /// A signed item for another partner: a grant, or the withdrawal of one (Docs/FORMAT.md §3.3). The box is sealed
 /// to the recipient's current generation; the signature tells who sent it, so that nothing is filed that a member

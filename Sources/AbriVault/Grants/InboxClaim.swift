@@ -1,7 +1,7 @@
 import AbriCrypto
 import Foundation
 import GRDB
-public import AbriPublic
+import AbriPublic
 
 extension MemberContext {
     /// Files every inbox item sealed to this partner, in the order they were posted, after checking it
