@@ -66,7 +66,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "abri",
-            dependencies: ["AbriVault", "AbriSync", "AbriCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["AbriVault", "AbriSync", "AbriUI", "AbriCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: upcoming
         ),
         .testTarget(name: "AbriCryptoTests", dependencies: ["AbriCrypto"], swiftSettings: upcoming),
