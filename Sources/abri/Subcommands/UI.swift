@@ -12,7 +12,7 @@ struct UICommand: AsyncParsableCommand {
         discussion: tr("""
         Prints an address with a one-time token (and opens it when a display exists); the page asks the passphrase \
         once and keeps the unlocked identity in this process's memory until you sign out or leave it idle for 15 \
-        minutes, then prints a fresh address. Pages, uploads and reports are never written to disk. Ctrl-C stops it.
+        minutes, then prints a fresh address. Pages and reports are never written to disk. Ctrl-C stops it.
 
         Example:
           abri ui --as alice.identity
@@ -61,7 +61,13 @@ struct UICommand: AsyncParsableCommand {
             vault: vault,
             words: Self.words
         )
-        let server = UIServer(port: port ?? 0)
+        var server = UIServer(port: port ?? 0)
+        #if DEBUG
+        // Test hook (debug builds only): the idle time in seconds, so that a test sees a session end.
+        if let seconds = ProcessInfo.processInfo.environment["ABRI_TEST_UI_IDLE"].flatMap(Int.init) {
+            server.idleLimit = .seconds(seconds)
+        }
+        #endif
         do {
             try await server.run(backend: backend) { address in
                 Output.result(address)

@@ -7,14 +7,14 @@ extension Catalogue {
         """
         Prints an address with a one-time token (and opens it when a display exists); the page asks the passphrase \
         once and keeps the unlocked identity in this process's memory until you sign out or leave it idle for 15 \
-        minutes, then prints a fresh address. Pages, uploads and reports are never written to disk. Ctrl-C stops it.
+        minutes, then prints a fresh address. Pages and reports are never written to disk. Ctrl-C stops it.
 
         Example:
           abri ui --as alice.identity
         Exit codes: 64 no identity or a port out of range, 66 no vault, 77 not a member of a partner, 74 the port is taken.
         """:
         """
-        Affiche une adresse munie d'un jeton à usage unique (et l'ouvre quand un écran est là) ; la page demande la phrase secrète une fois et garde l'identité déverrouillée dans la mémoire de ce processus jusqu'à ce que vous vous déconnectiez ou la laissiez 15 minutes sans activité, puis affiche une nouvelle adresse. Les pages, les envois et les signalements ne sont jamais écrits sur le disque. Ctrl-C l'arrête.
+        Affiche une adresse munie d'un jeton à usage unique (et l'ouvre quand un écran est là) ; la page demande la phrase secrète une fois et garde l'identité déverrouillée dans la mémoire de ce processus jusqu'à ce que vous vous déconnectiez ou la laissiez 15 minutes sans activité, puis affiche une nouvelle adresse. Les pages et les signalements ne sont jamais écrits sur le disque. Ctrl-C l'arrête.
 
         Exemple :
           abri ui --as alice.identity
