@@ -81,7 +81,9 @@ extension UIState {
                 + "<p class=\"hint\">Enregistré en \(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms.</p>"
             return signedIn("Signalement déposé", body)
         } catch {
-            let (status, sentence) = failure(error)
+            var (status, sentence) = failure(error)
+            // The catalogue names the report's JSON key; the form's reader looks for a field.
+            if sentence.contains("locating.notes") { sentence += ". Dans ce formulaire : le champ « Notes » des Coordonnées." }
             return depositPage(form: form, notice: sentence, status: status)
         }
     }
