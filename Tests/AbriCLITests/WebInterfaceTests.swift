@@ -123,7 +123,7 @@ import Testing
         for path in ["/dossiers", "/dossiers?menage=\(Self.household)", "/dossiers/\(caseID)", "/journal", "/journal?dossier=\(caseID)"] {
             try browser.go("http://127.0.0.1:\(tom.port)\(path)")
             let source = try browser.source
-            for secret in [Self.address, Self.phone, "Arras", "bailleur-b", "Bailleur B"] {
+            for secret in [Self.address, Self.phone, "Arras", "bailleur-b", "Bailleur B", "cidff-62", "CIDFF 62"] {
                 #expect(!source.contains(secret), "tom's page \(path) holds \(secret)")
             }
             if path == "/dossiers/\(caseID)" {
@@ -264,6 +264,14 @@ import Testing
         #expect(unlocked.status == 303 && unlocked.header("Location") == "/dossiers")
         let list = try get("/dossiers", cookie: cookie)
         #expect(list.status == 200 && list.text.contains(Story.household))
+
+        // The report's refusals are the CLI's, in French; the form comes back with what was typed, and nothing is written.
+        let located = "Elle vit au 12 rue des Tilleuls, 62100 Calais"
+        let refused = try post("/deposer", [("csrf", csrf), ("g.menage", "FOH-2024-000099"), ("g.faits", located)], cookie: cookie)
+        #expect(refused.status == 400 && refused.text.contains("dans le formulaire, `faits` contient") && refused.text.contains("rien n&#39;a été écrit"),
+                "\(refused.text)")
+        #expect(refused.text.contains(">\(located)</textarea>"), "the form keeps what was typed")
+        #expect(try story.caseIDs(as: .alice).count == 1, "nothing was deposited")
 
         // A forged cookie, and the right one with another name.
         let forged = "abri_ui_\(port)=" + String(repeating: "a", count: 64)

@@ -45,7 +45,7 @@ final class WebDriver: @unchecked Sendable {
             "browserName": "chrome",
             "goog:chromeOptions": [
                 "binary": Self.chromium,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1800",
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=\(Self.windowWidth),\(Self.windowHeight)",
                          "--lang=fr-FR", "--no-first-run", "--disable-extensions", "--user-data-dir=\(folder)/profile"],
             ],
         ]]]
@@ -156,13 +156,20 @@ final class WebDriver: @unchecked Sendable {
         }
     }
 
-    /// Writes a PNG of the whole window.
+    /// Writes a PNG of the whole page: the window grows to the page's height for it, then comes back.
     func screenshot(to path: String) throws {
+        let height = try command("POST", "execute/sync", ["script": "window.scrollTo(0, 0); return document.documentElement.scrollHeight", "args": []]) as? Int ?? 0
+        let grown = height > Self.windowHeight
+        if grown { try command("POST", "window/rect", ["width": Self.windowWidth, "height": min(height + 120, 6000)]) }
+        defer { if grown { _ = try? command("POST", "window/rect", ["width": Self.windowWidth, "height": Self.windowHeight]) } }
         guard let encoded = try command("GET", "screenshot", nil) as? String, let data = Data(base64Encoded: encoded) else {
             throw Failure.missing("no screenshot")
         }
         try data.write(to: URL(fileURLWithPath: path))
     }
+
+    static let windowWidth = 1280
+    static let windowHeight = 1000
 
     /// Cookies, as the browser keeps them.
     func cookies() throws -> [[String: Any]] { try command("GET", "cookie", nil) as? [[String: Any]] ?? [] }
