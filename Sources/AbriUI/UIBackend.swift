@@ -8,14 +8,18 @@ public struct UIBackend: Sendable {
     /// Unlocks the acting identity with the passphrase typed in the page (UTF-8 bytes) and returns its session;
     /// throws what the CLI would (a wrong passphrase: 77).
     public var unlock: @Sendable (UnsafeRawBufferPointer) throws -> MemberSession
+    /// Brings a replica up to date with its hub before a page reads the vault, as every command does first.
+    public var refresh: @Sendable () throws -> Void
     /// The vault the sessions act on (its roster names the partners in the forms).
     public var vault: Vault
     /// The catalogue's words, in French.
     public var words: UIWords
 
     /// A backend from its parts.
-    public init(unlock: @escaping @Sendable (UnsafeRawBufferPointer) throws -> MemberSession, vault: Vault, words: UIWords) {
+    public init(unlock: @escaping @Sendable (UnsafeRawBufferPointer) throws -> MemberSession,
+                refresh: @escaping @Sendable () throws -> Void, vault: Vault, words: UIWords) {
         self.unlock = unlock
+        self.refresh = refresh
         self.vault = vault
         self.words = words
     }

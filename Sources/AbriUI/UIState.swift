@@ -97,10 +97,18 @@ actor UIState {
             default: return .redirect("/")
             }
         }
+        // On a replica, the hub's changes come in before any page reads the vault.
+        do {
+            try backend.refresh()
+        } catch {
+            let (status, sentence) = failure(error)
+            return signedIn("Coffre indisponible", Page.notice(sentence, kind: "erreur"), status: status)
+        }
         let parts = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         switch (request.method, parts.first, parts.count) {
         case ("GET", nil, _): return .redirect("/dossiers")
-        case ("GET", "dossiers", 1): return caseList(household: request.query.text("menage"))
+        case ("GET", "dossiers", 1):
+            return caseList(household: request.query.text("menage"), status: request.query.text("etat"), since: request.query.text("depuis"))
         case ("GET", "dossiers", 2): return casePage(parts[1], reveal: nil)
         case ("POST", "dossiers", 3) where parts[2] == "reveler": return casePage(parts[1], reveal: request.form.text("motif") ?? "")
         case ("GET", "dossiers", 3) where parts[2] == "partager": return sharePage(parts[1], form: nil, notice: nil)
@@ -109,7 +117,7 @@ actor UIState {
         case ("POST", "dossiers", 3) where parts[2] == "retirer": return withdraw(parts[1], form: request.form)
         case ("GET", "deposer", 1): return depositPage(form: nil, notice: nil)
         case ("POST", "deposer", 1): return deposit(request.form)
-        case ("GET", "journal", 1): return logPage(caseID: request.query.text("dossier"))
+        case ("GET", "journal", 1): return logPage(caseID: request.query.text("dossier"), household: request.query.text("menage"))
         default:
             return signedIn("Page introuvable", Page.notice("Cette page n'existe pas.", kind: "erreur"), status: .notFound)
         }

@@ -120,7 +120,8 @@ import Testing
         // tom, the tenancy unit, holds the situation only: no address on any page he can reach.
         let tom = try UIProcess(story, as: .tom)
         try Self.signIn(browser, tom, story)
-        for path in ["/dossiers", "/dossiers?menage=\(Self.household)", "/dossiers/\(caseID)", "/journal", "/journal?dossier=\(caseID)"] {
+        for path in ["/dossiers", "/dossiers?menage=\(Self.household)", "/dossiers/\(caseID)", "/journal", "/journal?dossier=\(caseID)",
+                     "/journal?menage=\(Self.household)"] {
             try browser.go("http://127.0.0.1:\(tom.port)\(path)")
             let source = try browser.source
             for secret in [Self.address, Self.phone, "Arras", "bailleur-b", "Bailleur B", "cidff-62", "CIDFF 62"] {
@@ -264,6 +265,8 @@ import Testing
         #expect(unlocked.status == 303 && unlocked.header("Location") == "/dossiers")
         let list = try get("/dossiers", cookie: cookie)
         #expect(list.status == 200 && list.text.contains(Story.household))
+        #expect(try get("/dossiers?etat=ouverts&depuis=2020-01-01", cookie: cookie).text.contains(Story.household))
+        #expect(try get("/dossiers?etat=clos", cookie: cookie).text.contains("Aucun de vos dossiers ne correspond."))
 
         // The report's refusals are the CLI's, in French; the form comes back with what was typed, and nothing is written.
         let located = "Elle vit au 12 rue des Tilleuls, 62100 Calais"

@@ -2,24 +2,36 @@ import AbriVault
 
 extension UIState {
     /// The cases the partner holds, or those of one household reference (found through the partner's blind index).
-    func caseList(household: String?) -> UIReply {
+    /// `status` is `ouverts` or `clos`; `since` a day (YYYY-MM-DD or DD/MM/YYYY): the cases active on or after it.
+    func caseList(household: String?, status: String?, since: String?) -> UIReply {
         guard let member = session?.member else { return .redirect("/") }
+        let selected = { (value: String) in status == value ? " selected" : "" }
         var body = """
         <form method="get" action="/dossiers" class="search" role="search">
         <p class="field"><label for="menage">Référence du ménage</label>
         <input type="search" id="menage" name="menage" value="\(HTML.escape(household ?? ""))" placeholder="FOH-2021-000123"></p>
+        <p class="field"><label for="etat">État</label>
+        <select id="etat" name="etat"><option value="">tous</option><option value="ouverts"\(selected("ouverts"))>ouverts</option>\
+        <option value="clos"\(selected("clos"))>clos</option></select></p>
+        <p class="field"><label for="depuis">Actifs depuis le</label>
+        <input type="date" id="depuis" name="depuis" value="\(HTML.escape(since ?? ""))"></p>
         <p><button type="submit">Rechercher</button></p>
         </form>
         """
         let cases: [CaseSummary]
         do {
-            cases = try member.cases(household: household)
+            let sinceDay = try since.map { try Day(parsing: $0).description }
+            cases = try member.cases(household: household).filter { item in
+                (status != "clos" || item.closed) && (status != "ouverts" || !item.closed)
+                    && (sinceDay.map { item.lastActivity >= $0 } ?? true)
+            }
         } catch {
             let (status, sentence) = failure(error)
             return signedIn("Dossiers", body + Page.notice(sentence, kind: "erreur"), status: status)
         }
         if cases.isEmpty {
-            let english = household != nil ? "No case of yours for that household." : "Your partner holds no case yet."
+            let english = household != nil ? "No case of yours for that household."
+                : status != nil || since != nil ? "No case of yours matches." : "Your partner holds no case yet."
             body += "<p>\(HTML.escape(words.message(english)))</p>"
             return signedIn("Dossiers", body)
         }

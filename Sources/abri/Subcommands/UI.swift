@@ -58,6 +58,7 @@ struct UICommand: AsyncParsableCommand {
                 try hub.pullFromHub(vault)
                 return session
             },
+            refresh: { try hub.pullFromHub(vault) },
             vault: vault,
             words: Self.words
         )
