@@ -34,6 +34,25 @@ import Testing
         #expect(try browser.url.hasSuffix("/dossiers"), "the unlock did not lead to the case list: \(text)")
     }
 
+    /// Every field of the page has a label that names it (RGAA 11.1), and no inline script or style is in it.
+    static func expectLabelled(_ browser: WebDriver, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let source = try browser.source
+        let page = try browser.url
+        let controls = try NSRegularExpression(pattern: #"<(input|select|textarea)\b[^>]*>"#)
+        for match in controls.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
+            guard let range = Range(match.range, in: source) else { continue }
+            let tag = String(source[range])
+            if tag.contains(#"type="hidden""#) { continue }
+            guard let idRange = tag.range(of: #"id="[^"]+""#, options: .regularExpression) else {
+                Issue.record("a field without an id on \(page): \(tag)", sourceLocation: sourceLocation)
+                continue
+            }
+            let id = tag[idRange].dropFirst(4).dropLast()
+            #expect(source.contains("<label for=\"\(id)\""), "no label for \(id) on \(page)", sourceLocation: sourceLocation)
+        }
+        #expect(!source.contains("<script") && !source.contains(" style="), "inline script or style on \(page)", sourceLocation: sourceLocation)
+    }
+
     @Test func theLandlordDepositsTheAdviserRevealsAndSharesTheTenancyUnitSeesNoAddress() throws {
         let story = try Story()
         let (shots, _folder) = try Self.screenshots()
@@ -46,10 +65,12 @@ import Testing
         try browser.go(alice.entry)
         #expect(try browser.title.contains("Déverrouiller"))
         try browser.screenshot(to: shots + "/01-deverrouiller.png")
+        try Self.expectLabelled(browser)
         try browser.type("#passphrase", story.cli.passphrase)
         try browser.submit("form[action='/deverrouiller'] button[type=submit]")
         #expect(try browser.text.contains(Story.household), "alice's earlier case is listed")
         try browser.screenshot(to: shots + "/02-dossiers.png")
+        try Self.expectLabelled(browser)
 
         let started = Date()
         try browser.go("http://127.0.0.1:\(alice.port)/deposer")
@@ -66,6 +87,7 @@ import Testing
         try browser.click("#consent-avec")
         try browser.type("#consent-ref", "formulaire signé le 07/12/2026")
         try browser.screenshot(to: shots + "/03-deposer.png")
+        try Self.expectLabelled(browser)
         try browser.submit("form.deposit button[type=submit]")
         let page = try browser.text
         let seconds = Date().timeIntervalSince(started)
@@ -75,6 +97,7 @@ import Testing
         let caseID = String(link.split(separator: "/").last ?? "")
         #expect(!caseID.isEmpty)
         try browser.screenshot(to: shots + "/04-depose.png")
+        try Self.expectLabelled(browser)
         print("abri ui: the landlord's first deposit through the form took \(String(format: "%.2f", seconds)) s (page to confirmation)")
         try "\(seconds)\n".write(toFile: shots + "/deposit-seconds.txt", atomically: true, encoding: .utf8)
         alice.stop()
@@ -86,11 +109,13 @@ import Testing
         var text = try browser.text
         #expect(text.contains("Masquées") && !text.contains(Self.address) && !text.contains(Self.phone))
         try browser.screenshot(to: shots + "/05-dossier-masque.png")
+        try Self.expectLabelled(browser)
         try browser.type("#motif", Self.purpose)
         try browser.submit("form.reveal button[type=submit]")
         text = try browser.text
         #expect(text.contains(Self.address) && text.contains(Self.phone), "the reveal shows the address: \(text)")
         try browser.screenshot(to: shots + "/06-dossier-revele.png")
+        try Self.expectLabelled(browser)
 
         // She shares the situation with the new landlord, with consent; the locating choice is closed to the tenancy unit.
         try browser.go("http://127.0.0.1:\(ines.port)/dossiers/\(caseID)/partager")
@@ -99,18 +124,21 @@ import Testing
         try browser.click("#consent-avec")
         try browser.type("#consent-ref", "accord relogement")
         try browser.screenshot(to: shots + "/07-partager.png")
+        try Self.expectLabelled(browser)
         try browser.submit("form[action$='/partager'] button[type=submit]")
         text = try browser.text
         #expect(text.contains("partagé. Peuvent maintenant le lire : Bailleur B."), "the CLI's sentence: \(text)")
         try browser.go("http://127.0.0.1:\(ines.port)/journal?dossier=\(caseID)")
         #expect(try browser.text.contains(Self.purpose), "the reveal's purpose is in the log")
         try browser.screenshot(to: shots + "/08-journal.png")
+        try Self.expectLabelled(browser)
 
         // The victim withdraws her consent to the new landlord: bailleur-b loses its keys on the case.
         try browser.go("http://127.0.0.1:\(ines.port)/dossiers/\(caseID)/retirer")
         try browser.click("#retrait-partenaire option[value='bailleur-b']")
         try browser.click("#retrait-confirme")
         try browser.screenshot(to: shots + "/09-retrait.png")
+        try Self.expectLabelled(browser)
         try browser.submit("form[action$='/retirer'] button[type=submit]")
         text = try browser.text
         #expect(text.contains("Consentement retiré : bailleur-b perd ce qui lui a été transmis du dossier \(caseID)"), "the CLI's sentence: \(text)")
@@ -130,6 +158,7 @@ import Testing
             if path == "/dossiers/\(caseID)" {
                 #expect(try browser.text.contains("Retenues"), "what tom does not hold is named as withheld")
                 try browser.screenshot(to: shots + "/10-service-locatif.png")
+                try Self.expectLabelled(browser)
             }
         }
         tom.stop()
