@@ -59,7 +59,6 @@ extension UIState {
 
     func deposit(_ form: FormBody) -> UIReply {
         guard let member = session?.member else { return .redirect("/") }
-        let started = ContinuousClock.now
         let consent: Consent?
         switch ConsentFields.resolve(form) {
         case .success(let given): consent = given
@@ -74,11 +73,9 @@ extension UIState {
                 return depositPage(form: form, notice: words.message("internal error (please report it)"), status: .internalServerError)
             }
             let id = HTML.escape(result.caseID.description)
-            let elapsed = ContinuousClock.now - started
             let body = Page.notice(words.deposited(result), kind: "succes")
                 + "<p><a href=\"/dossiers/\(id)\" id=\"dossier-depose\">Ouvrir le dossier \(id)</a> · "
                 + "<a href=\"/deposer\">Déposer un autre signalement</a></p>"
-                + "<p class=\"hint\">Enregistré en \(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms.</p>"
             return signedIn("Signalement déposé", body)
         } catch {
             var (status, sentence) = failure(error)
