@@ -1,6 +1,6 @@
 # Abri: `make demo` tells the whole story on a temporary vault; `make test` runs every test.
-# Both install what is missing first (libsodium-dev, and for the tests tmux, sqlite3, faketime and PostgreSQL,
-# through apt).
+# Both install what is missing first (libsodium-dev, and for the tests tmux, sqlite3, faketime, PostgreSQL and
+# Chromium with chromedriver, through apt).
 
 SWIFT ?= swift
 BIN_DIR = .build/debug
@@ -26,6 +26,12 @@ deps:
 		echo "installing postgresql (apt)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq postgresql postgresql-client >/dev/null; \
+	fi
+	@# The web interface's tests drive Debian's headless Chromium through chromedriver (WebDriver).
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+		echo "installing chromium chromium-driver (apt)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 	@# The tests drive a real terminal (tmux), inspect and damage vault files (sqlite3) and move the
 	@# binary's clock (faketime): a missing tool fails its test, it is never skipped.

@@ -58,9 +58,15 @@ let package = Package(
         ),
         // A replica's traffic with its hub (Docs/FORMAT.md §7): the vault links no networking code of its own.
         .target(name: "AbriSync", dependencies: ["AbriVault", "AbriPublic"], swiftSettings: upcoming),
+        // The local web interface (`abri ui`): a Hummingbird server on 127.0.0.1, over the same sessions as the CLI.
+        .target(
+            name: "AbriUI",
+            dependencies: ["AbriVault", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "abri",
-            dependencies: ["AbriVault", "AbriSync", "AbriCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["AbriVault", "AbriSync", "AbriUI", "AbriCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: upcoming
         ),
         .testTarget(name: "AbriCryptoTests", dependencies: ["AbriCrypto"], swiftSettings: upcoming),

@@ -38,6 +38,7 @@ struct Abri: ParsableCommand {
             Export.self,
             Import.self,
             Backup.self,
+            UICommand.self,
             Demo.self,
         ]
     )

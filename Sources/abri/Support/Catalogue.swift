@@ -3,7 +3,7 @@
 /// signalement, conseillère, partenaire, bailleur, adresse.
 ///
 /// It is split by kind across files (`CatalogueErrors.swift`, `CatalogueText.swift`,
-/// `CatalogueHelp.swift`, `CatalogueOptions.swift`, `CatalogueDemo.swift`, `CatalogueHub.swift`) and read as one dictionary. `LocalizationTests` fails when a thrown
+/// `CatalogueHelp.swift`, `CatalogueOptions.swift`, `CatalogueDemo.swift`, `CatalogueHub.swift`, `CatalogueUI.swift`) and read as one dictionary. `LocalizationTests` fails when a thrown
 /// message, a `tr("…")` sentence or a command's help has no French here.
 enum Catalogue {
     /// Every entry, errors, sentences and help together.
@@ -16,4 +16,5 @@ enum Catalogue {
         .merging(demoCounted) { first, _ in first }
         .merging(hub) { first, _ in first }
         .merging(hubCounted) { first, _ in first }
+        .merging(ui) { first, _ in first }
 }

@@ -1,0 +1,345 @@
+import AbriTestSupport
+import Foundation
+import Testing
+
+/// `abri ui` in a real headless Chromium, driven through WebDriver: the landlord deposits through the form, the
+/// CIDFF adviser reveals with a purpose and shares with consent, the tenancy unit sees no address; markup in every
+/// field stays text; and the local server's refusals, by plain HTTP.
+///
+/// Screenshots of each page go to `$ABRI_UI_SCREENSHOTS` when set (Docs/screenshots for the guides), else to a
+/// temporary folder named in the test's output.
+@Suite(.serialized) struct WebInterfaceTests {
+    static let address = "8 rue des Lilas, 62000 Arras"
+    static let phone = "+33 6 98 76 54 32"
+    static let household = "FOH-2024-000042"
+    static let purpose = "préparation audience JAF"
+    static let payloads = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>"]
+
+    /// Where the screenshots go, and the folder's owner (nil when it is kept).
+    static func screenshots() throws -> (path: String, temporary: TempDir?) {
+        if let kept = ProcessInfo.processInfo.environment["ABRI_UI_SCREENSHOTS"], !kept.isEmpty {
+            try FileManager.default.createDirectory(atPath: kept, withIntermediateDirectories: true)
+            return (kept, nil)
+        }
+        let folder = try TempDir("abri-ui-screens")
+        return (folder.path, folder)
+    }
+
+    /// Opens the entry address and unlocks with the story's passphrase; the case list is then shown.
+    static func signIn(_ browser: WebDriver, _ ui: UIProcess, _ story: Story) throws {
+        try browser.go(ui.entry)
+        try browser.type("#passphrase", story.cli.passphrase)
+        try browser.submit("form[action='/deverrouiller'] button[type=submit]")
+        let text = try browser.text
+        #expect(try browser.url.hasSuffix("/dossiers"), "the unlock did not lead to the case list: \(text)")
+    }
+
+    /// Every field of the page has a label that names it (RGAA 11.1), and no inline script or style is in it.
+    static func expectLabelled(_ browser: WebDriver, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let source = try browser.source
+        let page = try browser.url
+        let controls = try NSRegularExpression(pattern: #"<(input|select|textarea)\b[^>]*>"#)
+        for match in controls.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
+            guard let range = Range(match.range, in: source) else { continue }
+            let tag = String(source[range])
+            if tag.contains(#"type="hidden""#) { continue }
+            guard let idRange = tag.range(of: #"id="[^"]+""#, options: .regularExpression) else {
+                Issue.record("a field without an id on \(page): \(tag)", sourceLocation: sourceLocation)
+                continue
+            }
+            let id = tag[idRange].dropFirst(4).dropLast()
+            #expect(source.contains("<label for=\"\(id)\""), "no label for \(id) on \(page)", sourceLocation: sourceLocation)
+        }
+        #expect(!source.contains("<script") && !source.contains(" style="), "inline script or style on \(page)", sourceLocation: sourceLocation)
+    }
+
+    @Test func theLandlordDepositsTheAdviserRevealsAndSharesTheTenancyUnitSeesNoAddress() throws {
+        let story = try Story()
+        let (shots, _folder) = try Self.screenshots()
+        defer { withExtendedLifetime(_folder) {} }
+        let profile = try TempDir("abri-ui-browser")
+        let browser = try WebDriver(folder: profile.path)
+
+        // alice, the landlord's social support, deposits through the form.
+        let alice = try UIProcess(story, as: .alice)
+        try browser.go(alice.entry)
+        #expect(try browser.title.contains("Déverrouiller"))
+        try browser.screenshot(to: shots + "/01-deverrouiller.png")
+        try Self.expectLabelled(browser)
+        try browser.type("#passphrase", story.cli.passphrase)
+        try browser.submit("form[action='/deverrouiller'] button[type=submit]")
+        #expect(try browser.text.contains(Story.household), "alice's earlier case is listed")
+        try browser.screenshot(to: shots + "/02-dossiers.png")
+        try Self.expectLabelled(browser)
+
+        let started = Date()
+        try browser.go("http://127.0.0.1:\(alice.port)/deposer")
+        try browser.type("#g\\.menage", Self.household)
+        try browser.type("#g\\.victime\\.nom", "Awa K.")
+        try browser.type("#g\\.victime\\.anneeNaissance", "1991")
+        try browser.type("#g\\.faits", "Menaces répétées signalées par la locataire.")
+        try browser.type("#l\\.adresse", Self.address)
+        try browser.type("#l\\.telephone", Self.phone)
+        try browser.click("input[name=transmettre][value='foh-tenancy']")
+        try browser.click("input[name=coordonnees][value='cidff-62']")
+        #expect(try !browser.isEnabled("input[name=coordonnees][value='foh-tenancy']"),
+                "« inclure les coordonnées » is disabled for a never-locating partner")
+        try browser.click("#consent-avec")
+        try browser.type("#consent-ref", "formulaire signé le 07/12/2026")
+        try browser.screenshot(to: shots + "/03-deposer.png")
+        try Self.expectLabelled(browser)
+        try browser.submit("form.deposit button[type=submit]")
+        let page = try browser.text
+        let seconds = Date().timeIntervalSince(started)
+        #expect(page.contains("déposé. Peuvent le lire : FOH Social (adresse comprise), CIDFF 62 (adresse comprise), FOH Gestion locative."),
+                "the CLI's sentence: \(page)")
+        let link = try browser.attribute("#dossier-depose", "href") ?? ""
+        let caseID = String(link.split(separator: "/").last ?? "")
+        #expect(!caseID.isEmpty)
+        try browser.screenshot(to: shots + "/04-depose.png")
+        try Self.expectLabelled(browser)
+        print("abri ui: the landlord's first deposit through the form took \(String(format: "%.2f", seconds)) s (page to confirmation)")
+        try "\(seconds)\n".write(toFile: shots + "/deposit-seconds.txt", atomically: true, encoding: .utf8)
+        alice.stop()
+
+        // ines, the CIDFF adviser: the address stays masked until she reveals it with a purpose.
+        let ines = try UIProcess(story, as: .ines)
+        try Self.signIn(browser, ines, story)
+        try browser.go("http://127.0.0.1:\(ines.port)/dossiers/\(caseID)")
+        var text = try browser.text
+        #expect(text.contains("Masquées") && !text.contains(Self.address) && !text.contains(Self.phone))
+        try browser.screenshot(to: shots + "/05-dossier-masque.png")
+        try Self.expectLabelled(browser)
+        try browser.type("#motif", Self.purpose)
+        try browser.submit("form.reveal button[type=submit]")
+        text = try browser.text
+        #expect(text.contains(Self.address) && text.contains(Self.phone), "the reveal shows the address: \(text)")
+        try browser.screenshot(to: shots + "/06-dossier-revele.png")
+        try Self.expectLabelled(browser)
+
+        // She shares the situation with the new landlord, with consent; the locating choice is closed to the tenancy unit.
+        try browser.go("http://127.0.0.1:\(ines.port)/dossiers/\(caseID)/partager")
+        #expect(try !browser.isEnabled("input[value='l:foh-tenancy']"))
+        try browser.click("input[value='g:bailleur-b']")
+        try browser.click("#consent-avec")
+        try browser.type("#consent-ref", "accord relogement")
+        try browser.screenshot(to: shots + "/07-partager.png")
+        try Self.expectLabelled(browser)
+        try browser.submit("form[action$='/partager'] button[type=submit]")
+        text = try browser.text
+        #expect(text.contains("partagé. Peuvent maintenant le lire : Bailleur B."), "the CLI's sentence: \(text)")
+        try browser.go("http://127.0.0.1:\(ines.port)/journal?dossier=\(caseID)")
+        #expect(try browser.text.contains(Self.purpose), "the reveal's purpose is in the log")
+        try browser.screenshot(to: shots + "/08-journal.png")
+        try Self.expectLabelled(browser)
+
+        // The victim withdraws her consent to the new landlord: bailleur-b loses its keys on the case.
+        try browser.go("http://127.0.0.1:\(ines.port)/dossiers/\(caseID)/retirer")
+        try browser.click("#retrait-partenaire option[value='bailleur-b']")
+        try browser.click("#retrait-confirme")
+        try browser.screenshot(to: shots + "/09-retrait.png")
+        try Self.expectLabelled(browser)
+        try browser.submit("form[action$='/retirer'] button[type=submit]")
+        text = try browser.text
+        #expect(text.contains("Consentement retiré : bailleur-b perd ce qui lui a été transmis du dossier \(caseID)"), "the CLI's sentence: \(text)")
+        ines.stop()
+        #expect(try story.abri(["open", caseID], as: .bruno).status == 77, "bailleur-b holds nothing of the case any more")
+
+        // tom, the tenancy unit, holds the situation only: no address on any page he can reach.
+        let tom = try UIProcess(story, as: .tom)
+        try Self.signIn(browser, tom, story)
+        for path in ["/dossiers", "/dossiers?menage=\(Self.household)", "/dossiers/\(caseID)", "/journal", "/journal?dossier=\(caseID)",
+                     "/journal?menage=\(Self.household)"] {
+            try browser.go("http://127.0.0.1:\(tom.port)\(path)")
+            let source = try browser.source
+            for secret in [Self.address, Self.phone, "Arras", "bailleur-b", "Bailleur B", "cidff-62", "CIDFF 62"] {
+                #expect(!source.contains(secret), "tom's page \(path) holds \(secret)")
+            }
+            if path == "/dossiers/\(caseID)" {
+                #expect(try browser.text.contains("Retenues"), "what tom does not hold is named as withheld")
+                try browser.screenshot(to: shots + "/10-service-locatif.png")
+                try Self.expectLabelled(browser)
+            }
+        }
+        tom.stop()
+
+        // The form wrote what the CLI reads.
+        let opened = try story.json(["open", caseID, "--reveal", "--purpose", "contrôle"], as: .ines)
+        let record = (opened["records"] as? [[String: Any]])?.first
+        #expect((record?["locating"] as? [String: Any])?["adresse"] as? String == Self.address)
+        #expect((record?["general"] as? [String: Any])?["menage"] as? String == Self.household)
+    }
+
+    @Test func markupInEveryFieldRendersAsText() throws {
+        let story = try Story()
+        let (shots, _folder) = try Self.screenshots()
+        defer { withExtendedLifetime(_folder) {} }
+        let profile = try TempDir("abri-ui-browser")
+        let browser = try WebDriver(folder: profile.path)
+        let alice = try UIProcess(story, as: .alice)
+        try Self.signIn(browser, alice, story)
+        try browser.go("http://127.0.0.1:\(alice.port)/deposer")
+        // Every free-text field of both parts, numbers apart (the schema refuses text there).
+        let fields = try browser.findAll("form.deposit input[type=text]:not([inputmode=numeric]):not([name^=consent]), form.deposit textarea")
+        #expect(fields.count >= 15, "found \(fields.count) text fields")
+        var typed = 0
+        for css in try Self.textFieldSelectors(browser) {
+            try browser.type(css, Self.payloads[typed % 2])
+            typed += 1
+        }
+        try browser.click("input[name=coordonnees][value='cidff-62']")
+        try browser.click("#consent-avec")
+        try browser.type("#consent-ref", Self.payloads[0])
+        try browser.submit("form.deposit button[type=submit]")
+        let confirmation = try browser.text
+        #expect(confirmation.contains("déposé"), "the deposit with markup in every field went through: \(confirmation)")
+        let caseID = String((try browser.attribute("#dossier-depose", "href") ?? "").split(separator: "/").last ?? "")
+
+        try browser.go("http://127.0.0.1:\(alice.port)/dossiers/\(caseID)")
+        try browser.type("#motif", Self.payloads[1])
+        try browser.submit("form.reveal button[type=submit]")
+        try browser.screenshot(to: shots + "/11-balises.png")
+        let pages = ["/dossiers/\(caseID)", "/journal?dossier=\(caseID)",
+                     "/dossiers?menage=" + (Self.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")]
+        for (index, path) in ([""] + pages).enumerated() {
+            // The first look is the revealed page itself (a POST's answer).
+            if index > 0 { try browser.go("http://127.0.0.1:\(alice.port)\(path)") }
+            let text = try browser.text
+            #expect(try browser.alertText() == nil, "an alert opened on \(path)")
+            #expect(try browser.findAll("img").isEmpty, "an <img> was created on \(path)")
+            #expect(try browser.findAll("script").isEmpty, "a <script> was created on \(path)")
+            #expect(try browser.findAll("[onerror]").isEmpty, "an onerror attribute was created on \(path)")
+            if path.hasPrefix("/dossiers?") {
+                #expect(try browser.attribute("#menage", "value") == Self.payloads[1], "the search keeps the text as typed")
+            } else if path.hasPrefix("/journal") {
+                #expect(text.contains(Self.payloads[1]), "the purpose shows as text in the log")
+            } else {
+                for payload in Self.payloads { #expect(text.contains(payload), "\(payload) shows as text on \(path.isEmpty ? "the reveal" : path)") }
+            }
+        }
+        alice.stop()
+    }
+
+    /// A CSS selector for each free-text field of the deposit form (by id, escaped for CSS).
+    static func textFieldSelectors(_ browser: WebDriver) throws -> [String] {
+        let source = try browser.source
+        var selectors: [String] = []
+        let pattern = try NSRegularExpression(pattern: #"<(input type="text"|textarea) id="([gl]\.[A-Za-z.]+)""#)
+        for match in pattern.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
+            guard let range = Range(match.range(at: 2), in: source) else { continue }
+            let id = String(source[range])
+            selectors.append("#" + id.replacingOccurrences(of: ".", with: "\\."))
+        }
+        return selectors
+    }
+
+    @Test func aForeignHostAFormWithoutItsTokenAndAStaleSessionAreRefused() throws {
+        let story = try Story()
+        // Refused before anything is served: the administrator holds no key that opens a case.
+        let admin = try story.abri(["ui"], as: .admin)
+        #expect(admin.status == 77, "\(admin)")
+
+        let ui = try UIProcess(story, as: .alice)
+        let port = ui.port
+        func get(_ path: String, host: String? = nil, cookie: String? = nil) throws -> RawHTTP.Response {
+            try RawHTTP.send(port: port, method: "GET", path: path, host: host, headers: cookie.map { [("Cookie", $0)] } ?? [])
+        }
+        func post(_ path: String, _ fields: [(String, String)], cookie: String?, origin: String? = nil) throws -> RawHTTP.Response {
+            let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            var headers = [("Content-Type", "application/x-www-form-urlencoded")]
+            if let cookie { headers.append(("Cookie", cookie)) }
+            if let origin { headers.append(("Origin", origin)) }
+            return try RawHTTP.send(port: port, method: "POST", path: path, headers: headers, body: Array(body.utf8))
+        }
+
+        // DNS rebinding: another name, or another port, in Host.
+        for host in ["evil.example:\(port)", "evil.example", "127.0.0.1:\(port + 1)", "127.0.0.2:\(port)"] {
+            #expect(try get("/", host: host).status == 421, "Host \(host)")
+            #expect(try get(ui.path(of: ui.entry), host: host).status == 421, "the entry address through Host \(host)")
+        }
+        // No session yet.
+        let anonymous = try get("/dossiers")
+        #expect(anonymous.status == 403)
+        #expect(anonymous.header("Content-Security-Policy")?.hasPrefix("default-src 'self'") == true)
+        #expect(anonymous.header("Cache-Control") == "no-store")
+
+        // The entry address becomes the session cookie, once.
+        let entered = try get(ui.path(of: ui.entry), host: "localhost:\(port)")
+        #expect(entered.status == 303)
+        let setCookie = entered.header("Set-Cookie") ?? ""
+        #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), "\(setCookie)")
+        #expect(try get(ui.path(of: ui.entry)).status == 403, "the entry address works once")
+        let cookie = String(setCookie.split(separator: ";").first ?? "")
+
+        let unlockPage = try get("/", cookie: cookie)
+        #expect(unlockPage.status == 200)
+        #expect(unlockPage.header("Cache-Control") == "no-store")
+        #expect(unlockPage.header("Content-Security-Policy")?.contains("default-src 'self'") == true)
+        #expect(!unlockPage.text.contains("<script") && !unlockPage.text.contains("style="), "no inline script or style")
+        let csrf = try #require(Self.csrf(in: unlockPage.text))
+
+        // Forms without the session's token, or from another origin.
+        let passphrase = story.cli.passphrase
+        #expect(try post("/deverrouiller", [("passphrase", passphrase)], cookie: cookie).status == 403)
+        #expect(try post("/deverrouiller", [("passphrase", passphrase), ("csrf", String(repeating: "0", count: csrf.count))], cookie: cookie).status == 403)
+        #expect(try post("/deverrouiller", [("passphrase", passphrase), ("csrf", csrf)], cookie: cookie, origin: "http://evil.example").status == 403)
+        #expect(try get("/dossiers", cookie: cookie).status == 303, "still locked: the forms above unlocked nothing")
+
+        // A wrong passphrase: the CLI's refusal, in French.
+        let wrong = try post("/deverrouiller", [("passphrase", "not it"), ("csrf", csrf)], cookie: cookie)
+        #expect(wrong.status == 403)
+        #expect(wrong.text.contains("phrase secrète incorrecte"), "\(wrong.text)")
+
+        let unlocked = try post("/deverrouiller", [("passphrase", passphrase), ("csrf", csrf)], cookie: cookie)
+        #expect(unlocked.status == 303 && unlocked.header("Location") == "/dossiers")
+        let list = try get("/dossiers", cookie: cookie)
+        #expect(list.status == 200 && list.text.contains(Story.household))
+        #expect(try get("/dossiers?etat=ouverts&depuis=2020-01-01", cookie: cookie).text.contains(Story.household))
+        #expect(try get("/dossiers?etat=clos", cookie: cookie).text.contains("Aucun de vos dossiers ne correspond."))
+
+        // The report's refusals are the CLI's, in French; the form comes back with what was typed, and nothing is written.
+        let located = "Elle vit au 12 rue des Tilleuls, 62100 Calais"
+        let refused = try post("/deposer", [("csrf", csrf), ("g.menage", "FOH-2024-000099"), ("g.faits", located)], cookie: cookie)
+        #expect(refused.status == 400 && refused.text.contains("dans le formulaire, `faits` contient") && refused.text.contains("rien n&#39;a été écrit"),
+                "\(refused.text)")
+        #expect(refused.text.contains(">\(located)</textarea>"), "the form keeps what was typed")
+        #expect(try story.caseIDs(as: .alice).count == 1, "nothing was deposited")
+
+        // A forged cookie, and the right one with another name.
+        let forged = "abri_ui_\(port)=" + String(repeating: "a", count: 64)
+        #expect(try get("/dossiers", cookie: forged).status == 403)
+        #expect(try get("/dossiers", cookie: "abri_ui_\(port + 1)=" + cookie.split(separator: "=").last!).status == 403)
+
+        // A stale session: signed out, its cookie opens nothing; a fresh entry address is printed.
+        #expect(try post("/quitter", [("csrf", csrf)], cookie: cookie).status == 200)
+        #expect(try get("/dossiers", cookie: cookie).status == 403)
+        #expect(try post("/deposer", [("csrf", csrf)], cookie: cookie).status == 403)
+        #expect(ui.addresses.count == 2, "a new entry address after the sign-out")
+
+        // Ctrl-C stops it.
+        #expect(ui.stop() == .exited(0))
+    }
+
+    @Test func anIdleSessionForgetsTheIdentity() throws {
+        let story = try Story()
+        let ui = try UIProcess(story, as: .alice, environment: ["ABRI_TEST_UI_IDLE": "1"])
+        let entered = try RawHTTP.send(port: ui.port, method: "GET", path: ui.path(of: ui.entry))
+        let cookie = String((entered.header("Set-Cookie") ?? "").split(separator: ";").first ?? "")
+        let page = try RawHTTP.send(port: ui.port, method: "GET", path: "/", headers: [("Cookie", cookie)])
+        let csrf = try #require(Self.csrf(in: page.text))
+        let body = "csrf=\(csrf)&passphrase=" + (story.cli.passphrase.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        let unlocked = try RawHTTP.send(port: ui.port, method: "POST", path: "/deverrouiller",
+                                        headers: [("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded")], body: Array(body.utf8))
+        #expect(unlocked.status == 303)
+        sleep(2)
+        let idle = try RawHTTP.send(port: ui.port, method: "GET", path: "/dossiers", headers: [("Cookie", cookie)])
+        #expect(idle.status == 403 && idle.text.contains("sans activité"), "\(idle)")
+        #expect(ui.addresses.count == 2, "a new entry address once the session ended")
+        #expect(ui.stop() == .exited(0))
+    }
+
+    static func csrf(in html: String) -> String? {
+        guard let range = html.range(of: #"name="csrf" value="([0-9a-f]{64})""#, options: .regularExpression) else { return nil }
+        return String(html[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
+    }
+}
