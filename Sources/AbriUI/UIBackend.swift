@@ -1,5 +1,5 @@
 public import AbriVault
-public import Foundation
+import Foundation
 
 /// What the interface needs from the command that starts it: how to unlock the acting identity, the vault, and the
 /// catalogue's words. The CLI builds it, so that the pages call the same session methods and show the same
