@@ -39,30 +39,36 @@ struct Page {
     var title: String
     /// The main content, already HTML (built with `HTML.escape` for every value).
     var body: String
-    /// Who is signed in and the session's CSRF token, for the header; nil on the pages before the unlock.
-    var signedIn: (who: String, csrf: String)?
+    /// The catalogue's words, for the layout's own text and the page's language.
+    var words: UIWords
+    /// Who is signed in, the session's CSRF token, and whether it is the administrator (whose navigation holds no
+    /// case page), for the header; nil on the pages before the unlock.
+    var signedIn: (who: String, csrf: String, administrator: Bool)?
+
+    private func tr(_ template: String, _ arguments: String...) -> String { words.text(template, arguments) }
 
     /// The whole document.
     var html: String {
         var header = "<header><p class=\"brand\">Abri</p>"
         if let signedIn {
+            let links = signedIn.administrator
+                ? [("/administration", tr("Partners and members")), ("/administration/verifier", tr("Verify the log"))]
+                : [("/dossiers", tr("Cases")), ("/deposer", tr("Deposit a report")), ("/journal", tr("Log")), ("/approbations", tr("Approvals"))]
+            header += "<nav aria-label=\"\(HTML.escape(tr("Main navigation")))\"><ul>"
+                + links.map { "<li><a href=\"\($0.0)\">\(HTML.escape($0.1))</a></li>" }.joined() + "</ul></nav>"
             header += """
-            <nav aria-label="Navigation principale"><ul>\
-            <li><a href="/dossiers">Dossiers</a></li>\
-            <li><a href="/deposer">Déposer un signalement</a></li>\
-            <li><a href="/journal">Journal</a></li></ul></nav>\
-            <p class="who">Connecté·e : \(HTML.escape(signedIn.who))</p>\
+            <p class="who">\(HTML.escape(tr("Signed in: %@", signedIn.who)))</p>\
             <form method="post" action="/quitter" class="logout">\(Page.csrfField(signedIn.csrf))\
-            <button type="submit">Se déconnecter</button></form>
+            <button type="submit">\(HTML.escape(tr("Sign out")))</button></form>
             """
         }
         header += "</header>"
         return """
         <!doctype html>
-        <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\
+        <html lang="\(HTML.escape(words.language))"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\
         <title>\(HTML.escape(title)) — Abri</title>\
         <link rel="stylesheet" href="/style.css"></head>
-        <body><a class="skip" href="#contenu">Aller au contenu</a>
+        <body><a class="skip" href="#contenu">\(HTML.escape(tr("Skip to the content")))</a>
         \(header)
         <main id="contenu"><h1>\(HTML.escape(title))</h1>
         \(body)

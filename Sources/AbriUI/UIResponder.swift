@@ -28,9 +28,9 @@ struct UIReply: Sendable {
         UIReply(status: .seeOther, body: "", location: location, setCookie: setCookie)
     }
 
-    /// A refusal before any page: the status and one French sentence.
-    static func refusal(_ status: HTTPResponse.Status, _ sentence: String) -> UIReply {
-        .page(Page(title: "Accès refusé", body: Page.notice(sentence, kind: "erreur")), status: status)
+    /// A refusal before any page: the status and one sentence in the reader's language.
+    static func refusal(_ status: HTTPResponse.Status, _ sentence: String, words: UIWords) -> UIReply {
+        .page(Page(title: words.text("Access refused", []), body: Page.notice(sentence, kind: "erreur"), words: words), status: status)
     }
 }
 
@@ -47,8 +47,10 @@ enum UIResponder {
     private static func reply(to request: Request, state: UIState) async -> UIReply {
         // DNS rebinding: a page of another site that makes its name resolve to 127.0.0.1 still sends its own name.
         let port = await state.port
+        let words = await state.words
+        let tr = { (template: String) in words.text(template, ["\(port)"]) }
         guard let authority = request.head.authority, authority == "127.0.0.1:\(port)" || authority == "localhost:\(port)" else {
-            return .refusal(.misdirectedRequest, "Cette adresse n'est pas celle d'abri ui : ouvrez http://127.0.0.1:\(port)/ .")
+            return .refusal(.misdirectedRequest, tr("This address is not abri ui's: open http://127.0.0.1:%@/ ."), words: words)
         }
         let path = request.uri.path
         let method = request.method
@@ -56,19 +58,19 @@ enum UIResponder {
             return UIReply(status: .ok, body: Stylesheet.css, contentType: "text/css; charset=utf-8")
         }
         guard method == .get || method == .post else {
-            return .refusal(.methodNotAllowed, "Cette action n'existe pas.")
+            return .refusal(.methodNotAllowed, tr("This action does not exist."), words: words)
         }
         var form = FormBody("")
         if method == .post {
             // A form from another site is refused here too, before the CSRF token is looked at.
             if let origin = request.headers[.origin], origin != "http://127.0.0.1:\(port)", origin != "http://localhost:\(port)" {
-                return .refusal(.forbidden, "Ce formulaire ne vient pas d'abri ui : il est refusé.")
+                return .refusal(.forbidden, tr("This form does not come from abri ui: it is refused."), words: words)
             }
             guard request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true else {
-                return .refusal(.unsupportedMediaType, "Ce formulaire n'est pas envoyé comme abri ui l'attend.")
+                return .refusal(.unsupportedMediaType, tr("This form is not sent the way abri ui expects."), words: words)
             }
             guard let body = try? await request.body.collect(upTo: maxFormBytes) else {
-                return .refusal(.contentTooLarge, "Ce formulaire est trop long.")
+                return .refusal(.contentTooLarge, tr("This form is too long."), words: words)
             }
             form = FormBody(String(decoding: body.readableBytesView, as: UTF8.self))
         }

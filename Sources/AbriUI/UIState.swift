@@ -16,6 +16,9 @@ actor UIState {
         /// The token every form must carry (a form posted from another site cannot know it).
         let csrf: String
         var member: MemberSession?
+        /// The administrator's session, when the acting identity is the vault's administrator: it holds no key that
+        /// opens a case, and its pages offer none.
+        var administrator: AdminSession?
         /// `partner/name`, once unlocked.
         var who = ""
         var lastSeen = ContinuousClock.now
@@ -72,25 +75,27 @@ actor UIState {
     func handle(_ request: UIRequest) -> UIReply {
         if request.path == "/entree" { return enter(token: request.query["jeton"]) }
         guard var current = session, let cookie = request.cookie, Self.equal(cookie, current.id) else {
-            return .refusal(.forbidden, "Session inconnue ou terminée : ouvrez l'adresse qu'abri ui affiche dans le terminal.")
+            return .refusal(.forbidden, tr("Unknown or ended session: open the address abri ui shows in the terminal."), words: words)
         }
         guard ContinuousClock.now - current.lastSeen <= idleLimit else {
             end(reason: "idle")
-            return .refusal(.forbidden, "Session terminée après 15 minutes sans activité : ouvrez la nouvelle adresse qu'abri ui affiche dans le terminal.")
+            return .refusal(.forbidden, tr("Session ended after 15 minutes without activity: open the new address abri ui shows in the terminal."),
+                            words: words)
         }
         current.lastSeen = .now
         session = current
         if request.method == "POST" {
             guard let token = request.form["csrf"], Self.equal(token, current.csrf) else {
-                return .refusal(.forbidden, "Ce formulaire ne porte pas le jeton de la session : il est refusé (rechargez la page).")
+                return .refusal(.forbidden, tr("This form does not carry the session's token: it is refused (reload the page)."), words: words)
             }
         }
         if request.path == "/quitter" && request.method == "POST" {
             end(reason: "logout")
-            return .page(Page(title: "Session fermée", body: Page.notice(
-                "Votre identité est oubliée. Pour revenir, ouvrez la nouvelle adresse qu'abri ui affiche dans le terminal.", kind: "succes")))
+            return .page(Page(title: tr("Session closed"), body: Page.notice(
+                tr("Your identity is forgotten. To come back, open the new address abri ui shows in the terminal."), kind: "succes"),
+                words: words))
         }
-        guard current.member != nil else {
+        guard current.member != nil || current.administrator != nil else {
             switch (request.method, request.path) {
             case ("GET", "/"): return unlockPage(error: nil)
             case ("POST", "/deverrouiller"): return unlock(request.form)
@@ -102,9 +107,10 @@ actor UIState {
             try backend.refresh()
         } catch {
             let (status, sentence) = failure(error)
-            return signedIn("Coffre indisponible", Page.notice(sentence, kind: "erreur"), status: status)
+            return signedIn(tr("Vault unavailable"), Page.notice(sentence, kind: "erreur"), status: status)
         }
         let parts = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if current.administrator != nil { return administratorPage(request, parts: parts) }
         switch (request.method, parts.first, parts.count) {
         case ("GET", nil, _): return .redirect("/dossiers")
         case ("GET", "dossiers", 1):
@@ -117,15 +123,18 @@ actor UIState {
         case ("POST", "dossiers", 3) where parts[2] == "retirer": return withdraw(parts[1], form: request.form)
         case ("GET", "deposer", 1): return depositPage(form: nil, notice: nil)
         case ("POST", "deposer", 1): return deposit(request.form)
+        case ("GET", "approbations", 1): return approvalsPage(notice: nil)
+        case ("POST", "approbations", 1): return approve(request.form)
         case ("GET", "journal", 1): return logPage(caseID: request.query.text("dossier"), household: request.query.text("menage"))
         default:
-            return signedIn("Page introuvable", Page.notice("Cette page n'existe pas.", kind: "erreur"), status: .notFound)
+            return signedIn(tr("Page not found"), Page.notice(tr("This page does not exist."), kind: "erreur"), status: .notFound)
         }
     }
 
     private func enter(token: String?) -> UIReply {
         guard let expected = entryToken, let token, Self.equal(token, expected) else {
-            return .refusal(.forbidden, "Cette adresse d'entrée a déjà servi ou n'est pas la bonne : ouvrez la dernière adresse qu'abri ui affiche dans le terminal.")
+            return .refusal(.forbidden, tr("This entry address was already used or is not the right one: open the last address abri ui shows in the terminal."),
+                            words: words)
         }
         entryToken = nil
         let id = Self.randomToken()
@@ -139,22 +148,28 @@ actor UIState {
         let csrf = session?.csrf ?? ""
         var body = error.map { Page.notice($0, kind: "erreur") } ?? ""
         body += """
-        <p>Votre phrase de passe déverrouille votre identité pour cette session seulement : elle n'est gardée nulle part, \
-        et l'identité est oubliée quand vous vous déconnectez ou après 15 minutes sans activité.</p>
+        <p>\(HTML.escape(tr("Your passphrase unlocks your identity for this session only: it is kept nowhere, and the identity is forgotten when you sign out or after 15 minutes without activity.")))</p>
         <form method="post" action="/deverrouiller">\(Page.csrfField(csrf))
-        <p class="field"><label for="passphrase">Phrase de passe</label>
+        <p class="field"><label for="passphrase">\(HTML.escape(tr("Passphrase")))</label>
         <input type="password" id="passphrase" name="passphrase" autocomplete="current-password" required autofocus></p>
-        <p><button type="submit">Déverrouiller</button></p>
+        <p><button type="submit">\(HTML.escape(tr("Unlock")))</button></p>
         </form>
         """
-        return .page(Page(title: "Déverrouiller votre identité", body: body), status: status)
+        return .page(Page(title: tr("Unlock your identity"), body: body, words: words), status: status)
     }
 
     private func unlock(_ form: FormBody) -> UIReply {
         guard var current = session else { return .redirect("/") }
         let typed = Array((form["passphrase"] ?? "").utf8)
-        guard !typed.isEmpty else { return unlockPage(error: "Saisissez votre phrase de passe.", status: .badRequest) }
+        guard !typed.isEmpty else { return unlockPage(error: tr("Type your passphrase."), status: .badRequest) }
         do {
+            if let unlockAdministrator = backend.unlockAdministrator {
+                current.administrator = try typed.withUnsafeBytes { try unlockAdministrator($0) }
+                current.who = tr("the administrator")
+                current.failedUnlocks = 0
+                session = current
+                return .redirect("/administration")
+            }
             let member = try typed.withUnsafeBytes { try backend.unlock($0) }
             // The session's first command checks the membership, files incoming grants and finishes pending work.
             _ = try member.cases()
@@ -168,7 +183,8 @@ actor UIState {
             session = current
             if current.failedUnlocks >= Self.unlockTries {
                 end(reason: "tries")
-                return .refusal(.forbidden, "Trop d'essais : la session est fermée. Ouvrez la nouvelle adresse qu'abri ui affiche dans le terminal.")
+                return .refusal(.forbidden, tr("Too many tries: the session is closed. Open the new address abri ui shows in the terminal."),
+                                words: words)
             }
             let (status, sentence) = failure(error)
             return unlockPage(error: sentence, status: status)
@@ -179,7 +195,13 @@ actor UIState {
 
     /// A page for the signed-in person, with the navigation.
     func signedIn(_ title: String, _ body: String, status: HTTPResponse.Status = .ok) -> UIReply {
-        .page(Page(title: title, body: body, signedIn: session.map { ($0.who, $0.csrf) }), status: status)
+        .page(Page(title: title, body: body, words: words,
+                   signedIn: session.map { ($0.who, $0.csrf, $0.administrator != nil) }), status: status)
+    }
+
+    /// A catalogue template with its values, in the reader's language: the CLI's `tr`.
+    func tr(_ template: String, _ arguments: any CustomStringConvertible...) -> String {
+        words.text(template, arguments.map(\.description))
     }
 
     var csrfField: String { Page.csrfField(session?.csrf ?? "") }

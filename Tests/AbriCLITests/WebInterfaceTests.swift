@@ -235,10 +235,6 @@ import Testing
 
     @Test func aForeignHostAFormWithoutItsTokenAndAStaleSessionAreRefused() throws {
         let story = try Story()
-        // Refused before anything is served: the administrator holds no key that opens a case.
-        let admin = try story.abri(["ui"], as: .admin)
-        #expect(admin.status == 77, "\(admin)")
-
         let ui = try UIProcess(story, as: .alice)
         let port = ui.port
         func get(_ path: String, host: String? = nil, cookie: String? = nil) throws -> RawHTTP.Response {

@@ -8,14 +8,14 @@ extension UIState {
         let selected = { (value: String) in status == value ? " selected" : "" }
         var body = """
         <form method="get" action="/dossiers" class="search" role="search">
-        <p class="field"><label for="menage">Référence du ménage</label>
+        <p class="field"><label for="menage">\(HTML.escape(tr("Household reference")))</label>
         <input type="search" id="menage" name="menage" value="\(HTML.escape(household ?? ""))" placeholder="FOH-2021-000123"></p>
-        <p class="field"><label for="etat">État</label>
-        <select id="etat" name="etat"><option value="">tous</option><option value="ouverts"\(selected("ouverts"))>ouverts</option>\
-        <option value="clos"\(selected("clos"))>clos</option></select></p>
-        <p class="field"><label for="depuis">Actifs depuis le</label>
+        <p class="field"><label for="etat">\(HTML.escape(tr("State")))</label>
+        <select id="etat" name="etat"><option value="">\(HTML.escape(tr("all")))</option><option value="ouverts"\(selected("ouverts"))>\(HTML.escape(tr("open cases")))</option>\
+        <option value="clos"\(selected("clos"))>\(HTML.escape(tr("closed cases")))</option></select></p>
+        <p class="field"><label for="depuis">\(HTML.escape(tr("Active since")))</label>
         <input type="date" id="depuis" name="depuis" value="\(HTML.escape(since ?? ""))"></p>
-        <p><button type="submit">Rechercher</button></p>
+        <p><button type="submit">\(HTML.escape(tr("Search")))</button></p>
         </form>
         """
         let cases: [CaseSummary]
@@ -27,36 +27,38 @@ extension UIState {
             }
         } catch {
             let (status, sentence) = failure(error)
-            return signedIn("Dossiers", body + Page.notice(sentence, kind: "erreur"), status: status)
+            return signedIn(tr("Cases"), body + Page.notice(sentence, kind: "erreur"), status: status)
         }
         if cases.isEmpty {
             let english = household != nil ? "No case of yours for that household."
                 : status != nil || since != nil ? "No case of yours matches." : "Your partner holds no case yet."
             body += "<p>\(HTML.escape(words.message(english)))</p>"
-            return signedIn("Dossiers", body)
+            return signedIn(tr("Cases"), body)
         }
         body += """
-        <table><caption>\(cases.count) dossier\(cases.count > 1 ? "s" : "")\(household.map { " du ménage " + HTML.escape($0) } ?? "")</caption>
-        <thead><tr><th scope="col">Dossier</th><th scope="col">Ménage</th><th scope="col">Fiches</th><th scope="col">Créé le</th>\
-        <th scope="col">Dernière activité</th><th scope="col">État</th><th scope="col">Détention</th></tr></thead><tbody>
+        <table><caption>\(HTML.escape(household.map { tr("%@ of household %@", words.cases(cases.count), $0) } ?? words.cases(cases.count)))</caption>
+        <thead><tr><th scope="col">\(HTML.escape(tr("Case")))</th><th scope="col">\(HTML.escape(tr("Household")))</th>\
+        <th scope="col">\(HTML.escape(tr("Records")))</th><th scope="col">\(HTML.escape(tr("Created")))</th>\
+        <th scope="col">\(HTML.escape(tr("Last activity")))</th><th scope="col">\(HTML.escape(tr("State")))</th>\
+        <th scope="col">\(HTML.escape(tr("Holding")))</th></tr></thead><tbody>
         """
         for item in cases {
             let holding: String
             switch item.holding {
-            case "own": holding = "votre dépôt"
-            case "without-consent": holding = "partagé avec vous sans consentement"
-            default: holding = item.consentUntil.map { "consentement jusqu'au \(Dates.day($0))" } ?? "consentement sans date de fin"
+            case "own": holding = tr("your deposit")
+            case "without-consent": holding = tr("shared with you without consent")
+            default: holding = item.consentUntil.map { tr("consent until %@", Dates.day($0)) } ?? tr("consent with no end date")
             }
             body += """
             <tr><td><a href="/dossiers/\(HTML.escape(item.case))">\(HTML.escape(item.case))</a></td>\
             <td>\(HTML.escape(item.household.isEmpty ? "—" : item.household))</td>\
             <td>\(item.records)\(item.types.isEmpty ? "" : " (" + HTML.escape(item.types.joined(separator: ", ")) + ")")</td>\
             <td>\(HTML.escape(Dates.day(item.created)))</td><td>\(HTML.escape(Dates.day(item.lastActivity)))</td>\
-            <td>\(item.closed ? "clos" : "ouvert")</td><td>\(HTML.escape(holding))</td></tr>
+            <td>\(HTML.escape(item.closed ? tr("closed") : tr("open")))</td><td>\(HTML.escape(holding))</td></tr>
             """
         }
         body += "</tbody></table>"
-        return signedIn("Dossiers", body)
+        return signedIn(tr("Cases"), body)
     }
 }
 

@@ -5,10 +5,10 @@ extension UIState {
     /// partner holds no grant on named as withheld.
     func casePage(_ text: String, reveal purpose: String?) -> UIReply {
         guard let member = session?.member else { return .redirect("/") }
-        let title = "Dossier \(text)"
+        let title = tr("Case %@", text)
         if let purpose, purpose.isEmpty {
-            return signedIn(title, Page.notice("Indiquez le motif de la consultation des coordonnées : le journal le garde.", kind: "erreur")
-                            + "<p><a href=\"/dossiers/\(HTML.escape(text))\">Revenir au dossier</a></p>", status: .badRequest)
+            return signedIn(title, Page.notice(tr("Give the purpose of looking at the address: the log keeps it."), kind: "erreur")
+                            + "<p><a href=\"/dossiers/\(HTML.escape(text))\">\(HTML.escape(tr("Back to the case")))</a></p>", status: .badRequest)
         }
         let opened: OpenedCase
         do {
@@ -21,73 +21,73 @@ extension UIState {
         let id = opened.caseID.description
         var body = ""
         if let purpose {
-            body += Page.notice("Coordonnées révélées pour le motif « \(purpose) » ; cette consultation est inscrite au journal.", kind: "succes")
+            body += Page.notice(tr("Address revealed for the purpose « %@ »; this consultation is written in the log.", purpose), kind: "succes")
         }
         if let until = opened.consentUntil {
-            body += "<p>Votre partenaire détient ce dossier sous un consentement qui prend fin après le \(HTML.escape(Dates.day(until))).</p>"
+            body += "<p>\(HTML.escape(tr("Your partner holds this case under a consent that ends after %@.", Dates.day(until))))</p>"
         }
         let masked = opened.records.contains { !$0.masked.isEmpty }
         if masked && purpose == nil {
             body += """
             <form method="post" action="/dossiers/\(HTML.escape(id))/reveler" class="reveal">\(csrfField)
-            <p class="field"><label for="motif">Motif de la consultation des coordonnées (gardé au journal)</label>
-            <input type="text" id="motif" name="motif" required maxlength="500" placeholder="préparation audience JAF"></p>
-            <p><button type="submit">Révéler</button></p>
+            <p class="field"><label for="motif">\(HTML.escape(tr("Purpose of looking at the address (kept in the log)")))</label>
+            <input type="text" id="motif" name="motif" required maxlength="500" placeholder="\(HTML.escape(tr("hearing preparation")))"></p>
+            <p><button type="submit">\(HTML.escape(tr("Reveal")))</button></p>
             </form>
             """
         }
-        body += "<p class=\"actions\"><a href=\"/dossiers/\(HTML.escape(id))/partager\">Partager ce dossier</a> · "
-            + "<a href=\"/journal?dossier=\(HTML.escape(id))\">Journal de ce dossier</a> · "
-            + "<a href=\"/dossiers/\(HTML.escape(id))/retirer\">Retirer le consentement</a></p>"
+        body += "<p class=\"actions\"><a href=\"/dossiers/\(HTML.escape(id))/partager\">\(HTML.escape(tr("Share this case")))</a> · "
+            + "<a href=\"/journal?dossier=\(HTML.escape(id))\">\(HTML.escape(tr("Log of this case")))</a> · "
+            + "<a href=\"/dossiers/\(HTML.escape(id))/retirer\">\(HTML.escape(tr("Withdraw consent")))</a></p>"
         for (index, record) in opened.records.enumerated() {
-            body += Self.recordSection(record, index: index)
+            body += recordSection(record, index: index)
         }
         return signedIn(title, body)
     }
 
     /// One record: its general part (« Situation »), then its locating part (« Coordonnées »): shown, masked or withheld.
-    static func recordSection(_ record: OpenedRecord, index: Int) -> String {
+    func recordSection(_ record: OpenedRecord, index: Int) -> String {
         var html = """
         <section class="record" aria-labelledby="fiche-\(index)">
-        <h2 id="fiche-\(index)">\(HTML.escape(record.type)) · \(HTML.escape(Dates.time(record.createdAt))) · par \(HTML.escape(record.author))</h2>
-        <h3>Situation</h3>
+        <h2 id="fiche-\(index)">\(HTML.escape(record.type)) · \(HTML.escape(Dates.time(record.createdAt))) · \(HTML.escape(tr("by %@", record.author)))</h2>
+        <h3>\(HTML.escape(tr("Situation")))</h3>
         """
         html += definitionList(record.general.filter { $0.key != "type" })
-        html += "<div class=\"locating\"><h3>Coordonnées</h3>"
+        html += "<div class=\"locating\"><h3>\(HTML.escape(tr("Address and contact details")))</h3>"
         if let locating = record.locating {
             html += definitionList(locating)
         } else if !record.masked.isEmpty {
-            html += "<p class=\"masked\">Masquées. Révélez-les avec un motif ; la consultation est inscrite au journal.</p>"
+            html += "<p class=\"masked\">\(HTML.escape(tr("Masked. Reveal them with a purpose; the consultation is written in the log.")))</p>"
         } else if !record.withheld.isEmpty {
-            html += "<p class=\"withheld\">Retenues : votre partenaire n'a reçu aucune clé des coordonnées de cette fiche.</p>"
+            html += "<p class=\"withheld\">\(HTML.escape(tr("Withheld: your partner received no key to this record's address and contact details.")))</p>"
         } else {
-            html += "<p>Cette fiche n'a pas de coordonnées.</p>"
+            html += "<p>\(HTML.escape(tr("This record has no address or contact details.")))</p>"
         }
         html += "</div>"
         if !record.attachments.isEmpty {
-            html += "<h3>Pièces jointes</h3><ul>"
+            html += "<h3>\(HTML.escape(tr("Attachments")))</h3><ul>"
             for attachment in record.attachments {
-                let part = attachment.compartment == .locating ? "avec les coordonnées" : "partie générale"
-                html += "<li>\(HTML.escape(attachment.info.name)) (\(attachment.info.size) octets, \(part))</li>"
+                let part = attachment.compartment == .locating ? tr("with the address") : tr("general part")
+                html += "<li>\(HTML.escape(attachment.info.name)) (\(HTML.escape(words.counted(Int(attachment.info.size), "%@ byte", "%@ bytes"))), \(HTML.escape(part)))</li>"
             }
-            html += "</ul><p>Les pièces jointes s'enregistrent avec <code>abri open --attachments DOSSIER</code>.</p>"
+            html += "</ul><p>\(HTML.escape(tr("Attachments are saved with `abri open --attachments CASE`.")))</p>"
         }
         return html + "</section>"
     }
 
-    static func definitionList(_ fields: [String: JSONValue]) -> String {
-        guard !fields.isEmpty else { return "<p>Rien.</p>" }
+    func definitionList(_ fields: [String: JSONValue]) -> String {
+        guard !fields.isEmpty else { return "<p>\(HTML.escape(tr("Nothing.")))</p>" }
         var html = "<dl>"
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
-            html += "<dt>\(HTML.escape(ReportLabels.label(key)))</dt><dd>\(render(value))</dd>"
+            html += "<dt>\(HTML.escape(label(key)))</dt><dd>\(render(value))</dd>"
         }
         return html + "</dl>"
     }
 
-    static func render(_ value: JSONValue) -> String {
+    func render(_ value: JSONValue) -> String {
         switch value {
         case .null: "—"
-        case .bool(let flag): flag ? "oui" : "non"
+        case .bool(let flag): HTML.escape(flag ? tr("yes") : tr("no"))
         case .integer(let number): String(number)
         case .number(let number): HTML.escape(String(number))
         case .string(let text): HTML.escape(text)
@@ -99,29 +99,29 @@ extension UIState {
     /// Withdrawing consent: a partner of the roster (the page names no holder of the case), and a confirmation.
     func withdrawPage(_ id: String) -> UIReply {
         let options = otherPartners().map { "<option value=\"\(HTML.escape($0.id))\">\(HTML.escape($0.name)) (\(HTML.escape($0.id)))</option>" }
-        return signedIn("Retirer le consentement — dossier \(id)", """
+        return signedIn(tr("Withdraw consent — case %@", id), """
         <form method="post" action="/dossiers/\(HTML.escape(id))/retirer">\(csrfField)
-        <p class="field"><label for="retrait-partenaire">Partenaire qui perd ce qu'il a reçu sur ce dossier</label>
+        <p class="field"><label for="retrait-partenaire">\(HTML.escape(tr("Partner that loses what it received on this case")))</label>
         <select id="retrait-partenaire" name="partenaire" required>\(options.joined())</select></p>
         <p class="field check"><input type="checkbox" id="retrait-confirme" name="confirme" value="oui" required>
-        <label for="retrait-confirme">Je confirme : ce partenaire perd les clés du dossier (il garde ce qu'il a écrit).</label></p>
-        <p><button type="submit">Retirer le consentement</button></p>
+        <label for="retrait-confirme">\(HTML.escape(tr("I confirm: this partner loses the case's keys (it keeps what it wrote).")))</label></p>
+        <p><button type="submit">\(HTML.escape(tr("Withdraw consent")))</button></p>
         </form>
-        <p><a href="/dossiers/\(HTML.escape(id))">Revenir au dossier</a></p>
+        <p><a href="/dossiers/\(HTML.escape(id))">\(HTML.escape(tr("Back to the case")))</a></p>
         """)
     }
 
     func withdraw(_ text: String, form: FormBody) -> UIReply {
         guard let member = session?.member else { return .redirect("/") }
-        let title = "Dossier \(text)"
+        let title = tr("Case %@", text)
         guard let partner = form.text("partenaire"), form["confirme"] == "oui" else {
-            return signedIn(title, Page.notice("Choisissez le partenaire et confirmez le retrait.", kind: "erreur"), status: .badRequest)
+            return signedIn(title, Page.notice(tr("Choose the partner and confirm the withdrawal."), kind: "erreur"), status: .badRequest)
         }
         do {
             let id = try CaseID(parsing: text)
             try member.withdrawConsent(id, from: partner)
             return signedIn(title, Page.notice(words.withdrawn(id, partner), kind: "succes")
-                            + "<p><a href=\"/dossiers/\(HTML.escape(id.description))\">Revenir au dossier</a></p>")
+                            + "<p><a href=\"/dossiers/\(HTML.escape(id.description))\">\(HTML.escape(tr("Back to the case")))</a></p>")
         } catch {
             let (status, sentence) = failure(error)
             return signedIn(title, Page.notice(sentence, kind: "erreur"), status: status)
@@ -129,22 +129,59 @@ extension UIState {
     }
 }
 
-/// French labels for the report schema's field names (and their English aliases); an unknown key is shown as written.
-enum ReportLabels {
-    static let labels: [String: String] = [
-        "menage": "Ménage", "household": "Ménage", "autreMenage": "Autre ménage", "otherHousehold": "Autre ménage",
-        "victime": "Victime", "victim": "Victime", "nom": "Nom", "name": "Nom", "anneeNaissance": "Année de naissance",
-        "birthYear": "Année de naissance", "enfants": "Enfants", "children": "Enfants", "faits": "Faits", "facts": "Faits",
-        "violences": "Violences", "datesDesFaits": "Dates des faits", "plainte": "Plainte", "deposee": "Déposée",
-        "mainCourante": "Main courante", "date": "Date", "ordonnanceProtection": "Ordonnance de protection",
-        "demandee": "Demandée", "delivree": "Délivrée", "finValidite": "Fin de validité", "danger": "Danger",
-        "niveau": "Niveau", "urgence": "Urgence", "evaluation": "Évaluation", "besoins": "Besoins",
-        "orientation": "Orientation", "qpv": "Quartier prioritaire (QPV)", "enqueteBailleur": "Enquête du bailleur",
-        "ouverte": "Ouverte", "conclusions": "Conclusions", "objet": "Objet", "notes": "Notes",
-        "adresse": "Adresse", "address": "Adresse", "telephone": "Téléphone", "phone": "Téléphone",
-        "courriel": "Courriel", "email": "Courriel", "lieuDeTravail": "Lieu de travail", "ecole": "École",
-        "codePostal": "Code postal", "ville": "Ville", "nouvelleAdresse": "Nouvelle adresse", "newAddress": "Nouvelle adresse",
-    ]
-
-    static func label(_ key: String) -> String { labels[key] ?? key }
+extension UIState {
+    /// The report schema's field names (and their English aliases) as readers call them; an unknown key as written.
+    func label(_ key: String) -> String {
+        let labels: [String: String] = [
+            "menage": tr("Household"),
+            "household": tr("Household"),
+            "autreMenage": tr("Other household"),
+            "otherHousehold": tr("Other household"),
+            "victime": tr("Victim"),
+            "victim": tr("Victim"),
+            "nom": tr("Name"),
+            "name": tr("Name"),
+            "anneeNaissance": tr("Year of birth"),
+            "birthYear": tr("Year of birth"),
+            "enfants": tr("Children"),
+            "children": tr("Children"),
+            "faits": tr("Facts"),
+            "facts": tr("Facts"),
+            "violences": tr("Violence"),
+            "datesDesFaits": tr("Dates of the facts"),
+            "plainte": tr("Complaint"),
+            "deposee": tr("Filed"),
+            "mainCourante": tr("Police report (main courante)"),
+            "date": tr("Date"),
+            "ordonnanceProtection": tr("Protection order"),
+            "demandee": tr("Requested"),
+            "delivree": tr("Issued"),
+            "finValidite": tr("End of validity"),
+            "danger": tr("Danger"),
+            "niveau": tr("Level"),
+            "urgence": tr("Urgency"),
+            "evaluation": tr("Assessment"),
+            "besoins": tr("Needs"),
+            "orientation": tr("Referral"),
+            "qpv": tr("Priority neighbourhood (QPV)"),
+            "enqueteBailleur": tr("Landlord's inquiry"),
+            "ouverte": tr("Opened"),
+            "conclusions": tr("Conclusions"),
+            "objet": tr("Subject"),
+            "notes": tr("Notes"),
+            "adresse": tr("Address"),
+            "address": tr("Address"),
+            "telephone": tr("Phone"),
+            "phone": tr("Phone"),
+            "courriel": tr("Email"),
+            "email": tr("Email"),
+            "lieuDeTravail": tr("Workplace"),
+            "ecole": tr("School"),
+            "codePostal": tr("Postcode"),
+            "ville": tr("Town"),
+            "nouvelleAdresse": tr("New address"),
+            "newAddress": tr("New address"),
+        ]
+        return labels[key] ?? key
+    }
 }

@@ -9,49 +9,46 @@ extension UIState {
         var body = notice.map { Page.notice($0, kind: "erreur") } ?? ""
         body += "<form method=\"post\" action=\"/deposer\" class=\"deposit\">\(csrfField)"
         body += """
-        <fieldset class="part general"><legend>Situation</legend>
-        <p class="hint">Cette partie peut être transmise aux partenaires que vous choisissez. \
-        N'y écrivez ni adresse, ni téléphone, ni courriel : ils vont dans « Coordonnées ».</p>
+        <fieldset class="part general"><legend>\(HTML.escape(tr("Situation")))</legend>
+        <p class="hint">\(HTML.escape(tr("This part can be passed to the partners you choose. Write no address, phone or email in it: they go in « Address and contact details ».")))</p>
         """
         for field in ReportSchema.fields where field.name != "type" && field.templates.contains(.signalement) {
-            body += DepositForm.control(field, prefix: "g", form: form)
+            body += control(field, prefix: "g", form: form)
         }
         body += "</fieldset>"
         body += """
-        <fieldset class="part locating"><legend>Coordonnées — jamais transmises au service locatif</legend>
-        <p class="hint">Tout ce qui permet de trouver la victime. Seuls les partenaires pour lesquels vous cochez \
-        « inclure les coordonnées » les reçoivent.</p>
+        <fieldset class="part locating"><legend>\(HTML.escape(tr("Address and contact details — never passed to the tenancy unit")))</legend>
+        <p class="hint">\(HTML.escape(tr("Everything that would let someone find the victim. Only the partners for which you tick « include the address » receive it.")))</p>
         """
         for (name, summary) in ReportSchema.locatingFields where name != "nouvelleAdresse" {
-            body += DepositForm.text(id: "l.\(name)", label: ReportLabels.label(name), hint: summary, value: form?["l.\(name)"],
+            body += DepositForm.text(id: "l.\(name)", label: label(name), hint: summary, value: form?["l.\(name)"],
                                      long: name == "notes")
         }
         body += "</fieldset>"
         body += recipientsFieldset(form)
-        body += ConsentFields.html(form)
-        body += "<p><button type=\"submit\">Déposer le signalement</button></p></form>"
-        return signedIn("Déposer un signalement", body, status: status)
+        body += ConsentFields.html(form, tr: { self.tr($0) })
+        body += "<p><button type=\"submit\">\(HTML.escape(tr("Deposit the report")))</button></p></form>"
+        return signedIn(tr("Deposit a report"), body, status: status)
     }
 
     private func recipientsFieldset(_ form: FormBody?) -> String {
         let general = Set(form?.all("transmettre") ?? []), locating = Set(form?.all("coordonnees") ?? [])
         var html = """
-        <fieldset class="recipients"><legend>Partenaires qui reçoivent ce signalement</legend>
-        <p class="hint">Votre partenaire le lit toujours. Un partenaire qui ne reçoit jamais de coordonnées \
-        (un service locatif) ne peut recevoir que la situation.</p>
-        <table><thead><tr><th scope="col">Partenaire</th><th scope="col">Transmettre la situation</th>\
-        <th scope="col">Inclure les coordonnées</th></tr></thead><tbody>
+        <fieldset class="recipients"><legend>\(HTML.escape(tr("Partners that receive this report")))</legend>
+        <p class="hint">\(HTML.escape(tr("Your partner always reads it. A partner that never receives an address (a tenancy unit) can receive the situation only.")))</p>
+        <table><thead><tr><th scope="col">\(HTML.escape(tr("Partner")))</th><th scope="col">\(HTML.escape(tr("Pass the situation")))</th>\
+        <th scope="col">\(HTML.escape(tr("Include the address")))</th></tr></thead><tbody>
         """
         for (index, partner) in otherPartners().enumerated() {
             let name = HTML.escape(partner.name), id = HTML.escape(partner.id)
             let never = partner.neverLocating
             html += """
-            <tr><th scope="row">\(name) <span class="id">(\(id))</span>\(never ? " <span class=\"never\">ne reçoit jamais de coordonnées</span>" : "")</th>\
+            <tr><th scope="row">\(name) <span class="id">(\(id))</span>\(never ? " <span class=\"never\">" + HTML.escape(tr("never receives an address")) + "</span>" : "")</th>\
             <td><input type="checkbox" id="to-\(index)" name="transmettre" value="\(id)"\(general.contains(partner.id) ? " checked" : "")>\
-            <label for="to-\(index)">transmettre à \(name)</label></td>\
+            <label for="to-\(index)">\(HTML.escape(tr("pass to %@", partner.name)))</label></td>\
             <td><input type="checkbox" id="loc-\(index)" name="coordonnees" value="\(id)"\
             \(never ? " disabled" : "")\(locating.contains(partner.id) && !never ? " checked" : "")>\
-            <label for="loc-\(index)">inclure les coordonnées pour \(name)</label></td></tr>
+            <label for="loc-\(index)">\(HTML.escape(tr("include the address for %@", partner.name)))</label></td></tr>
             """
         }
         return html + "</tbody></table></fieldset>"
@@ -60,7 +57,7 @@ extension UIState {
     func deposit(_ form: FormBody) -> UIReply {
         guard let member = session?.member else { return .redirect("/") }
         let consent: Consent?
-        switch ConsentFields.resolve(form) {
+        switch ConsentFields.resolve(form, tr: { self.tr($0) }) {
         case .success(let given): consent = given
         case .failure(let problem): return depositPage(form: form, notice: problem.sentence, status: .badRequest)
         }
@@ -74,27 +71,26 @@ extension UIState {
             }
             let id = HTML.escape(result.caseID.description)
             let body = Page.notice(words.deposited(result), kind: "succes")
-                + "<p><a href=\"/dossiers/\(id)\" id=\"dossier-depose\">Ouvrir le dossier \(id)</a> · "
-                + "<a href=\"/deposer\">Déposer un autre signalement</a></p>"
-            return signedIn("Signalement déposé", body)
+                + "<p><a href=\"/dossiers/\(id)\" id=\"dossier-depose\">\(HTML.escape(tr("Open case %@", result.caseID)))</a> · "
+                + "<a href=\"/deposer\">\(HTML.escape(tr("Deposit another report")))</a></p>"
+            return signedIn(tr("Report deposited"), body)
         } catch {
             var (status, sentence) = failure(error)
             // The catalogue names the report's JSON key; the form's reader looks for a field.
-            if sentence.contains("locating.notes") { sentence += ". Dans ce formulaire : le champ « Notes » des Coordonnées." }
+            if sentence.contains("locating.notes") { sentence += tr(". In this form: the « Notes » field of the address and contact details.") }
             return depositPage(form: form, notice: sentence, status: status)
         }
     }
 }
 
-/// The deposit form's controls, made from the report schema's fields, and the report made from the form.
-enum DepositForm {
+extension UIState {
     /// The control(s) of one field; an object's fields go in a fieldset of their own.
-    static func control(_ field: ReportSchema.Field, prefix: String, form: FormBody?) -> String {
+    func control(_ field: ReportSchema.Field, prefix: String, form: FormBody?) -> String {
         let id = "\(prefix).\(field.name)"
-        let label = ReportLabels.label(field.name)
+        let label = self.label(field.name)
         switch field.kind {
         case .text:
-            return text(id: id, label: label, hint: field.summary, value: form?[id],
+            return DepositForm.text(id: id, label: label, hint: field.summary, value: form?[id],
                         long: ["faits", "notes", "evaluation", "conclusions"].contains(field.name))
         case .integer, .countOrList:
             return """
@@ -126,14 +122,17 @@ enum DepositForm {
             }
             return html + "</fieldset>"
         case .list:
-            return text(id: id, label: label + " (une par ligne)", hint: field.summary, value: form?[id], long: true)
+            return DepositForm.text(id: id, label: tr("%@ (one a line)", label), hint: field.summary, value: form?[id], long: true)
         case .object(let fields):
             var html = "<fieldset class=\"group\"><legend>\(HTML.escape(label))</legend>"
             for inner in fields { html += control(inner, prefix: id, form: form) }
             return html + "</fieldset>"
         }
     }
+}
 
+/// The deposit form's controls, made from the report schema's fields, and the report made from the form.
+enum DepositForm {
     static func text(id: String, label: String, hint: String, value: String?, long: Bool) -> String {
         let described = "<span class=\"hint\" id=\"\(id)-aide\">\(HTML.escape(hint))</span>"
         let input = long

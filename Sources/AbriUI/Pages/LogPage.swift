@@ -7,12 +7,12 @@ extension UIState {
     /// records that this partner holds, and never a case that holds a locating part.
     func logPage(caseID text: String?, household: String?) -> UIReply {
         guard let member = session?.member else { return .redirect("/") }
-        let title = text.map { "Journal du dossier \($0)" } ?? household.map { "Consultations du ménage \($0)" } ?? "Journal"
+        let title = text.map { tr("Log of case %@", $0) } ?? household.map { tr("Consultations of household %@", $0) } ?? tr("Log")
         var body = """
         <form method="get" action="/journal" class="search" role="search">
-        <p class="field"><label for="journal-menage">Extrait des consultations pour un ménage (droit d'accès)</label>
+        <p class="field"><label for="journal-menage">\(HTML.escape(tr("Extract of the consultations for a household (right of access)")))</label>
         <input type="search" id="journal-menage" name="menage" value="\(HTML.escape(household ?? ""))" placeholder="FOH-2019-000777"></p>
-        <p><button type="submit">Extraire</button></p>
+        <p><button type="submit">\(HTML.escape(tr("Extract")))</button></p>
         </form>
         """
         let lines: [LogLine]
@@ -28,12 +28,13 @@ extension UIState {
         }
         guard !lines.isEmpty else { return signedIn(title, body + "<p>\(HTML.escape(words.message("No entry to show.")))</p>") }
         body += """
-        <table><caption>\(lines.count) entrée\(lines.count > 1 ? "s" : "")</caption><thead><tr><th scope="col">N°</th>\
-        <th scope="col">Date</th><th scope="col">Action</th><th scope="col">Qui</th><th scope="col">Dossier</th>\
-        <th scope="col">Partenaire</th><th scope="col">Motif</th><th scope="col">Consentement</th></tr></thead><tbody>
+        <table><caption>\(HTML.escape(words.entries(lines.count)))</caption><thead><tr><th scope="col">\(HTML.escape(tr("No.")))</th>\
+        <th scope="col">\(HTML.escape(tr("Date")))</th><th scope="col">\(HTML.escape(tr("Action")))</th><th scope="col">\(HTML.escape(tr("Who")))</th>\
+        <th scope="col">\(HTML.escape(tr("Case")))</th><th scope="col">\(HTML.escape(tr("Partner")))</th><th scope="col">\(HTML.escape(tr("Purpose")))</th>\
+        <th scope="col">\(HTML.escape(tr("Consent")))</th></tr></thead><tbody>
         """
         for line in lines {
-            let consent = line.consent.map { (line.consentKind == "without-consent" ? "sans consentement : " : "") + $0 } ?? ""
+            let consent = line.consent.map { (line.consentKind == "without-consent" ? tr("without consent: %@", $0) : $0) } ?? ""
             body += """
             <tr><td>\(line.seq)</td><td>\(HTML.escape(Dates.time(line.at)))</td><td>\(HTML.escape(words.action(line.action)))</td>\
             <td>\(HTML.escape(line.actor))</td><td>\(HTML.escape(line.case ?? ""))</td><td>\(HTML.escape(line.partner ?? ""))</td>\

@@ -8,34 +8,35 @@ extension UIState {
         var body = notice.map { Page.notice($0, kind: "erreur") } ?? ""
         body += """
         <form method="post" action="/dossiers/\(id)/partager">\(csrfField)
-        <fieldset><legend>Partenaire et parties transmises</legend>
+        <fieldset><legend>\(HTML.escape(tr("Partner and the parts passed")))</legend>
         """
         let chosen = form?["partage"]
         for (index, partner) in otherPartners().enumerated() {
-            let name = HTML.escape(partner.name), partnerID = HTML.escape(partner.id)
+            let partnerID = HTML.escape(partner.id)
             body += """
             <p class="field check"><input type="radio" id="g-\(index)" name="partage" value="g:\(partnerID)"\(chosen == "g:" + partner.id ? " checked" : "")>
-            <label for="g-\(index)">\(name) (\(partnerID)) : la situation seulement</label></p>
+            <label for="g-\(index)">\(HTML.escape(tr("%@ (%@): the situation only", partner.name, partner.id)))</label></p>
             <p class="field check"><input type="radio" id="l-\(index)" name="partage" value="l:\(partnerID)"\
             \(partner.neverLocating ? " disabled" : "")\(chosen == "l:" + partner.id && !partner.neverLocating ? " checked" : "")>
-            <label for="l-\(index)">\(name) (\(partnerID)) : la situation et les coordonnées\
-            \(partner.neverLocating ? " (impossible : ce partenaire ne reçoit jamais de coordonnées)" : "")</label></p>
+            <label for="l-\(index)">\(HTML.escape(partner.neverLocating
+                ? tr("%@ (%@): the situation and the address (impossible: this partner never receives an address)", partner.name, partner.id)
+                : tr("%@ (%@): the situation and the address", partner.name, partner.id)))</label></p>
             """
         }
-        body += "</fieldset>" + ConsentFields.html(form)
-        body += "<p><button type=\"submit\">Partager</button></p></form>"
-        body += "<p><a href=\"/dossiers/\(id)\">Revenir au dossier</a></p>"
-        return signedIn("Partager le dossier \(text)", body, status: status)
+        body += "</fieldset>" + ConsentFields.html(form, tr: { self.tr($0) })
+        body += "<p><button type=\"submit\">\(HTML.escape(tr("Share")))</button></p></form>"
+        body += "<p><a href=\"/dossiers/\(id)\">\(HTML.escape(tr("Back to the case")))</a></p>"
+        return signedIn(tr("Share case %@", text), body, status: status)
     }
 
     func share(_ text: String, form: FormBody) -> UIReply {
         guard let member = session?.member else { return .redirect("/") }
         guard let choice = form["partage"], choice.count > 2, choice.hasPrefix("g:") || choice.hasPrefix("l:") else {
-            return sharePage(text, form: form, notice: "Choisissez le partenaire et ce qu'il reçoit.", status: .badRequest)
+            return sharePage(text, form: form, notice: tr("Choose the partner and what it receives."), status: .badRequest)
         }
         let partner = String(choice.dropFirst(2)), locating = choice.hasPrefix("l:")
         let consent: Consent
-        switch ConsentFields.resolve(form) {
+        switch ConsentFields.resolve(form, tr: { self.tr($0) }) {
         case .failure(let problem): return sharePage(text, form: form, notice: problem.sentence, status: .badRequest)
         case .success(nil):
             return sharePage(text, form: form, notice: words.message(
@@ -45,8 +46,8 @@ extension UIState {
         do {
             let id = try CaseID(parsing: text)
             let readers = try member.share(id, with: partner, locating: locating, consent: consent)
-            return signedIn("Dossier partagé", Page.notice(words.shared(id, readers), kind: "succes")
-                            + "<p><a href=\"/dossiers/\(HTML.escape(id.description))\">Revenir au dossier</a></p>")
+            return signedIn(tr("Case shared"), Page.notice(words.shared(id, readers), kind: "succes")
+                            + "<p><a href=\"/dossiers/\(HTML.escape(id.description))\">\(HTML.escape(tr("Back to the case")))</a></p>")
         } catch {
             let (status, sentence) = failure(error)
             return sharePage(text, form: form, notice: sentence, status: status)

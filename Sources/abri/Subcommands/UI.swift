@@ -4,7 +4,7 @@ import AbriVault
 import ArgumentParser
 import Foundation
 
-/// `abri ui`: the local web interface, in French, served by this process on 127.0.0.1 only.
+/// `abri ui`: the local web interface, in the locale's language (French or English), served by this process on 127.0.0.1 only.
 struct UICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
@@ -45,11 +45,22 @@ struct UICommand: AsyncParsableCommand {
         options.vault = vault
         options.identity = identity
         let path = try options.requireIdentityPath()
-        // Everything that needs no passphrase is refused here, before any page is served.
-        try Precheck(options).member(partner: acting.partner)
         let vault = try options.openVault()
+        // The administrator gets the administrator's pages; anyone else must be a member. Everything that needs no
+        // passphrase is refused here, before any page is served.
+        let administrator = try options.actsAsAdministrator(vault)
+        if !administrator { try Precheck(options).member(partner: acting.partner) }
         let partner = acting.partner
         let hub = options
+        var unlockAdministrator: (@Sendable (UnsafeRawBufferPointer) throws -> AdminSession)?
+        if administrator {
+            unlockAdministrator = { @Sendable typed in
+                let secret = try Passphrase.normalisedNFC(typed, origin: "the page")
+                let session = try AdminSession(vault: vault, identity: try Identity.unlock(contentsOf: path, passphrase: secret))
+                try hub.pullFromHub(vault)
+                return session
+            }
+        }
         let backend = UIBackend(
             unlock: { typed in
                 let secret = try Passphrase.normalisedNFC(typed, origin: "the page")
@@ -58,6 +69,7 @@ struct UICommand: AsyncParsableCommand {
                 try hub.pullFromHub(vault)
                 return session
             },
+            unlockAdministrator: unlockAdministrator,
             refresh: { try hub.pullFromHub(vault) },
             vault: vault,
             words: Self.words
@@ -84,27 +96,32 @@ struct UICommand: AsyncParsableCommand {
         Output.say(tr("The interface stopped; the identity was forgotten."))
     }
 
-    /// The CLI's sentences, in French whatever the locale: the interface is French first.
+    /// The CLI's sentences in the language the locale asks for, as every command decides it (French when
+    /// LC_ALL, LC_MESSAGES or LANG says so, English otherwise).
     static let words = UIWords(
-        message: { Localization.message($0, language: .french) },
+        language: Language.current == .french ? "fr" : "en",
+        text: { Localization.text($0, $1) },
+        counted: { Plural.tr($0, one: $1, other: $2) },
+        kind: { Human.kind($0) },
+        checksOut: { Verify.checksOut($0) },
+        message: { Localization.message($0) },
         deposited: { result in
-            Localization.text("Case %@ deposited. Can read it: %@.", [result.caseID.description, frenchReaders(result.readers)],
-                              language: .french)
+            Localization.text("Case %@ deposited. Can read it: %@.", [result.caseID.description, readers(result.readers)])
         },
-        shared: { id, readers in
-            Localization.text("Case %@ shared. %@ can now read it.", [id.description, frenchReaders(readers)], language: .french)
+        shared: { id, list in
+            Localization.text("Case %@ shared. %@ can now read it.", [id.description, readers(list)])
         },
         withdrawn: { id, partner in
             Localization.text("Consent withdrawn: %@ loses what it was granted on case %@ at its next command, and keeps what it wrote.",
-                              [partner, id.description], language: .french)
+                              [partner, id.description])
         },
-        action: { Human.action($0, language: .french) }
+        action: { Human.action($0) }
     )
 
-    /// `Readers.sentence` in French.
-    static func frenchReaders(_ readers: [Reader]) -> String {
+    /// `Readers.sentence` in the reader's language.
+    static func readers(_ readers: [Reader]) -> String {
         readers.map { reader in
-            reader.locating ? Localization.text("%@ (including the address)", [reader.name], language: .french) : reader.name
+            reader.locating ? Localization.text("%@ (including the address)", [reader.name]) : reader.name
         }.joined(separator: ", ")
     }
 }

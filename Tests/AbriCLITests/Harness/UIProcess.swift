@@ -21,6 +21,8 @@ final class UIProcess: @unchecked Sendable {
         // The page asks the passphrase: no file gives it.
         environment["ABRI_PASSPHRASE_FILE"] = nil
         environment["DISPLAY"] = nil
+        // The pages speak the locale's language: French unless a test asks otherwise.
+        environment["LANG"] = "fr_FR.UTF-8"
         for (name, value) in changes { environment[name] = value }
         let run = UUID().uuidString.prefix(8)
         stdout = story.file(".ui-out-\(run)")
