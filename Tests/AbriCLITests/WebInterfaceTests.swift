@@ -334,6 +334,153 @@ import Testing
         #expect(ui.stop() == .exited(0))
     }
 
+    /// A session of `abri ui` driven by plain HTTP: entered, unlocked, with its cookie and CSRF token.
+    struct Client {
+        let port: Int
+        let cookie: String
+        let csrf: String
+        /// The answer to the unlock form.
+        let unlocked: RawHTTP.Response
+
+        init(_ ui: UIProcess, passphrase: String) throws {
+            port = ui.port
+            let entered = try RawHTTP.send(port: port, method: "GET", path: ui.path(of: ui.entry))
+            cookie = String((entered.header("Set-Cookie") ?? "").split(separator: ";").first ?? "")
+            let page = try RawHTTP.send(port: port, method: "GET", path: "/", headers: [("Cookie", cookie)])
+            csrf = try #require(WebInterfaceTests.csrf(in: page.text))
+            unlocked = try RawHTTP.send(port: port, method: "POST", path: "/deverrouiller",
+                                        headers: [("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded")],
+                                        body: Array(Self.encode([("csrf", csrf), ("passphrase", passphrase)]).utf8))
+        }
+
+        static func encode(_ fields: [(String, String)]) -> String {
+            fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        }
+
+        func get(_ path: String) throws -> RawHTTP.Response {
+            try RawHTTP.send(port: port, method: "GET", path: path, headers: [("Cookie", cookie)])
+        }
+
+        /// A form of the session, with its CSRF token unless `withToken` is false.
+        func post(_ path: String, _ fields: [(String, String)], withToken: Bool = true) throws -> RawHTTP.Response {
+            try RawHTTP.send(port: port, method: "POST", path: path,
+                             headers: [("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded")],
+                             body: Array(Self.encode((withToken ? [("csrf", csrf)] : []) + fields).utf8))
+        }
+    }
+
+    @Test func theAdministratorKeepsTheRosterAndVerifiesTheLogWithoutSeeingACase() throws {
+        let story = try Story()
+        let caseID = try #require(try story.caseIDs(as: .alice).first)
+        let ui = try UIProcess(story, as: .admin)
+        let admin = try Client(ui, passphrase: story.cli.passphrase)
+        #expect(admin.unlocked.status == 303 && admin.unlocked.header("Location") == "/administration", "\(admin.unlocked)")
+
+        // The roster: partners with their kind and the never-locating mark, members with their state and fingerprint.
+        var page = try admin.get("/administration")
+        #expect(page.status == 200, "\(page)")
+        for expected in ["foh-tenancy", "FOH Gestion locative", "ne reçoit jamais la partie localisante", "approbation reçue", "<code>", "Vérifier le journal",
+                         "lang=\"fr\""] {
+            #expect(page.text.contains(expected), "the roster shows \(expected)")
+        }
+        let inesLine = try story.line(.ines)
+        let fingerprint = try story.must(["identity", "show", story.identity(.ines), "--fingerprint"], as: nil).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!fingerprint.isEmpty)
+        #expect(page.text.contains(fingerprint), "ines's fingerprint is shown")
+        #expect(!page.text.contains(inesLine), "the roster shows fingerprints, not identity lines")
+
+        // Enrolling a partner, with markup in its name: the CLI's sentence, the name as text.
+        #expect(try admin.post("/administration/partenaire", [("id", "asso-59"), ("nom", "Asso <b>59</b>"), ("type", "association")],
+                               withToken: false).status == 403, "a form without the session's token is refused")
+        page = try admin.post("/administration/partenaire", [("id", "asso-59"), ("nom", "Asso <b>59</b>"), ("type", "association")])
+        #expect(page.status == 200 && page.text.contains("Partenaire Asso &lt;b&gt;59&lt;/b&gt; (asso-59) enrôlé"), "\(page.text)")
+        #expect(!page.text.contains("<b>59"))
+        page = try admin.post("/administration/partenaire", [("id", "Asso 59"), ("nom", "x"), ("type", "association")])
+        #expect(page.status == 400, "the CLI's check of the id")
+        let partners = try story.json(["partner", "list"], as: .admin)["partners"] as? [[String: Any]] ?? []
+        #expect(partners.contains { $0["id"] as? String == "asso-59" && $0["name"] as? String == "Asso <b>59</b>" })
+
+        // Enrolling members: the first of a partner is approved at once, a later one waits for a colleague.
+        let lea = try story.cli.newIdentity("lea.identity", name: "Léa")
+        page = try admin.post("/administration/membre", [("partenaire", "asso-59"), ("identite", lea.line), ("nom", "Léa")])
+        #expect(page.status == 200 && page.text.contains("Léa est maintenant membre de asso-59."), "\(page.text)")
+        let marc = try story.cli.newIdentity("marc.identity", name: "Marc")
+        page = try admin.post("/administration/membre", [("partenaire", "cidff-62"), ("identite", marc.line), ("nom", "Marc")])
+        #expect(page.status == 200 && page.text.contains("attend l&#39;approbation d&#39;un membre de son partenaire"), "\(page.text)")
+        page = try admin.post("/administration/membre", [("partenaire", "cidff-62"), ("identite", "abri1-not-an-identity"), ("nom", "X")])
+        #expect(page.status == 400, "a mistyped public identity is refused as the CLI refuses it: \(page.status)")
+
+        // A partner's new key generation: the CLI's sentence.
+        page = try admin.post("/administration/rotation", [("partenaire", "cidff-62")])
+        #expect(page.status == 200 && page.text.contains("Le partenaire cidff-62 a une nouvelle génération de clés"), "\(page.text)")
+
+        // Removing a member takes the name typed again.
+        page = try admin.get("/administration/retirer?partenaire=cidff-62&nom=Marc")
+        #expect(page.status == 200 && page.text.contains("Pour confirmer"), "\(page.text)")
+        page = try admin.post("/administration/retirer", [("partenaire", "cidff-62"), ("nom", "Marc"), ("confirmation", "Marcel")])
+        #expect(page.status == 400, "a wrong name removes nobody")
+        page = try admin.post("/administration/retirer", [("partenaire", "cidff-62"), ("nom", "Marc"), ("confirmation", "Marc")])
+        #expect(page.status == 200 && page.text.contains("Marc ne fait plus partie de cidff-62"), "\(page.text)")
+        #expect(page.text.contains("retrait effectué"))
+
+        // The verification: the report of `abri verify --as ADMIN`.
+        page = try admin.post("/administration/verifier", [])
+        #expect(page.status == 200 && page.text.contains("Le journal est intact"), "\(page.text)")
+
+        // No page of a case: the administrator holds no key that opens one, and no page names a recipient.
+        for path in ["/dossiers", "/dossiers/\(caseID)", "/deposer", "/journal", "/journal?dossier=\(caseID)", "/dossiers/\(caseID)/partager"] {
+            let refused = try admin.get(path)
+            #expect(refused.status == 403, "\(path): \(refused.status)")
+            #expect(refused.text.contains("aucune clé qui ouvre un dossier"))
+        }
+        #expect(try admin.post("/dossiers/\(caseID)/reveler", [("motif", "curiosité")]).status == 403)
+        for path in ["/administration", "/administration/verifier"] {
+            let text = try admin.get(path).text
+            for secret in [Story.address, Story.household, Story.victimName, caseID, "/dossiers"] {
+                #expect(!text.contains(secret), "\(path) holds \(secret)")
+            }
+        }
+        #expect(ui.stop() == .exited(0))
+    }
+
+    @Test func aMemberApprovesAWaitingColleagueAfterComparingTheFingerprint() throws {
+        let story = try Story()
+        let marc = try story.cli.newIdentity("marc.identity", name: "Marc")
+        try story.must(["member", "add", "cidff-62", "--identity", marc.line, "--name", "Marc"], as: .admin)
+        let fingerprint = try story.must(["identity", "show", marc.path, "--fingerprint"], as: nil).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let ui = try UIProcess(story, as: .ines)
+        let ines = try Client(ui, passphrase: story.cli.passphrase)
+        var page = try ines.get("/approbations")
+        #expect(page.status == 200 && page.text.contains("Marc") && page.text.contains(fingerprint), "\(page.text)")
+        page = try ines.post("/approbations", [("nom", "Marc"), ("empreinte", fingerprint)])
+        #expect(page.status == 400, "the comparison is confirmed before anything is sealed")
+        page = try ines.post("/approbations", [("nom", "Marc"), ("empreinte", "autre"), ("compare", "oui")])
+        #expect(page.status == 400, "a fingerprint other than the one shown approves nobody")
+        page = try ines.post("/approbations", [("nom", "Marc"), ("empreinte", fingerprint), ("compare", "oui")])
+        #expect(page.status == 200 && page.text.contains("Approbation de Marc chez cidff-62 faite"), "\(page.text)")
+        #expect(try story.cli.run(["cases", "--as", marc.path]).status == 0, "Marc reads the partner's cases now")
+        #expect(ui.stop() == .exited(0))
+    }
+
+    @Test func aMembersPagesAreInEnglishUnderAnEnglishLocale() throws {
+        let story = try Story()
+        let ui = try UIProcess(story, as: .alice, environment: ["LANG": "C.UTF-8"])
+        let alice = try Client(ui, passphrase: story.cli.passphrase)
+        #expect(alice.unlocked.status == 303)
+        let french = ["Dossiers", "Rechercher", "Se déconnecter", "Référence du ménage", "Dernière activité", "Déposer un signalement",
+                      "déposé par votre partenaire", "Session :", "Journal", "Extraire", "Consentement", "Aller au contenu"]
+        for (path, english) in [("/dossiers", ["Cases", "Household reference", "Search", "Sign out", "Last activity", "your deposit"]),
+                                ("/journal", ["Log", "Extract", "Purpose", "Consent"])] {
+            let page = try alice.get(path)
+            #expect(page.status == 200 && page.text.contains("lang=\"en\""), "\(path): \(page.status)")
+            for word in english { #expect(page.text.contains(word), "\(path) says \(word)") }
+            for word in french { #expect(!page.text.contains(word), "\(path) holds the French \(word)") }
+        }
+        #expect(ui.stop() == .exited(0))
+    }
+
     static func csrf(in html: String) -> String? {
         guard let range = html.range(of: #"name="csrf" value="([0-9a-f]{64})""#, options: .regularExpression) else { return nil }
         return String(html[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
