@@ -8,15 +8,17 @@ import Foundation
 struct UICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
-        abstract: tr("Serve the local web interface, in French, on 127.0.0.1 only."),
+        abstract: tr("Serve the local web interface on 127.0.0.1 only, in French or English as the locale says."),
         discussion: tr("""
         Prints an address with a one-time token (and opens it when a display exists); the page asks the passphrase \
         once and keeps the unlocked identity in this process's memory until you sign out or leave it idle for 15 \
-        minutes, then prints a fresh address. Pages and reports are never written to disk. Ctrl-C stops it.
+        minutes, then prints a fresh address. Pages and reports are never written to disk. Ctrl-C stops it. \
+        With the administrator's identity, the pages are the administrator's: partners, members, key rotation and \
+        the log's verification, and never a case.
 
         Example:
           abri ui --as alice.identity
-        Exit codes: 64 no identity or a port out of range, 66 no vault, 77 not a member of a partner, 74 the port is taken.
+        Exit codes: 64 no identity or a port out of range, 66 no vault, 77 neither the administrator nor a member of a partner, 74 the port is taken.
         """)
     )
 

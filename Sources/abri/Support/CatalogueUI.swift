@@ -2,23 +2,25 @@
 /// passphrase or a report comes from in the interface.
 extension Catalogue {
     static let ui: [String: String] = [
-        "Serve the local web interface, in French, on 127.0.0.1 only.":
-            "Servir l'interface web locale, en français, sur 127.0.0.1 seulement.",
+        "Serve the local web interface on 127.0.0.1 only, in French or English as the locale says.":
+            "Servir l'interface web locale sur 127.0.0.1 seulement, en français ou en anglais selon la langue du système.",
         """
         Prints an address with a one-time token (and opens it when a display exists); the page asks the passphrase \
         once and keeps the unlocked identity in this process's memory until you sign out or leave it idle for 15 \
-        minutes, then prints a fresh address. Pages and reports are never written to disk. Ctrl-C stops it.
+        minutes, then prints a fresh address. Pages and reports are never written to disk. Ctrl-C stops it. \
+        With the administrator's identity, the pages are the administrator's: partners, members, key rotation and \
+        the log's verification, and never a case.
 
         Example:
           abri ui --as alice.identity
-        Exit codes: 64 no identity or a port out of range, 66 no vault, 77 not a member of a partner, 74 the port is taken.
+        Exit codes: 64 no identity or a port out of range, 66 no vault, 77 neither the administrator nor a member of a partner, 74 the port is taken.
         """:
         """
-        Affiche une adresse munie d'un jeton à usage unique (et l'ouvre quand un écran est là) ; la page demande la phrase secrète une fois et garde l'identité déverrouillée dans la mémoire de ce processus jusqu'à ce que vous vous déconnectiez ou la laissiez 15 minutes sans activité, puis affiche une nouvelle adresse. Les pages et les signalements ne sont jamais écrits sur le disque. Ctrl-C l'arrête.
+        Affiche une adresse munie d'un jeton à usage unique (et l'ouvre quand un écran est là) ; la page demande la phrase secrète une fois et garde l'identité déverrouillée dans la mémoire de ce processus jusqu'à ce que vous vous déconnectiez ou la laissiez 15 minutes sans activité, puis affiche une nouvelle adresse. Les pages et les signalements ne sont jamais écrits sur le disque. Ctrl-C l'arrête. Avec l'identité de l'administrateur, les pages sont celles de l'administrateur : partenaires, membres, renouvellement des clés et vérification du journal, et jamais un dossier.
 
         Exemple :
           abri ui --as alice.identity
-        Codes de sortie : 64 aucune identité ou un port hors limites, 66 pas de coffre, 77 pas membre d'un partenaire, 74 le port est pris.
+        Codes de sortie : 64 aucune identité ou un port hors limites, 66 pas de coffre, 77 ni l'administrateur ni membre d'un partenaire, 74 le port est pris.
         """,
         "Listen on this port of 127.0.0.1 (else one the system chooses).":
             "Écouter sur ce port de 127.0.0.1 (sinon celui que choisit le système).",
