@@ -31,6 +31,10 @@ extension Catalogue {
             "--port prend un nombre de 0 à 65535 (0 : le système choisit)",
         "cannot listen on 127.0.0.1:%@ (choose another port with --port)":
             "impossible d'écouter sur 127.0.0.1:%@ (choisissez un autre port avec --port)",
+        "a locating attachment is opened only with a purpose, which the log keeps":
+            "une pièce jointe des coordonnées ne s'ouvre qu'avec un motif, que le journal garde",
+        "this case has no such attachment open to you (open the case again to see its attachments)":
+            "ce dossier n'a pas cette pièce jointe, ou elle ne vous est pas ouverte (rouvrez le dossier pour voir ses pièces jointes)",
         "the page": "la page",
         "the form": "le formulaire",
     ]
