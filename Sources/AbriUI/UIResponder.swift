@@ -7,6 +7,8 @@ struct UIRequest: Sendable {
     var path: String
     var query: FormBody
     var form: FormBody
+    /// The files of a `multipart/form-data` form (the deposit's attachments), in memory.
+    var files: [UploadedFile] = []
     var cookie: String?
 }
 
@@ -18,6 +20,8 @@ struct UIReply: Sendable {
     var contentType = "text/html; charset=utf-8"
     var location: String?
     var setCookie: String?
+    /// A download's bytes and its `Content-Disposition`, sent instead of `body`.
+    var download: (bytes: ByteBuffer, disposition: String)?
 
     static func page(_ page: Page, status: HTTPResponse.Status = .ok) -> UIReply {
         UIReply(status: status, body: page.html)
@@ -36,8 +40,11 @@ struct UIReply: Sendable {
 
 /// The checks every request passes before it reaches a page, and the headers every answer carries.
 enum UIResponder {
-    /// The largest form accepted (a report's fields; attachments are not sent through the page).
+    /// The largest form accepted (a report's fields).
     static let maxFormBytes = 1 << 20
+    /// The largest deposit form with its attachments (`UIServer.uploadLimit`, 64 MiB unless a test says less).
+    static let uploadMessage = "Ce formulaire dépasse 64 Mio : les pièces jointes envoyées par la page ne peuvent dépasser 64 Mio "
+        + "au total. Rien n'a été déposé ; pour des fichiers plus gros, utilisez abri deposit --attach dans un terminal."
 
     static func respond(to request: Request, state: UIState) async -> Response {
         let reply = await reply(to: request, state: state)
@@ -59,22 +66,59 @@ enum UIResponder {
             return .refusal(.methodNotAllowed, "Cette action n'existe pas.")
         }
         var form = FormBody("")
+        var files: [UploadedFile] = []
         if method == .post {
             // A form from another site is refused here too, before the CSRF token is looked at.
             if let origin = request.headers[.origin], origin != "http://127.0.0.1:\(port)", origin != "http://localhost:\(port)" {
                 return .refusal(.forbidden, "Ce formulaire ne vient pas d'abri ui : il est refusé.")
             }
-            guard request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true else {
+            let contentType = request.headers[.contentType] ?? ""
+            if contentType.hasPrefix("application/x-www-form-urlencoded") {
+                guard let body = try? await request.body.collect(upTo: maxFormBytes) else {
+                    return .refusal(.contentTooLarge, "Ce formulaire est trop long.")
+                }
+                form = FormBody(String(decoding: body.readableBytesView, as: UTF8.self))
+            } else if path == "/deposer", let boundary = Multipart.boundary(contentType) {
+                // Only the deposit form carries files; the whole form stays in memory, bounded before it is read.
+                let declared = request.headers[.contentLength].flatMap(Int.init) ?? 0
+                guard let body = await collect(request.body, limit: state.uploadLimit, over: declared > state.uploadLimit) else {
+                    return .refusal(.contentTooLarge, uploadMessage)
+                }
+                guard let parsed = body.withUnsafeReadableBytes({ Multipart.parse($0, boundary: boundary) }) else {
+                    return .refusal(.badRequest, "Ce formulaire n'est pas envoyé comme abri ui l'attend.")
+                }
+                form = parsed.form
+                files = parsed.files
+            } else {
                 return .refusal(.unsupportedMediaType, "Ce formulaire n'est pas envoyé comme abri ui l'attend.")
             }
-            guard let body = try? await request.body.collect(upTo: maxFormBytes) else {
-                return .refusal(.contentTooLarge, "Ce formulaire est trop long.")
-            }
-            form = FormBody(String(decoding: body.readableBytesView, as: UTF8.self))
         }
         let input = UIRequest(method: method.rawValue, path: path, query: FormBody(request.uri.query ?? ""), form: form,
-                              cookie: request.cookies["abri_ui_\(port)"]?.value)
+                              files: files, cookie: request.cookies["abri_ui_\(port)"]?.value)
         return await state.handle(input)
+    }
+
+    /// The body when it holds at most `limit` bytes; else nil, once the rest has been read and dropped: on loopback
+    /// that is quick, and the browser then shows the refusal instead of a broken connection.
+    private static func collect(_ body: RequestBody, limit: Int, over declared: Bool) async -> ByteBuffer? {
+        var collected = ByteBuffer()
+        var over = declared
+        do {
+            for try await part in body {
+                if over || collected.readableBytes + part.readableBytes > limit {
+                    over = true
+                    continue
+                }
+                collected.writeImmutableBuffer(part)
+            }
+        } catch {
+            over = true
+        }
+        guard !over else {
+            collected.withUnsafeMutableReadableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) }
+            return nil
+        }
+        return collected
     }
 
     private static func response(_ reply: UIReply) -> Response {
@@ -90,6 +134,12 @@ enum UIResponder {
         headers[HTTPFields.Element.Name("X-Frame-Options")!] = "DENY"
         if let location = reply.location { headers[.location] = location }
         if let cookie = reply.setCookie { headers[.setCookie] = cookie }
+        if let download = reply.download {
+            // Never shown in the page nor guessed from its bytes: saved under the given name.
+            headers[.contentType] = "application/octet-stream"
+            headers[.contentDisposition] = download.disposition
+            return Response(status: reply.status, headers: headers, body: ResponseBody(byteBuffer: download.bytes))
+        }
         return Response(status: reply.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: reply.body)))
     }
 }

@@ -7,7 +7,7 @@ extension UIState {
     /// (« Coordonnées »), who receives what, and the consent.
     func depositPage(form: FormBody?, notice: String?, status: HTTPResponse.Status = .ok) -> UIReply {
         var body = notice.map { Page.notice($0, kind: "erreur") } ?? ""
-        body += "<form method=\"post\" action=\"/deposer\" class=\"deposit\">\(csrfField)"
+        body += "<form method=\"post\" action=\"/deposer\" class=\"deposit\" enctype=\"multipart/form-data\">\(csrfField)"
         body += """
         <fieldset class="part general"><legend>Situation</legend>
         <p class="hint">Cette partie peut être transmise aux partenaires que vous choisissez. \
@@ -16,6 +16,8 @@ extension UIState {
         for field in ReportSchema.fields where field.name != "type" && field.templates.contains(.signalement) {
             body += DepositForm.control(field, prefix: "g", form: form)
         }
+        body += DepositForm.files(id: "g.pieces", hint: "Des documents sans adresse ni téléphone, transmis avec la situation. "
+                                  + "64 Mio au plus pour l'ensemble des pièces jointes du formulaire.")
         body += "</fieldset>"
         body += """
         <fieldset class="part locating"><legend>Coordonnées — jamais transmises au service locatif</legend>
@@ -26,6 +28,8 @@ extension UIState {
             body += DepositForm.text(id: "l.\(name)", label: ReportLabels.label(name), hint: summary, value: form?["l.\(name)"],
                                      long: name == "notes")
         }
+        body += DepositForm.files(id: "l.pieces", hint: "Tout document qui montre l'adresse (bail, quittance, courrier) : il reste "
+                                  + "avec les coordonnées, et n'est transmis qu'aux partenaires qui les reçoivent.")
         body += "</fieldset>"
         body += recipientsFieldset(form)
         body += ConsentFields.html(form)
@@ -57,19 +61,30 @@ extension UIState {
         return html + "</tbody></table></fieldset>"
     }
 
-    func deposit(_ form: FormBody) -> UIReply {
+    func deposit(_ form: FormBody, files: [UploadedFile]) -> UIReply {
         guard let member = session?.member else { return .redirect("/") }
+        // A form shown again has lost its files: a browser never fills a file input itself.
+        let again = files.isEmpty ? "" : " Choisissez de nouveau les pièces jointes."
         let consent: Consent?
         switch ConsentFields.resolve(form) {
         case .success(let given): consent = given
-        case .failure(let problem): return depositPage(form: form, notice: problem.sentence, status: .badRequest)
+        case .failure(let problem): return depositPage(form: form, notice: problem.sentence + again, status: .badRequest)
+        }
+        var attachments: [AttachmentSource] = []
+        for file in files {
+            switch file.field {
+            case "g.pieces": attachments.append(AttachmentSource(name: file.name, contents: file.contents, compartment: .general))
+            case "l.pieces": attachments.append(AttachmentSource(name: file.name, contents: file.contents, compartment: .locating))
+            default:
+                return depositPage(form: form, notice: "Ce formulaire n'est pas envoyé comme abri ui l'attend." + again, status: .badRequest)
+            }
         }
         let locating = form.all("coordonnees")
         let recipients = Recipients(general: form.all("transmettre").filter { !locating.contains($0) }, locating: locating)
         do {
             let json = try JSONSerialization.data(withJSONObject: DepositForm.report(form), options: [.sortedKeys])
             let report = try Report(json: json, source: "the form", use: .newCase)
-            guard let result = try member.deposit([report], recipients: recipients, consent: consent).first else {
+            guard let result = try member.deposit([report], attachments: attachments, recipients: recipients, consent: consent).first else {
                 return depositPage(form: form, notice: words.message("internal error (please report it)"), status: .internalServerError)
             }
             let id = HTML.escape(result.caseID.description)
@@ -81,7 +96,7 @@ extension UIState {
             var (status, sentence) = failure(error)
             // The catalogue names the report's JSON key; the form's reader looks for a field.
             if sentence.contains("locating.notes") { sentence += ". Dans ce formulaire : le champ « Notes » des Coordonnées." }
-            return depositPage(form: form, notice: sentence, status: status)
+            return depositPage(form: form, notice: sentence + again, status: status)
         }
     }
 }
@@ -132,6 +147,14 @@ enum DepositForm {
             for inner in fields { html += control(inner, prefix: id, form: form) }
             return html + "</fieldset>"
         }
+    }
+
+    /// A file input for attachments of one part; the files chosen are sent with the form and kept in memory.
+    static func files(id: String, hint: String) -> String {
+        """
+        <p class="field"><label for="\(id)">Pièces jointes</label><span class="hint" id="\(id)-aide">\(HTML.escape(hint))</span>
+        <input type="file" id="\(id)" name="\(id)" multiple aria-describedby="\(id)-aide"></p>
+        """
     }
 
     static func text(id: String, label: String, hint: String, value: String?, long: Bool) -> String {
