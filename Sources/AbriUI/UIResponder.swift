@@ -81,10 +81,13 @@ enum UIResponder {
             } else if path == "/deposer", let boundary = Multipart.boundary(contentType) {
                 // Only the deposit form carries files; the whole form stays in memory, bounded before it is read.
                 let declared = request.headers[.contentLength].flatMap(Int.init) ?? 0
-                guard let body = await collect(request.body, limit: state.uploadLimit, over: declared > state.uploadLimit) else {
+                guard var body = await collect(request.body, limit: state.uploadLimit, over: declared > state.uploadLimit) else {
                     return .refusal(.contentTooLarge, uploadMessage)
                 }
-                guard let parsed = body.withUnsafeReadableBytes({ Multipart.parse($0, boundary: boundary) }) else {
+                let parsed = body.withUnsafeReadableBytes { Multipart.parse($0, boundary: boundary) }
+                // The files were copied out: the body's copy of their plaintext is wiped before it is freed.
+                body.withUnsafeMutableReadableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) }
+                guard let parsed else {
                     return .refusal(.badRequest, "Ce formulaire n'est pas envoyé comme abri ui l'attend.")
                 }
                 form = parsed.form
