@@ -11,6 +11,11 @@ struct FormBody {
         }
     }
 
+    /// Fields already decoded (a `multipart/form-data` body's).
+    init(pairs: [(name: String, value: String)]) {
+        self.pairs = pairs
+    }
+
     /// The first value named `name`, nil when absent.
     subscript(_ name: String) -> String? { pairs.first { $0.name == name }?.value }
 

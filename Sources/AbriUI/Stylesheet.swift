@@ -22,6 +22,8 @@ enum Stylesheet {
     .hint { display: block; color: #4a4a4a; font-size: .9rem; }
     input[type=text], input[type=search], input[type=password], input[type=date], select, textarea {
       font: inherit; padding: .35rem; border: 1px solid #595959; border-radius: 3px; max-width: 40rem; width: 100%; box-sizing: border-box; }
+    input[type=file] { font: inherit; }
+    ul.attachments form { margin: .3rem 0; }
     button { font: inherit; padding: .45rem 1rem; background: #0b4f9c; color: #ffffff; border: 0; border-radius: 3px; cursor: pointer; }
     fieldset { border: 1px solid #8c8c8c; margin: 1rem 0; padding: .5rem 1rem 1rem; }
     legend { font-weight: bold; padding: 0 .3rem; }

@@ -13,6 +13,8 @@ public struct UIServer: Sendable {
     public var port: Int
     /// How long an unused session keeps the identity unlocked.
     public var idleLimit: Duration = .seconds(15 * 60)
+    /// The largest deposit form the page may send, its attachments included (64 MiB): they are held in memory.
+    public var uploadLimit = 64 << 20
 
     /// A server for `port` on 127.0.0.1.
     public init(port: Int) {
@@ -25,7 +27,7 @@ public struct UIServer: Sendable {
         var logger = Logger(label: "abri-ui")
         // No request log: the paths hold case ids and the queries household references.
         logger.logLevel = .critical
-        let state = UIState(backend: backend, idleLimit: idleLimit, onEntry: onEntry)
+        let state = UIState(backend: backend, idleLimit: idleLimit, uploadLimit: uploadLimit, onEntry: onEntry)
         let app = Application(
             responder: CallbackResponder<BasicRequestContext> { request, _ in
                 await UIResponder.respond(to: request, state: state)

@@ -30,6 +30,8 @@ actor UIState {
 
     let backend: UIBackend
     let idleLimit: Duration
+    /// The largest deposit form, attachments included, in bytes.
+    let uploadLimit: Int
     let onEntry: @Sendable (String) -> Void
     private(set) var port = 0
     private var entryToken: String?
@@ -38,9 +40,10 @@ actor UIState {
     /// Wrong passphrases a session may type before it ends (a fresh entry address is then needed).
     static let unlockTries = 5
 
-    init(backend: UIBackend, idleLimit: Duration, onEntry: @escaping @Sendable (String) -> Void) {
+    init(backend: UIBackend, idleLimit: Duration, uploadLimit: Int, onEntry: @escaping @Sendable (String) -> Void) {
         self.backend = backend
         self.idleLimit = idleLimit
+        self.uploadLimit = uploadLimit
         self.onEntry = onEntry
     }
 
@@ -117,12 +120,13 @@ actor UIState {
             return caseList(household: request.query.text("menage"), status: request.query.text("etat"), since: request.query.text("depuis"))
         case ("GET", "dossiers", 2): return casePage(parts[1], reveal: nil)
         case ("POST", "dossiers", 3) where parts[2] == "reveler": return casePage(parts[1], reveal: request.form.text("motif") ?? "")
+        case ("POST", "dossiers", 3) where parts[2] == "piece": return download(parts[1], form: request.form)
         case ("GET", "dossiers", 3) where parts[2] == "partager": return sharePage(parts[1], form: nil, notice: nil)
         case ("POST", "dossiers", 3) where parts[2] == "partager": return share(parts[1], form: request.form)
         case ("GET", "dossiers", 3) where parts[2] == "retirer": return withdrawPage(parts[1])
         case ("POST", "dossiers", 3) where parts[2] == "retirer": return withdraw(parts[1], form: request.form)
         case ("GET", "deposer", 1): return depositPage(form: nil, notice: nil)
-        case ("POST", "deposer", 1): return deposit(request.form)
+        case ("POST", "deposer", 1): return deposit(request.form, files: request.files)
         case ("GET", "approbations", 1): return approvalsPage(notice: nil)
         case ("POST", "approbations", 1): return approve(request.form)
         case ("GET", "journal", 1): return logPage(caseID: request.query.text("dossier"), household: request.query.text("menage"))

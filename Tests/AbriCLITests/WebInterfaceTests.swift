@@ -481,6 +481,180 @@ import Testing
         #expect(ui.stop() == .exited(0))
     }
 
+    @Test func attachmentsGoUpThroughTheFormAndComeDownOnlyToWhoMayReadThem() throws {
+        let story = try Story()
+        let (shots, _folder) = try Self.screenshots()
+        defer { withExtendedLifetime(_folder) {} }
+        let profile = try TempDir("abri-ui-browser")
+        let browser = try WebDriver(folder: profile.path)
+        // The files the person chooses in the browser; a marker that no stored file may hold in clear.
+        let chosen = try TempDir("abri-ui-chosen")
+        let marker = Array("ABRI-PLAINTEXT-MARKER-7c1e".utf8)
+        var generator = SystemRandomNumberGenerator()
+        let general = marker + (0 ..< 150_000).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }
+        let locating = marker + (0 ..< 70_000).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }
+        let generalName = "compte-rendu.txt", locatingName = "quittance \"mars\" été.pdf"
+        let generalPath = try chosen.write(generalName, general)
+        let locatingPath = try chosen.write(locatingName, locating)
+
+        // alice deposits through the form with one attachment in each part; her process's TMPDIR stays empty.
+        let aliceTemp = try TempDir("abri-ui-tmp")
+        let alice = try UIProcess(story, as: .alice, environment: ["TMPDIR": aliceTemp.path])
+        try Self.signIn(browser, alice, story)
+        try browser.go("http://127.0.0.1:\(alice.port)/deposer")
+        #expect(try browser.attribute("form.deposit", "enctype") == "multipart/form-data")
+        try browser.type("#g\\.menage", Self.household)
+        try browser.type("#g\\.faits", "Menaces répétées signalées par la locataire.")
+        try browser.type("#l\\.adresse", Self.address)
+        try browser.type("#g\\.pieces", generalPath)
+        try browser.type("#l\\.pieces", locatingPath)
+        try browser.click("input[name=transmettre][value='foh-tenancy']")
+        try browser.click("input[name=coordonnees][value='cidff-62']")
+        try browser.click("#consent-avec")
+        try browser.type("#consent-ref", "formulaire signé le 07/12/2026")
+        try browser.screenshot(to: shots + "/12-deposer-pieces.png")
+        try Self.expectLabelled(browser)
+        try browser.submit("form.deposit button[type=submit]")
+        let confirmation = try browser.text
+        #expect(confirmation.contains("déposé"), "the deposit with attachments went through: \(confirmation)")
+        let caseID = String((try browser.attribute("#dossier-depose", "href") ?? "").split(separator: "/").last ?? "")
+        #expect(!caseID.isEmpty)
+        alice.stop()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: aliceTemp.path).isEmpty, "alice's TMPDIR stays empty")
+
+        // The CLI opens what the form sealed, byte for byte, each in its part.
+        let written = try TempDir("abri-ui-cli-out")
+        _ = try story.must(["open", caseID, "--reveal", "--purpose", "contrôle", "--attachments", written.path], as: .ines)
+        #expect(FileManager.default.contents(atPath: written.file(generalName)).map(Array.init) == general)
+        #expect(FileManager.default.contents(atPath: written.file(locatingName)).map(Array.init) == locating)
+
+        // ines downloads both from the case page: the general one as it is, the locating one once revealed.
+        let inesTemp = try TempDir("abri-ui-tmp")
+        let ines = try UIProcess(story, as: .ines, environment: ["TMPDIR": inesTemp.path])
+        try Self.signIn(browser, ines, story)
+        try browser.go("http://127.0.0.1:\(ines.port)/dossiers/\(caseID)")
+        var source = try browser.source
+        #expect(source.contains("Télécharger \(generalName)") && !source.contains("quittance"),
+                "the general attachment is offered, the locating one only after the reveal")
+        let purpose = "copie de la quittance pour l'avocate"
+        try browser.type("#motif", purpose)
+        try browser.submit("form.reveal button[type=submit]")
+        source = try browser.source
+        #expect(try browser.text.contains("Télécharger quittance \"mars\" été.pdf"), "the locating attachment, its name as text")
+        try browser.screenshot(to: shots + "/13-dossier-pieces.png")
+        try Self.expectLabelled(browser)
+        let session = try #require(try browser.cookies().first { ($0["name"] as? String) == "abri_ui_\(ines.port)" }?["value"] as? String)
+        let cookie = "abri_ui_\(ines.port)=\(session)"
+        let csrf = try #require(Self.csrf(in: source))
+        let record = try #require(Self.hidden("fiche", in: source))
+
+        func download(_ fields: [(String, String)], port: Int, cookie: String?, host: String? = nil) throws -> RawHTTP.Response {
+            let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            var headers = [("Content-Type", "application/x-www-form-urlencoded")]
+            if let cookie { headers.append(("Cookie", cookie)) }
+            return try RawHTTP.send(port: port, method: "POST", path: "/dossiers/\(caseID)/piece", host: host, headers: headers,
+                                    body: Array(body.utf8))
+        }
+        let generalFields = [("csrf", csrf), ("fiche", record), ("partie", "situation"), ("numero", "0")]
+        let locatingFields = [("csrf", csrf), ("fiche", record), ("partie", "coordonnees"), ("numero", "0")]
+        let got = try download(generalFields, port: ines.port, cookie: cookie)
+        #expect(got.status == 200 && got.body == general, "the general attachment, byte for byte (HTTP \(got.status))")
+        #expect(got.header("Content-Type") == "application/octet-stream")
+        #expect(got.header("Cache-Control") == "no-store")
+        #expect(got.header("X-Content-Type-Options") == "nosniff")
+        #expect(got.header("Content-Disposition") == "attachment; filename=\"compte-rendu.txt\"; filename*=UTF-8''compte-rendu.txt")
+
+        let refusedWithoutPurpose = try download(locatingFields, port: ines.port, cookie: cookie)
+        #expect(refusedWithoutPurpose.status == 400 && refusedWithoutPurpose.text.contains("motif"), "\(refusedWithoutPurpose.status)")
+        // The page's form carries the reveal's purpose; another one here, to find this download's entries in the log.
+        let downloadPurpose = "pièce pour l'avocate"
+        let revealed = try download(locatingFields + [("motif", downloadPurpose)], port: ines.port, cookie: cookie)
+        #expect(revealed.status == 200 && revealed.body == locating, "the locating attachment, byte for byte (HTTP \(revealed.status))")
+        #expect(revealed.header("Content-Disposition")
+                == "attachment; filename=\"quittance _mars_ _t_.pdf\"; filename*=UTF-8''quittance%20%22mars%22%20%C3%A9t%C3%A9.pdf",
+                "\(revealed.header("Content-Disposition") ?? "")")
+
+        // Refused: no session, a foreign Host, no CSRF token, an attachment that does not exist.
+        #expect(try download(generalFields, port: ines.port, cookie: nil).status == 403)
+        #expect(try download(generalFields, port: ines.port, cookie: cookie, host: "evil.example:\(ines.port)").status == 421)
+        #expect(try download(Array(generalFields.dropFirst()), port: ines.port, cookie: cookie).status == 403)
+        let missing = try download([("csrf", csrf), ("fiche", record), ("partie", "situation"), ("numero", "7")], port: ines.port, cookie: cookie)
+        #expect(missing.status == 404 && missing.text.contains("rouvrez le dossier"), "\(missing.status)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inesTemp.path).isEmpty, "ines's TMPDIR stays empty")
+
+        // The download is logged as `open --reveal --attachments` logs it: the open, then the reveal with its purpose.
+        try browser.go("http://127.0.0.1:\(ines.port)/journal?dossier=\(caseID)")
+        #expect(try browser.text.contains(downloadPurpose), "the download's purpose is in the log")
+        ines.stop()
+        let entries = try story.json(["log", "--case", caseID], as: .ines)["entries"] as? [[String: Any]] ?? []
+        let withPurpose = entries.filter { $0["purpose"] as? String == downloadPurpose }.compactMap { $0["action"] as? String }
+        #expect(withPurpose.sorted() == ["open", "reveal"], "\(withPurpose)")
+
+        // tom, the tenancy unit, gets the general attachment and nothing of the locating one.
+        let tom = try UIProcess(story, as: .tom)
+        try Self.signIn(browser, tom, story)
+        try browser.go("http://127.0.0.1:\(tom.port)/dossiers/\(caseID)")
+        source = try browser.source
+        #expect(source.contains("Télécharger \(generalName)") && !source.contains("quittance"), "tom sees no locating attachment")
+        let tomSession = try #require(try browser.cookies().first { ($0["name"] as? String) == "abri_ui_\(tom.port)" }?["value"] as? String)
+        let tomCookie = "abri_ui_\(tom.port)=\(tomSession)"
+        let tomCSRF = try #require(Self.csrf(in: source))
+        let tomFields = [("csrf", tomCSRF), ("fiche", record), ("partie", "coordonnees"), ("numero", "0"), ("motif", "curiosité")]
+        let tomTry = try download(tomFields, port: tom.port, cookie: tomCookie)
+        #expect(tomTry.status == 404 && !tomTry.body.starts(with: marker), "tom gets no locating attachment (HTTP \(tomTry.status))")
+        let tomGeneral = try download([("csrf", tomCSRF), ("fiche", record), ("partie", "situation"), ("numero", "0")],
+                                      port: tom.port, cookie: tomCookie)
+        #expect(tomGeneral.status == 200 && tomGeneral.body == general)
+        tom.stop()
+
+        // Nothing beside the vault holds the plaintext: only ciphertext was written.
+        let folder = URL(fileURLWithPath: story.vault).deletingLastPathComponent().path
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let name = enumerator?.nextObject() as? String {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+            #expect(data.range(of: Data(marker)) == nil, "\(name) holds an attachment's plaintext")
+        }
+    }
+
+    @Test func theDepositFormRefusesTooMuchAndMalformedFiles() throws {
+        let story = try Story()
+        let ui = try UIProcess(story, as: .alice, environment: ["ABRI_TEST_UI_UPLOAD_LIMIT": "4096"])
+        let entered = try RawHTTP.send(port: ui.port, method: "GET", path: ui.path(of: ui.entry))
+        let cookie = String((entered.header("Set-Cookie") ?? "").split(separator: ";").first ?? "")
+        let page = try RawHTTP.send(port: ui.port, method: "GET", path: "/", headers: [("Cookie", cookie)])
+        let csrf = try #require(Self.csrf(in: page.text))
+        let body = "csrf=\(csrf)&passphrase=" + (story.cli.passphrase.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        let unlocked = try RawHTTP.send(port: ui.port, method: "POST", path: "/deverrouiller",
+                                        headers: [("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded")], body: Array(body.utf8))
+        #expect(unlocked.status == 303)
+        let boundary = "----abri-test-boundary"
+        func multipart(_ parts: [String], closed: Bool = true) -> [UInt8] {
+            Array((parts.map { "--\(boundary)\r\n\($0)\r\n" }.joined() + (closed ? "--\(boundary)--\r\n" : "")).utf8)
+        }
+        func send(_ bytes: [UInt8]) throws -> RawHTTP.Response {
+            try RawHTTP.send(port: ui.port, method: "POST", path: "/deposer",
+                             headers: [("Cookie", cookie), ("Content-Type", "multipart/form-data; boundary=\(boundary)")], body: bytes)
+        }
+        let csrfPart = "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)"
+        let household = "Content-Disposition: form-data; name=\"g.menage\"\r\n\r\nFOH-2024-000077"
+        let big = "Content-Disposition: form-data; name=\"g.pieces\"; filename=\"gros.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            + String(repeating: "x", count: 10_000)
+        let tooLarge = try send(multipart([csrfPart, household, big]))
+        #expect(tooLarge.status == 413 && tooLarge.text.contains("64 Mio"), "\(tooLarge.status)")
+        // No closing delimiter, a header no browser sends, no CSRF token: refused, nothing deposited.
+        #expect(try send(multipart([csrfPart, household], closed: false)).status == 400)
+        #expect(try send(multipart([csrfPart, "Content-Disposition: form-data; name=\"g.menage\"\r\nX-Other: 1\r\n\r\nx"])).status == 400)
+        #expect(try send(multipart([household])).status == 403)
+        #expect(try story.caseIDs(as: .alice).count == 1, "nothing was deposited")
+        #expect(ui.stop() == .exited(0))
+    }
+
+    /// The value of the first hidden field named `name`.
+    static func hidden(_ name: String, in html: String) -> String? {
+        guard let range = html.range(of: "name=\"\(name)\" value=\"[^\"]*\"", options: .regularExpression) else { return nil }
+        return String(html[range].dropFirst("name=\"\(name)\" value=\"".count).dropLast())
+    }
+
     static func csrf(in html: String) -> String? {
         guard let range = html.range(of: #"name="csrf" value="([0-9a-f]{64})""#, options: .regularExpression) else { return nil }
         return String(html[range].dropFirst(#"name="csrf" value=""#.count).dropLast())

@@ -1,4 +1,6 @@
 import AbriVault
+import Hummingbird
+import NIOCore
 
 extension UIState {
     /// A case: its records, the locating parts masked until revealed with a purpose (`reveal`), and what the
@@ -40,13 +42,15 @@ extension UIState {
             + "<a href=\"/journal?dossier=\(HTML.escape(id))\">\(HTML.escape(tr("Log of this case")))</a> · "
             + "<a href=\"/dossiers/\(HTML.escape(id))/retirer\">\(HTML.escape(tr("Withdraw consent")))</a></p>"
         for (index, record) in opened.records.enumerated() {
-            body += recordSection(record, index: index)
+            body += recordSection(record, index: index, caseID: id, csrf: csrfField, purpose: purpose)
         }
         return signedIn(title, body)
     }
 
     /// One record: its general part (« Situation »), then its locating part (« Coordonnées »): shown, masked or withheld.
-    func recordSection(_ record: OpenedRecord, index: Int) -> String {
+    /// Each attachment has its own small form: a POST with the session's token (never a link a page of another site
+    /// could name), which carries the purpose of the reveal for a locating one.
+    func recordSection(_ record: OpenedRecord, index: Int, caseID: String, csrf: String, purpose: String?) -> String {
         var html = """
         <section class="record" aria-labelledby="fiche-\(index)">
         <h2 id="fiche-\(index)">\(HTML.escape(record.type)) · \(HTML.escape(Dates.time(record.createdAt))) · \(HTML.escape(tr("by %@", record.author)))</h2>
@@ -65,14 +69,60 @@ extension UIState {
         }
         html += "</div>"
         if !record.attachments.isEmpty {
-            html += "<h3>\(HTML.escape(tr("Attachments")))</h3><ul>"
+            html += "<h3>\(HTML.escape(tr("Attachments")))</h3><ul class=\"attachments\">"
             for attachment in record.attachments {
-                let part = attachment.compartment == .locating ? tr("with the address") : tr("general part")
-                html += "<li>\(HTML.escape(attachment.info.name)) (\(HTML.escape(words.counted(Int(attachment.info.size), "%@ byte", "%@ bytes"))), \(HTML.escape(part)))</li>"
+                let locating = attachment.compartment == .locating
+                let part = locating ? tr("with the address") : tr("general part")
+                let name = HTML.escape(attachment.info.name)
+                html += """
+                <li><form method="post" action="/dossiers/\(HTML.escape(caseID))/piece" class="attachment">\(csrf)\
+                <input type="hidden" name="fiche" value="\(HTML.escape(record.id))">\
+                <input type="hidden" name="partie" value="\(locating ? "coordonnees" : "situation")">\
+                <input type="hidden" name="numero" value="\(attachment.info.index)">\
+                \(locating ? "<input type=\"hidden\" name=\"motif\" value=\"\(HTML.escape(purpose ?? ""))\">" : "")\
+                <button type="submit">\(HTML.escape(tr("Download %@", attachment.info.name)))</button> (\(HTML.escape(words.counted(Int(attachment.info.size), "%@ byte", "%@ bytes"))), \(HTML.escape(part)))</form></li>
+                """
             }
-            html += "</ul><p>\(HTML.escape(tr("Attachments are saved with `abri open --attachments CASE`.")))</p>"
+            html += "</ul>"
+            if !record.masked.isEmpty {
+                html += "<p class=\"masked\">\(HTML.escape(tr("The attachments of the address and contact details show once they are revealed.")))</p>"
+            }
         }
         return html + "</section>"
+    }
+
+    /// One attachment, decrypted in this process's memory and sent as a download: logged as `abri open
+    /// --attachments` logs it (with the reveal and its purpose for a locating one), and never written to disk.
+    func download(_ text: String, form: FormBody) -> UIReply {
+        guard let member = session?.member else { return .redirect("/") }
+        let title = tr("Case %@", text)
+        let back = "<p><a href=\"/dossiers/\(HTML.escape(text))\">\(HTML.escape(tr("Back to the case")))</a></p>"
+        let compartment: Compartment? = switch form["partie"] {
+        case "situation": .general
+        case "coordonnees": .locating
+        default: nil
+        }
+        guard let record = form.text("fiche"), let compartment, let index = form["numero"].flatMap(Int.init), index >= 0 else {
+            return signedIn(title, Page.notice(tr("This attachment is not named the way abri ui expects."), kind: "erreur") + back,
+                            status: .badRequest)
+        }
+        let purpose = form.text("motif")
+        if compartment == .locating && purpose == nil {
+            return signedIn(title, Page.notice(tr("Give the purpose of reading the address and contact details: the log keeps it."), kind: "erreur")
+                            + back, status: .badRequest)
+        }
+        var bytes = ByteBuffer()
+        do {
+            let id = try CaseID(parsing: text)
+            let info = try member.openAttachment(id, AttachmentChoice(record: record, compartment: compartment, index: index),
+                                                 purpose: purpose) { segment in bytes.writeBytes(segment) }
+            return UIReply(status: .ok, body: "", download: (bytes, Download.disposition(info.name)))
+        } catch {
+            // A failure after some segments: what was decrypted goes no further, and is wiped.
+            bytes.withUnsafeMutableReadableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) }
+            let (status, sentence) = failure(error)
+            return signedIn(title, Page.notice(sentence, kind: "erreur") + back, status: status)
+        }
     }
 
     func definitionList(_ fields: [String: JSONValue]) -> String {
@@ -183,5 +233,24 @@ extension UIState {
             "newAddress": tr("New address"),
         ]
         return labels[key] ?? key
+    }
+}
+
+/// The `Content-Disposition` of a download: the name as sealed, cleaned of any path, control or format character and
+/// leading dot, given twice (RFC 6266): plain ASCII in quotes, and whole in UTF-8, percent-encoded.
+enum Download {
+    static func disposition(_ name: String) -> String {
+        var cleaned = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
+            HTML.hidden(scalar) || scalar == "/" || scalar == "\\" ? "_" : scalar
+        }))
+        while cleaned.hasPrefix(".") { cleaned.removeFirst() }
+        cleaned = String(cleaned.prefix(200))
+        if cleaned.trimmingWhitespace().isEmpty { cleaned = "piece-jointe" }
+        let ascii = String(String.UnicodeScalarView(cleaned.unicodeScalars.map { scalar in
+            scalar.isASCII && scalar != "\"" && scalar != "%" ? scalar : "_"
+        }))
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&+-.^_`|~".utf8)
+        let encoded = cleaned.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
+        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 }

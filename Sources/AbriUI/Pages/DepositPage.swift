@@ -7,7 +7,7 @@ extension UIState {
     /// (« Coordonnées »), who receives what, and the consent.
     func depositPage(form: FormBody?, notice: String?, status: HTTPResponse.Status = .ok) -> UIReply {
         var body = notice.map { Page.notice($0, kind: "erreur") } ?? ""
-        body += "<form method=\"post\" action=\"/deposer\" class=\"deposit\">\(csrfField)"
+        body += "<form method=\"post\" action=\"/deposer\" class=\"deposit\" enctype=\"multipart/form-data\">\(csrfField)"
         body += """
         <fieldset class="part general"><legend>\(HTML.escape(tr("Situation")))</legend>
         <p class="hint">\(HTML.escape(tr("This part can be passed to the partners you choose. Write no address, phone or email in it: they go in « Address and contact details ».")))</p>
@@ -15,6 +15,8 @@ extension UIState {
         for field in ReportSchema.fields where field.name != "type" && field.templates.contains(.signalement) {
             body += control(field, prefix: "g", form: form)
         }
+        body += DepositForm.files(id: "g.pieces", label: tr("Attachments"),
+                                  hint: tr("Documents with no address or phone, passed with the situation. At most 64 MiB for all the form's attachments together."))
         body += "</fieldset>"
         body += """
         <fieldset class="part locating"><legend>\(HTML.escape(tr("Address and contact details — never passed to the tenancy unit")))</legend>
@@ -24,6 +26,8 @@ extension UIState {
             body += DepositForm.text(id: "l.\(name)", label: label(name), hint: summary, value: form?["l.\(name)"],
                                      long: name == "notes")
         }
+        body += DepositForm.files(id: "l.pieces", label: tr("Attachments"),
+                                  hint: tr("Any document that shows the address (lease, rent receipt, letter): it stays with the address and contact details, and goes only to the partners that receive them."))
         body += "</fieldset>"
         body += recipientsFieldset(form)
         body += ConsentFields.html(form, tr: { self.tr($0) })
@@ -54,19 +58,30 @@ extension UIState {
         return html + "</tbody></table></fieldset>"
     }
 
-    func deposit(_ form: FormBody) -> UIReply {
+    func deposit(_ form: FormBody, files: [UploadedFile]) -> UIReply {
         guard let member = session?.member else { return .redirect("/") }
+        // A form shown again has lost its files: a browser never fills a file input itself.
+        let again = files.isEmpty ? "" : " " + tr("Choose the attachments again.")
         let consent: Consent?
         switch ConsentFields.resolve(form, tr: { self.tr($0) }) {
         case .success(let given): consent = given
-        case .failure(let problem): return depositPage(form: form, notice: problem.sentence, status: .badRequest)
+        case .failure(let problem): return depositPage(form: form, notice: problem.sentence + again, status: .badRequest)
+        }
+        var attachments: [AttachmentSource] = []
+        for file in files {
+            switch file.field {
+            case "g.pieces": attachments.append(AttachmentSource(name: file.name, contents: file.contents, compartment: .general))
+            case "l.pieces": attachments.append(AttachmentSource(name: file.name, contents: file.contents, compartment: .locating))
+            default:
+                return depositPage(form: form, notice: "Ce formulaire n'est pas envoyé comme abri ui l'attend." + again, status: .badRequest)
+            }
         }
         let locating = form.all("coordonnees")
         let recipients = Recipients(general: form.all("transmettre").filter { !locating.contains($0) }, locating: locating)
         do {
             let json = try JSONSerialization.data(withJSONObject: DepositForm.report(form), options: [.sortedKeys])
             let report = try Report(json: json, source: "the form", use: .newCase)
-            guard let result = try member.deposit([report], recipients: recipients, consent: consent).first else {
+            guard let result = try member.deposit([report], attachments: attachments, recipients: recipients, consent: consent).first else {
                 return depositPage(form: form, notice: words.message("internal error (please report it)"), status: .internalServerError)
             }
             let id = HTML.escape(result.caseID.description)
@@ -78,7 +93,7 @@ extension UIState {
             var (status, sentence) = failure(error)
             // The catalogue names the report's JSON key; the form's reader looks for a field.
             if sentence.contains("locating.notes") { sentence += tr(". In this form: the « Notes » field of the address and contact details.") }
-            return depositPage(form: form, notice: sentence, status: status)
+            return depositPage(form: form, notice: sentence + again, status: status)
         }
     }
 }
@@ -133,6 +148,14 @@ extension UIState {
 
 /// The deposit form's controls, made from the report schema's fields, and the report made from the form.
 enum DepositForm {
+    /// A file input for attachments of one part; the files chosen are sent with the form and kept in memory.
+    static func files(id: String, label: String, hint: String) -> String {
+        """
+        <p class="field"><label for="\(id)">\(HTML.escape(label))</label><span class="hint" id="\(id)-aide">\(HTML.escape(hint))</span>
+        <input type="file" id="\(id)" name="\(id)" multiple aria-describedby="\(id)-aide"></p>
+        """
+    }
+
     static func text(id: String, label: String, hint: String, value: String?, long: Bool) -> String {
         let described = "<span class=\"hint\" id=\"\(id)-aide\">\(HTML.escape(hint))</span>"
         let input = long

@@ -5,19 +5,42 @@ public import AbriPublic
 
 /// A file to attach, and the compartment it belongs to.
 public struct AttachmentSource: Sendable {
-    /// Path of the file to read.
+    /// Path of the file to read; for an attachment held in memory, its name.
     public var path: String
     /// `locating` unless given with `--attach-general`: such documents usually print the address.
     public var compartment: Compartment
+    /// The plaintext, when it comes from memory (a form of `abri ui`) rather than from a file: it is never written to
+    /// disk but sealed.
+    let contents: [UInt8]?
 
     /// An attachment read from `path`.
     public init(path: String, compartment: Compartment) {
         self.path = path
         self.compartment = compartment
+        contents = nil
+    }
+
+    /// An attachment held in memory, sealed under `name` (only its base name is kept).
+    public init(name: String, contents: [UInt8], compartment: Compartment) {
+        path = name
+        self.compartment = compartment
+        self.contents = contents
     }
 
     /// The base name, as sealed with the attachment.
     var name: String { (path as NSString).lastPathComponent }
+
+    /// Its plaintext size in bytes (0 for a file that cannot be read: that is refused later, with its reason).
+    var size: Int {
+        if let contents { return contents.count }
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
+    }
+
+    /// Checks that a file can be read before anything is written (66 otherwise); memory always can.
+    func checkReadable() throws {
+        if contents == nil { try Attachments.checkReadable(path) }
+    }
 }
 
 /// Seals attachments into files beside the vault and opens them again, segment by segment on
@@ -41,13 +64,29 @@ enum Attachments {
     /// command's transaction; returns its description for the compartment.
     static func store(_ source: AttachmentSource, index: Int, dataKey: Key, caseID: CaseID, files: AttachmentFiles,
                       _ db: Database, progress: ((Int) -> Void)? = nil) throws -> AttachmentInfo {
-        let unreadable = AbriError.noInput("\(source.path) cannot be read (check its permissions; nothing was written)")
-        let input = Foundation.open(source.path, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw unreadable }
-        defer { close(input) }
-        var status = stat()
-        guard fstat(input, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { throw unreadable }
-        let size = Int(status.st_size)
+        let size: Int
+        // Reads `count` plaintext bytes from `offset` into a worker's buffer; false when the file came up short.
+        let read: (UnsafeMutableRawBufferPointer, Int, Int) -> Bool
+        var input: Int32 = -1
+        defer { if input >= 0 { close(input) } }
+        if let contents = source.contents {
+            size = contents.count
+            read = { buffer, count, offset in
+                if count > 0 {
+                    contents.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+                }
+                return true
+            }
+        } else {
+            let unreadable = AbriError.noInput("\(source.path) cannot be read (check its permissions; nothing was written)")
+            input = Foundation.open(source.path, O_RDONLY | O_CLOEXEC)
+            guard input >= 0 else { throw unreadable }
+            var status = stat()
+            guard fstat(input, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { throw unreadable }
+            size = Int(status.st_size)
+            let file = input
+            read = { buffer, count, offset in FileIO.read(file, into: buffer, count: count, at: offset) }
+        }
         let chunks = AttachmentLayout.chunks(forSize: size)
         let blob = Random.bytes(16)
         let output = try files.create(blob)
@@ -60,7 +99,7 @@ enum Attachments {
                                    outputBytes: AttachmentLayout.sealedSegment) { segment, buffers in
                 let offset = segment * AttachmentLayout.segmentPlain
                 let count = min(AttachmentLayout.segmentPlain, size - offset)
-                guard FileIO.read(input, into: buffers.input, count: count, at: offset) else { throw changed }
+                guard read(buffers.input, count, offset) else { throw changed }
                 let inSegment = AttachmentLayout.chunks(inSegment: segment, of: chunks)
                 let padded = inSegment * AttachmentLayout.chunk
                 if count < padded { (buffers.input.baseAddress! + count).initializeMemory(as: UInt8.self, repeating: 0, count: padded - count) }
@@ -133,22 +172,34 @@ enum Attachments {
         }
     }
 
+    /// The description agrees with itself: its chunk count is the one its size needs.
+    static func checkLayout(_ info: AttachmentInfo) throws {
+        guard info.chunks >= 1, info.size >= 0, AttachmentLayout.chunks(forSize: info.size) == info.chunks else { throw damaged }
+    }
+
+    /// Opens segment `segment` of a stored attachment into `buffers.output`, every tag checked; the number of
+    /// plaintext bytes it holds (the zero fill of the last chunk left out).
+    static func openSegment(_ segment: Int, of info: AttachmentInfo, dataKey: Key, from stored: Stored,
+                            buffers: SegmentWorkers.Buffers, _ db: Database?) throws -> Int {
+        let sealed = AttachmentLayout.sealedSize(segment: segment, of: info.chunks)
+        try stored.segment(segment, count: sealed, into: buffers.input, db)
+        let key = try AttachmentLayout.segmentKey(dataKey: dataKey, index: info.index, segment: segment)
+        guard AttachmentLayout.open(UnsafeRawBufferPointer(rebasing: buffers.input[0..<sealed]),
+                                    chunks: AttachmentLayout.chunks(inSegment: segment, of: info.chunks),
+                                    key: key, into: buffers.output) else { throw damaged }
+        return min(AttachmentLayout.segmentPlain, info.size - segment * AttachmentLayout.segmentPlain)
+    }
+
     /// Opens one attachment into an open file descriptor, every segment checked; segments of a file go on every core.
     static func write(_ info: AttachmentInfo, dataKey: Key, from stored: Stored, to fd: Int32, _ db: Database) throws {
-        guard info.chunks >= 1, info.size >= 0, AttachmentLayout.chunks(forSize: info.size) == info.chunks else { throw damaged }
+        try checkLayout(info)
         try stored.check(info)
         let full = AbriError.io("writing an attachment failed (check the disk space)")
         // One writer at a time: two threads writing one file contend on its lock in the kernel.
         let writing = NSLock()
         let body = { (segment: Int, buffers: SegmentWorkers.Buffers, db: Database?) throws in
-            let sealed = AttachmentLayout.sealedSize(segment: segment, of: info.chunks)
-            try stored.segment(segment, count: sealed, into: buffers.input, db)
-            let key = try AttachmentLayout.segmentKey(dataKey: dataKey, index: info.index, segment: segment)
-            guard AttachmentLayout.open(UnsafeRawBufferPointer(rebasing: buffers.input[0..<sealed]),
-                                        chunks: AttachmentLayout.chunks(inSegment: segment, of: info.chunks),
-                                        key: key, into: buffers.output) else { throw damaged }
+            let count = try openSegment(segment, of: info, dataKey: dataKey, from: stored, buffers: buffers, db)
             let offset = segment * AttachmentLayout.segmentPlain
-            let count = min(AttachmentLayout.segmentPlain, info.size - offset)
             let written = writing.withLock { FileIO.write(fd, from: UnsafeRawBufferPointer(buffers.output), count: count, at: offset) }
             guard written else { throw full }
         }
@@ -158,15 +209,36 @@ enum Attachments {
                                    outputBytes: AttachmentLayout.segmentPlain) { segment, buffers in try body(segment, buffers, nil) }
         } else {
             // Rows are read through the database connection, on this thread only.
-            let input = UnsafeMutableRawBufferPointer.allocate(byteCount: AttachmentLayout.sealedSegment, alignment: 16)
-            let output = UnsafeMutableRawBufferPointer.allocate(byteCount: AttachmentLayout.segmentPlain, alignment: 16)
-            defer {
-                SecureMemory.wipe(output)
-                input.deallocate()
-                output.deallocate()
+            try withSegmentBuffers { buffers in
+                for segment in 0..<segments { try body(segment, buffers, db) }
             }
-            for segment in 0..<segments { try body(segment, SegmentWorkers.Buffers(input: input, output: output), db) }
         }
+    }
+
+    /// Opens one attachment segment by segment, in order, and hands each one's plaintext to `body`: nothing is
+    /// written anywhere, and the buffer that held it is wiped once `body` returns.
+    static func stream(_ info: AttachmentInfo, dataKey: Key, from stored: Stored, _ db: Database,
+                       into body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try checkLayout(info)
+        try stored.check(info)
+        try withSegmentBuffers { buffers in
+            for segment in 0..<AttachmentLayout.segments(chunks: info.chunks) {
+                let count = try openSegment(segment, of: info, dataKey: dataKey, from: stored, buffers: buffers, db)
+                try body(UnsafeRawBufferPointer(rebasing: buffers.output[0..<count]))
+            }
+        }
+    }
+
+    /// One pair of segment buffers for this thread, the plaintext one wiped before it is freed.
+    private static func withSegmentBuffers(_ body: (SegmentWorkers.Buffers) throws -> Void) throws {
+        let input = UnsafeMutableRawBufferPointer.allocate(byteCount: AttachmentLayout.sealedSegment, alignment: 16)
+        let output = UnsafeMutableRawBufferPointer.allocate(byteCount: AttachmentLayout.segmentPlain, alignment: 16)
+        defer {
+            SecureMemory.wipe(output)
+            input.deallocate()
+            output.deallocate()
+        }
+        try body(SegmentWorkers.Buffers(input: input, output: output))
     }
 
     /// Every segment of a stored attachment, as a bundle carries them.

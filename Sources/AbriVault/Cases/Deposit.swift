@@ -17,7 +17,7 @@ extension MemberSession {
     /// Deposits each report as a new case, in one transaction.
     public func deposit(_ reports: [Report], attachments: [AttachmentSource] = [], recipients: Recipients,
                         consent: Consent?) throws -> [DepositResult] {
-        for attachment in attachments { try Attachments.checkReadable(attachment.path) }
+        for attachment in attachments { try attachment.checkReadable() }
         let locatingAttachments = attachments.contains { $0.compartment == .locating }
         let sealing = attachmentProgress(attachments)
         defer { sealing?.finish() }
@@ -86,7 +86,7 @@ extension MemberSession {
     /// Adds a record to a case this member's partner holds.
     public func add(_ report: Report, to caseID: CaseID, attachments: [AttachmentSource] = [], recipients: Recipients,
                     consent: Consent?) throws -> DepositResult {
-        for attachment in attachments { try Attachments.checkReadable(attachment.path) }
+        for attachment in attachments { try attachment.checkReadable() }
         let sealing = attachmentProgress(attachments)
         defer { sealing?.finish() }
         return try run { context in
@@ -113,7 +113,7 @@ extension MemberSession {
 extension MemberSession {
     func attachmentProgress(_ attachments: [AttachmentSource]) -> AttachmentProgress? {
         AttachmentProgress(progress, label: "sealing attachments (MiB)",
-                           totalBytes: AttachmentProgress.totalBytes(attachments.map(\.path)))
+                           totalBytes: attachments.reduce(0) { $0 + $1.size })
     }
 }
 

@@ -35,11 +35,73 @@ public struct OpenedCase: Sendable {
     public var consentUntil: String? = nil
 }
 
+/// One attachment of a case, as its record names it: never by its blob alone.
+public struct AttachmentChoice: Sendable {
+    /// The record's id.
+    public var record: String
+    /// The compartment the attachment was sealed in.
+    public var compartment: Compartment
+    /// Its place among that compartment's attachments (`AttachmentInfo.index`).
+    public var index: Int
+
+    /// The attachment at `index` of `record`'s `compartment`.
+    public init(record: String, compartment: Compartment, index: Int) {
+        self.record = record
+        self.compartment = compartment
+        self.index = index
+    }
+}
+
 extension MemberSession {
     /// Opens a case; locating parts only with `reveal`. Writes attachments into `attachmentsDirectory` when given.
     public func open(_ caseID: CaseID, reveal: Bool, purpose: String?, attachmentsDirectory: String? = nil) throws -> OpenedCase {
         if let attachmentsDirectory { try AttachmentOutput.checkDirectory(attachmentsDirectory) }
-        let outcome: Result<(OpenedCase, [(info: AttachmentInfo, dataKey: Key)]), AbriError> = try run { context in
+        let (opened, _) = try openLogged(caseID, reveal: reveal, purpose: purpose) { opened in
+            // A name already taken in the folder is refused here, inside the transaction: the log keeps no open nor
+            // reveal of a run that wrote nothing.
+            if let attachmentsDirectory { _ = try AttachmentOutput.plan(opened.files.map(\.info), into: attachmentsDirectory) }
+        }
+        // Files are written only once the log holds the open: a log that cannot be written gives nothing.
+        if let attachmentsDirectory {
+            try vault.store.read { db in
+                try AttachmentOutput.write(opened.files, into: attachmentsDirectory, stored: vault.store.attachmentFiles,
+                                           progress: progress, db)
+            }
+        }
+        return opened.value
+    }
+
+    /// Opens one attachment of a case and hands its plaintext to `body`, in order, at most 2 MiB at a time, from
+    /// memory only: nothing is written to disk. Logged as `open --attachments` logs it; a locating attachment needs
+    /// a purpose and is logged as `open --reveal --purpose … --attachments` is. Returns its description.
+    public func openAttachment(_ caseID: CaseID, _ choice: AttachmentChoice, purpose: String?,
+                               into body: (UnsafeRawBufferPointer) throws -> Void) throws -> AttachmentInfo {
+        let reveal = choice.compartment == .locating
+        if reveal, (purpose ?? "").allSatisfy(\.isWhitespace) {
+            throw AbriError.usage("a locating attachment is opened only with a purpose, which the log keeps")
+        }
+        let (_, chosen) = try openLogged(caseID, reveal: reveal, purpose: purpose) { opened in
+            // Found inside the transaction: a choice that names nothing leaves nothing in the log.
+            let record = opened.value.records.first { $0.id == choice.record }
+            guard let info = record?.attachments.first(where: { $0.compartment == choice.compartment && $0.info.index == choice.index })?.info,
+                  let file = opened.files.first(where: { $0.info.blob == info.blob }) else {
+                throw AbriError.noInput("this case has no such attachment open to you (open the case again to see its attachments)")
+            }
+            return file
+        }
+        try vault.store.read { db in
+            let stored = try Attachments.Stored.find(chosen.info, files: vault.store.attachmentFiles, db)
+            defer { stored.close() }
+            try Attachments.stream(chosen.info, dataKey: chosen.dataKey, from: stored, db, into: body)
+        }
+        return chosen.info
+    }
+
+    /// Opens a case's records and logs the open (and the reveal) in one command; `check` runs inside its
+    /// transaction, before the log is written, and what it throws leaves the log as it was.
+    private func openLogged<T>(_ caseID: CaseID, reveal: Bool, purpose: String?,
+                               check: (MemberContext.Opened) throws -> T) throws -> (MemberContext.Opened, T) {
+        let outcome: Result<(MemberContext.Opened, T), AbriError> = try run { context in
             guard let (grant, _) = try context.grant(on: caseID),
                   let caseKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?",
                                                   arguments: [Data(caseID.bytes)]) else {
@@ -50,9 +112,7 @@ extension MemberSession {
                 return .failure(AbriError.notPermitted(CaseID.unknownMessage))
             }
             let opened = try context.openRecords(caseID: caseID, caseKey: Array(caseKey), grant: grant, reveal: reveal)
-            // A name already taken in the folder is refused here, inside the transaction: the log keeps no open nor
-            // reveal of a run that wrote nothing.
-            if let attachmentsDirectory { _ = try AttachmentOutput.plan(opened.files.map(\.info), into: attachmentsDirectory) }
+            let checked = try check(opened)
             var entry = context.details("open")
             entry.case = caseID.description
             entry.records = opened.value.records.map(\.id)
@@ -67,17 +127,9 @@ extension MemberSession {
                 revealEntry.purpose = purpose
                 context.drafts.append(.caseAction(revealEntry, readers: context.actionReaders(of: grant)))
             }
-            return .success((opened.value, opened.files))
+            return .success((opened, checked))
         }
-        let (opened, files) = try outcome.get()
-        // Files are written only once the log holds the open: a log that cannot be written gives nothing.
-        if let attachmentsDirectory {
-            try vault.store.read { db in
-                try AttachmentOutput.write(files, into: attachmentsDirectory, stored: vault.store.attachmentFiles,
-                                           progress: progress, db)
-            }
-        }
-        return opened
+        return try outcome.get()
     }
 }
 

@@ -39,8 +39,8 @@ public struct AttachmentInfo: Codable, Sendable, Equatable {
     public var size: Int
     /// The stored ciphertext's id, base64 (its file name in hexadecimal).
     var blob: String
-    /// Which attachment of the compartment it is: it picks the segment keys.
-    var index: Int
+    /// Which attachment of the compartment it is: it picks the segment keys, and names it in `AttachmentChoice`.
+    public internal(set) var index: Int
     /// How many 64 KiB chunks the ciphertext holds, over all its segments.
     var chunks: Int
 }

@@ -104,14 +104,6 @@ final class AttachmentProgress: @unchecked Sendable {
         self.total = (totalBytes + (1 << 20) - 1) >> 20
     }
 
-    /// Sizes of the files at `paths` (0 for any that cannot be read: the work reports it).
-    static func totalBytes(_ paths: [String]) -> Int {
-        paths.reduce(0) { sum, path in
-            var status = stat()
-            return sum + (stat(path, &status) == 0 ? Int(status.st_size) : 0)
-        }
-    }
-
     func add(_ count: Int) {
         lock.lock()
         defer { lock.unlock() }

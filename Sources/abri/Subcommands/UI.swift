@@ -82,6 +82,10 @@ struct UICommand: AsyncParsableCommand {
         if let seconds = ProcessInfo.processInfo.environment["ABRI_TEST_UI_IDLE"].flatMap(Int.init) {
             server.idleLimit = .seconds(seconds)
         }
+        // Test hook (debug builds only): a smaller limit on the deposit form, so that a test crosses it cheaply.
+        if let bytes = ProcessInfo.processInfo.environment["ABRI_TEST_UI_UPLOAD_LIMIT"].flatMap(Int.init) {
+            server.uploadLimit = bytes
+        }
         #endif
         do {
             try await server.run(backend: backend) { address in

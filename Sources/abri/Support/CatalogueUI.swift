@@ -33,6 +33,10 @@ extension Catalogue {
             "--port prend un nombre de 0 à 65535 (0 : le système choisit)",
         "cannot listen on 127.0.0.1:%@ (choose another port with --port)":
             "impossible d'écouter sur 127.0.0.1:%@ (choisissez un autre port avec --port)",
+        "a locating attachment is opened only with a purpose, which the log keeps":
+            "une pièce jointe des coordonnées ne s'ouvre qu'avec un motif, que le journal garde",
+        "this case has no such attachment open to you (open the case again to see its attachments)":
+            "ce dossier n'a pas cette pièce jointe, ou elle ne vous est pas ouverte (rouvrez le dossier pour voir ses pièces jointes)",
         "the page": "la page",
         "the form": "le formulaire",
 
@@ -240,5 +244,18 @@ extension Catalogue {
         "Back to the partners and members": "Revenir aux partenaires et membres",
         "Remove a member": "Retirer un membre",
         "The name typed is not the member's: nothing was removed.": "Le nom saisi n'est pas celui du membre : personne n'a été retiré.",
+        "Download %@": "Télécharger %@",
+        "Give the purpose of reading the address and contact details: the log keeps it.":
+            "Indiquez le motif de la consultation des coordonnées : le journal le garde.",
+        "The attachments of the address and contact details show once they are revealed.":
+            "Les pièces jointes des coordonnées apparaissent une fois les coordonnées révélées.",
+        "This attachment is not named the way abri ui expects.": "Cette pièce jointe n'est pas désignée comme abri ui l'attend.",
+        "Any document that shows the address (lease, rent receipt, letter): it stays with the address and contact details, and goes only to the partners that receive them.":
+            "Tout document qui montre l'adresse (bail, quittance, courrier) : il reste avec les coordonnées, et n'est transmis qu'aux partenaires qui les reçoivent.",
+        "Choose the attachments again.": "Choisissez de nouveau les pièces jointes.",
+        "Documents with no address or phone, passed with the situation. At most 64 MiB for all the form's attachments together.":
+            "Des documents sans adresse ni téléphone, transmis avec la situation. 64 Mio au plus pour l'ensemble des pièces jointes du formulaire.",
+        "This form is over 64 MiB: the attachments sent through the page may not exceed 64 MiB in all. Nothing was deposited; for larger files, use abri deposit --attach in a terminal.":
+            "Ce formulaire dépasse 64 Mio : les pièces jointes envoyées par la page ne peuvent dépasser 64 Mio au total. Rien n'a été déposé ; pour des fichiers plus gros, utilisez abri deposit --attach dans un terminal.",
     ]
 }
