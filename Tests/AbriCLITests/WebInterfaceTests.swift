@@ -319,16 +319,10 @@ import Testing
     @Test func anIdleSessionForgetsTheIdentity() throws {
         let story = try Story()
         let ui = try UIProcess(story, as: .alice, environment: ["ABRI_TEST_UI_IDLE": "1"])
-        let entered = try RawHTTP.send(port: ui.port, method: "GET", path: ui.path(of: ui.entry))
-        let cookie = String((entered.header("Set-Cookie") ?? "").split(separator: ";").first ?? "")
-        let page = try RawHTTP.send(port: ui.port, method: "GET", path: "/", headers: [("Cookie", cookie)])
-        let csrf = try #require(Self.csrf(in: page.text))
-        let body = "csrf=\(csrf)&passphrase=" + (story.cli.passphrase.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-        let unlocked = try RawHTTP.send(port: ui.port, method: "POST", path: "/deverrouiller",
-                                        headers: [("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded")], body: Array(body.utf8))
-        #expect(unlocked.status == 303)
+        let client = try Client(ui, passphrase: story.cli.passphrase)
+        #expect(client.unlocked.status == 303)
         sleep(2)
-        let idle = try RawHTTP.send(port: ui.port, method: "GET", path: "/dossiers", headers: [("Cookie", cookie)])
+        let idle = try client.get("/dossiers")
         #expect(idle.status == 403 && idle.text.contains("sans activité"), "\(idle)")
         #expect(ui.addresses.count == 2, "a new entry address once the session ended")
         #expect(ui.stop() == .exited(0))
@@ -619,14 +613,9 @@ import Testing
     @Test func theDepositFormRefusesTooMuchAndMalformedFiles() throws {
         let story = try Story()
         let ui = try UIProcess(story, as: .alice, environment: ["ABRI_TEST_UI_UPLOAD_LIMIT": "4096"])
-        let entered = try RawHTTP.send(port: ui.port, method: "GET", path: ui.path(of: ui.entry))
-        let cookie = String((entered.header("Set-Cookie") ?? "").split(separator: ";").first ?? "")
-        let page = try RawHTTP.send(port: ui.port, method: "GET", path: "/", headers: [("Cookie", cookie)])
-        let csrf = try #require(Self.csrf(in: page.text))
-        let body = "csrf=\(csrf)&passphrase=" + (story.cli.passphrase.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-        let unlocked = try RawHTTP.send(port: ui.port, method: "POST", path: "/deverrouiller",
-                                        headers: [("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded")], body: Array(body.utf8))
-        #expect(unlocked.status == 303)
+        let client = try Client(ui, passphrase: story.cli.passphrase)
+        let (cookie, csrf) = (client.cookie, client.csrf)
+        #expect(client.unlocked.status == 303)
         let boundary = "----abri-test-boundary"
         func multipart(_ parts: [String], closed: Bool = true) -> [UInt8] {
             Array((parts.map { "--\(boundary)\r\n\($0)\r\n" }.joined() + (closed ? "--\(boundary)--\r\n" : "")).utf8)
