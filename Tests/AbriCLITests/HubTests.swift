@@ -276,6 +276,32 @@ import Testing
         #expect(try SQLite.query(story.vault(.ines), "SELECT count(*) FROM records").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
+    /// A clone receives the vault it asked for: a hub that serves another id in the vault's header is refused (65),
+    /// and no file is kept.
+    @Test func aCloneOfAVaultWhoseHeaderNamesAnotherIdIsRefused() throws {
+        let story = try HubStory(actors: [.admin, .alice], deposit: false)
+        let rows = try story.hub.sql("SELECT encode(key, 'hex') || ' ' || encode(value, 'hex') FROM rows WHERE tbl = 'meta'")
+        var swapped = false
+        for line in rows.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let value = Hex.decode(parts[1]), let columns = try? WireColumns(decoding: value),
+                  columns["key"] == .text("vault") else { continue }
+            let forged = try WireColumns([("key", .text("vault")), ("value", .blob([UInt8](repeating: 0x5A, count: 16)))])
+            try story.hub.sql("""
+                UPDATE rows SET value = decode('\(hex(forged.encoded))', 'hex'), seq = (SELECT seq FROM vaults) + 1
+                 WHERE tbl = 'meta' AND key = decode('\(parts[0])', 'hex');
+                UPDATE vaults SET seq = seq + 1
+                """)
+            swapped = true
+        }
+        #expect(swapped)
+        let cloned = try story.machine(.ines).run(["clone", story.url, story.vaultID, "--as", story.identity(.ines)])
+        #expect(cloned.status == 65, "\(cloned)")
+        #expect(!FileManager.default.fileExists(atPath: story.vault(.ines)))
+        // The copy that already holds the vault refuses the same feed too.
+        #expect(try story.abri(.alice, ["cases"]).status == 65)
+    }
+
     // MARK: What the hub's database holds
 
     @Test func thePostgresDataHoldsNoSecretAndNamesNoPartnerOfACase() throws {
