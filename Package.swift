@@ -51,9 +51,17 @@ let package = Package(
             dependencies: ["AbriHub", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: upcoming
         ),
+        // The store interface: the rows of Docs/FORMAT.md as the domain reads and writes them, sealed bytes only.
+        .target(name: "AbriStore", dependencies: ["AbriPublic"], swiftSettings: upcoming),
+        // The store on SQLite: the one module that speaks SQL (through GRDB).
+        .target(
+            name: "AbriStoreSQLite",
+            dependencies: ["AbriStore", "AbriPublic", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: upcoming
+        ),
         .target(
             name: "AbriVault",
-            dependencies: ["AbriPublic", "AbriCrypto", "CFileSync", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["AbriPublic", "AbriCrypto", "AbriStore", "AbriStoreSQLite", "CFileSync", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
         // A replica's traffic with its hub (Docs/FORMAT.md §7): the vault links no networking code of its own.

@@ -1,0 +1,5 @@
+public import GRDB
+public import AbriStore
+
+extension Database: RosterRows {
+}
