@@ -2,6 +2,8 @@ import AbriCrypto
 public import Foundation
 import GRDB
 public import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 /// A vault file kept as a replica of a hub's vault (Docs/FORMAT.md §7): pulling the hub's changes into it, checked as
 /// a hostile file is, and the state that makes it a replica.
@@ -23,12 +25,10 @@ public enum Replica {
         try store.read { db in
             var schema = ReplicaSchema()
             var changes: [WireChange] = []
-            let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
-            for name in names where !ReplicaSchema.local.contains(name) {
+            for name in try db.replicaTableNames() where !ReplicaSchema.local.contains(name) {
                 let table = try schema.table(name, db)
-                let list = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
-                for row in try Row.fetchAll(db, sql: "SELECT \(list) FROM \"\(name)\"") {
-                    let columns = try table.columns.enumerated().map { index, column in (name: column, value: try WireValue(row[index] as DatabaseValue)) }
+                for values in try db.replicaRows(table) {
+                    let columns = Array(zip(table.columns, values)).map { (name: $0.0, value: $0.1) }
                     let key = columns.filter { table.key.contains($0.name) }
                     changes.append(try ChangeCapture.wire(WireChange(table: name, key: WireColumns(key), values: WireColumns(columns))))
                 }
@@ -105,13 +105,11 @@ public enum Replica {
 
     /// The vault id and the administrator's line, nil in an empty file.
     private static func header(_ db: Database) throws -> (id: [UInt8], admin: String)? {
-        let id = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'vault'")
-        let admin = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'admin'")
-        guard let id, let admin else { return nil }
-        guard id.count == 16, let line = String(data: admin, encoding: .utf8) else {
+        guard let (id, admin) = try db.replicaHeader() else { return nil }
+        guard id.count == 16, let line = String(validating: admin, as: UTF8.self) else {
             throw AbriError.badData("the vault's header is damaged (restore the vault from a backup)")
         }
-        return (Array(id), line)
+        return (id, line)
     }
 
     /// One change from the hub, into this vault's own tables and columns only (65 otherwise).
@@ -123,21 +121,17 @@ public enum Replica {
         guard Set(keyNames) == table.key, keyNames.count == table.key.count else { throw refused }
         // The log, its heads and the roster are only ever added to (§7.3): a row of theirs that this copy holds is
         // never changed or deleted by the hub.
-        if ReplicaSchema.appendOnly.contains(table.name), let held = try table.row(key: change.key.columns, db), held != change.values {
+        if ReplicaSchema.appendOnly.contains(table.name), let held = try ReplicaSchema.row(of: table, key: change.key.columns, db),
+           held != change.values {
             throw AbriError.badData("the hub changed the access log, its signed heads or the roster that this machine already holds: nothing was changed (tell the administrator)")
         }
         if let values = change.values {
             let names = values.columns.map(\.name)
             guard Set(names) == Set(table.columns), names.count == table.columns.count else { throw refused }
             for (name, value) in change.key.columns where values[name] != value { throw refused }
-            let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
-            let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
-            try db.execute(sql: "INSERT OR REPLACE INTO \"\(table.name)\" (\(list)) VALUES (\(marks))",
-                           arguments: StatementArguments(values.columns.map { $0.value.databaseValue }))
+            try db.replaceReplicaRow(table, values: table.columns.map { values[$0]! })
         } else {
-            let condition = keyNames.map { "\"\($0)\" = ?" }.joined(separator: " AND ")
-            try db.execute(sql: "DELETE FROM \"\(table.name)\" WHERE \(condition)",
-                           arguments: StatementArguments(change.key.columns.map { $0.value.databaseValue }))
+            try db.deleteReplicaRow(table, key: change.key.columns)
         }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import AbriStore
+import AbriStoreSQLite
 public import AbriPublic
 
 /// The folder beside the vault file that keeps attachments' ciphertexts, one file per attachment,
@@ -69,16 +71,12 @@ struct AttachmentFiles: Sendable {
 
     /// Records, in the command's transaction, that `blob` of `caseID` is kept as a file of `bytes` bytes.
     static func register(_ blob: [UInt8], caseID: CaseID, bytes: Int, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO attachment_files (blob, case_id, bytes) VALUES (?, ?, ?)",
-                       arguments: [Data(blob), Data(caseID.bytes), bytes])
+        try db.registerAttachmentFile(blob: blob, caseID: caseID.bytes, bytes: bytes)
     }
 
     /// Forgets, in the command's transaction, the files of a case; returns them, to unlink after the commit.
     static func forget(caseID: CaseID, _ db: Database) throws -> [[UInt8]] {
-        let id = Data(caseID.bytes)
-        let blobs = try Data.fetchAll(db, sql: "SELECT blob FROM attachment_files WHERE case_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM attachment_files WHERE case_id = ?", arguments: [id])
-        return blobs.map { Array($0) }
+        try db.forgetAttachmentFiles(caseID: caseID.bytes)
     }
 
     /// Unlinks files whose rows are gone (after the commit that removed them).
@@ -90,7 +88,7 @@ struct AttachmentFiles: Sendable {
     /// Removes every file no row names: the leftovers of killed commands. Call it holding the write lock.
     func sweep(_ db: Database) throws {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        let kept = Set(try Data.fetchAll(db, sql: "SELECT blob FROM attachment_files").map { Array($0) })
+        let kept = Set(try db.attachmentFileBlobs())
         var removed = false
         for name in names {
             guard let blob = Self.blob(fromName: name), !kept.contains(blob) else { continue }
