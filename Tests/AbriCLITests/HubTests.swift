@@ -111,8 +111,22 @@ import Testing
             let cli = machines[index]
             for round in 0 ..< perMachine {
                 do {
-                    let report = try cli.home.write("r\(round).json", text: #"{"type":"note","household":"FOH-M\#(index)-\#(round)"}"#)
-                    let result = try cli.run(["deposit", report, "--as", cli.home.file("alice.identity")])
+                    // A report file, standard input, then the editor: a command that runs again after a conflict
+                    // reads its input and opens the editor only once.
+                    let text = #"{"type":"note","household":"FOH-M\#(index)-\#(round)"}"#
+                    let report = try cli.home.write("r\(round).json", text: text)
+                    let identity = ["--as", cli.home.file("alice.identity")]
+                    let result: CLI.Result
+                    switch round {
+                    case 0: result = try cli.run(["deposit", report] + identity)
+                    case 1: result = try cli.run(["deposit", "-"] + identity, stdin: Array(text.utf8))
+                    default:
+                        let runtime = cli.home.file("run")
+                        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: false,
+                                                                attributes: [.posixPermissions: 0o700])
+                        let editor = try cli.home.write("editor.sh", text: "cp '\(report)' \"$1\"; echo opened >> '\(cli.home.file("editor.count"))'\n")
+                        result = try cli.run(["deposit", "--edit"] + identity, environment: ["EDITOR": "sh '\(editor)'", "XDG_RUNTIME_DIR": runtime])
+                    }
                     if result.status == 0, let id = result.stdoutLines.first {
                         results.withLock { $0.append(id) }
                     } else {
@@ -124,6 +138,10 @@ import Testing
             }
         }
         #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+        for cli in machines {
+            let opened = (try? String(contentsOfFile: cli.home.file("editor.count"), encoding: .utf8)) ?? ""
+            #expect(opened == "opened\n", "the editor opened \(opened.split(separator: "\n").count) times for one command")
+        }
         let deposited = results.withLock { $0 }
         #expect(deposited.count == machines.count * perMachine)
         // Every deposit is on every copy, once: the first machine's view after a pull, and the hub's log.

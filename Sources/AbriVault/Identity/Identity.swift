@@ -65,6 +65,11 @@ public struct Identity: ~Copyable {
         Identity(name: try validatedName(name), boxKeyPair: try BoxKeyPair.generate(), signingKeyPair: try SigningKeyPair.generate())
     }
 
+    /// Another handle on the same secret keys, which are not copied: for a command that runs again in the same process.
+    public func sameKeys() -> Identity {
+        Identity(name: name, publicIdentity: publicIdentity, delegatingTo: keys)
+    }
+
     /// Whether the secret keys are in another process (an agent) rather than here.
     public var isDelegated: Bool { !(keys is LocalIdentityKeys) }
 

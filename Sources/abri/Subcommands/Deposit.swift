@@ -31,7 +31,7 @@ struct RecipientOptions: ParsableArguments {
 enum ReportInput {
     static func read(_ path: String, use: Report.Use) throws -> Report {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let data = Data(Rerun.readStandardInput { Array(FileHandle.standardInput.readDataToEndOfFile()) })
             return try Report(json: data, source: "the report on standard input", use: use)
         }
         var isDirectory: ObjCBool = false
@@ -114,7 +114,7 @@ struct Deposit: ParsableCommand {
         let session: MemberSession
         let parsed: [Report]
         if edit {
-            parsed = [try editedReport()]
+            parsed = [try Rerun.editedReport { try editedReport() }]
             session = try options.memberSession(partner: recipients.partner, progress: TerminalProgress())
         } else if paths.count > 8 {
             // A backlog: its files are read and parsed on every core while the passphrase unlock (one core,

@@ -36,7 +36,7 @@ extension VaultOptions {
         // Parse first, so that a damaged file is reported before a passphrase is asked.
         let file = try Identity.readPublic(contentsOf: path)
         if let held = AgentCommand.heldIdentity(name: file.name, publicIdentity: file.publicIdentity) { return held }
-        return try passphrase.unlock(path)
+        return try Rerun.identity(path) { try passphrase.unlock(path) }
     }
 
     /// A member session for the acting identity; long work (a pending re-seal first of all) shows a bar on a terminal.
@@ -81,6 +81,10 @@ final class TerminalProgress: ProgressListener {
 enum Confirmation {
     static func require(_ question: String, yes: Bool) throws {
         if yes { return }
+        try Rerun.confirm(question) { try ask(question) }
+    }
+
+    private static func ask(_ question: String) throws {
         let tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard tty >= 0 else {
             throw AbriError.usage("this destroys data and no terminal can confirm it (run it in a terminal, or pass --yes)")
