@@ -38,11 +38,14 @@ public struct ReplicaStateRow: Sendable, Equatable {
     public var cursor: Int64
     /// The last time a pull or a push succeeded, in seconds since 1970.
     public var synced: Int64?
+    /// Whether attachments are fetched from the hub when opened rather than mirrored (§7.5).
+    public var attachmentsOnDemand: Bool
 
-    public init(hub: String, cursor: Int64, synced: Int64?) {
+    public init(hub: String, cursor: Int64, synced: Int64?, attachmentsOnDemand: Bool) {
         self.hub = hub
         self.cursor = cursor
         self.synced = synced
+        self.attachmentsOnDemand = attachmentsOnDemand
     }
 }
 

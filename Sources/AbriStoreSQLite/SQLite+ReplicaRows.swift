@@ -11,12 +11,14 @@ extension Database: ReplicaRows {
         for row in try Row.fetchAll(self, sql: "SELECT key, value FROM replica") { values[row["key"]] = row["value"] as DatabaseValue }
         guard let hub = values["hub"].flatMap(String.fromDatabaseValue) else { return nil }
         return ReplicaStateRow(hub: hub, cursor: values["cursor"].flatMap(Int64.fromDatabaseValue) ?? 0,
-                               synced: values["synced"].flatMap(Int64.fromDatabaseValue))
+                               synced: values["synced"].flatMap(Int64.fromDatabaseValue),
+                               attachmentsOnDemand: values["attachments"].flatMap(String.fromDatabaseValue) == "on-demand")
     }
 
     public func saveReplicaState(_ state: ReplicaStateRow) throws {
-        try execute(sql: "INSERT OR REPLACE INTO replica (key, value) VALUES ('hub', ?), ('cursor', ?), ('synced', ?)",
-                    arguments: [state.hub, state.cursor, state.synced ?? Int64(Date().timeIntervalSince1970)])
+        try execute(sql: "INSERT OR REPLACE INTO replica (key, value) VALUES ('hub', ?), ('cursor', ?), ('synced', ?), ('attachments', ?)",
+                    arguments: [state.hub, state.cursor, state.synced ?? Int64(Date().timeIntervalSince1970),
+                                state.attachmentsOnDemand ? "on-demand" : "mirrored"])
     }
 
     public func moveReplicaCursor(to cursor: Int64, synced: Int64) throws {

@@ -44,13 +44,32 @@ public struct HubClient: Sendable {
     }
 
     /// One page of the vault's changes after `since` (and after `cursor`, within a pull).
-    public func page(since: UInt64, after cursor: FeedCursor?, signer: HubSigner) throws -> FeedPage {
+    /// With `attachmentsOnDemand`, the page leaves out the attachments' rows, not their deletions (FORMAT §7.5).
+    public func page(since: UInt64, after cursor: FeedCursor?, attachmentsOnDemand: Bool = false, signer: HubSigner) throws -> FeedPage {
         var path = "/v1/vaults/\(vaultHex)/changes?since=\(since)"
         if let cursor { path += "&after=\(cursor.text)" }
+        if attachmentsOnDemand { path += "&attachments=on-demand" }
         let answer = try send("GET", path, body: [], signer: signer)
         guard answer.status == 200 else { throw refusal(answer) }
         do { return try FeedPage(decoding: answer.body) } catch {
             throw AbriError.badData("the hub sent a damaged page of changes: nothing was changed (run `abri verify --hub`)")
+        }
+    }
+
+    /// The sealed segments of the attachment `blob`, in order, for a replica that fetches attachments on demand; nil
+    /// when the hub holds none. Only the rows' shape is checked here: every segment is opened and checked by the key
+    /// of the record that names it.
+    public func attachment(_ blob: [UInt8], signer: HubSigner) throws -> [[UInt8]]? {
+        let answer = try send("GET", "/v1/vaults/\(vaultHex)/attachments/\(Hex.encode(blob))", body: [], signer: signer)
+        if answer.status == 404 { return nil }
+        guard answer.status == 200 else { throw refusal(answer) }
+        let damaged = AbriError.badData("the hub sent a damaged attachment: nothing was opened (run `abri verify --hub`)")
+        guard let list = try? ChangeList(decoding: answer.body) else { throw damaged }
+        return try list.changes.enumerated().map { index, change in
+            guard change.table == "chunks", change.key["blob"]?.bytes == blob, change.key["n"]?.integer == Int64(index),
+                  let values = change.values, values["blob"]?.bytes == blob, values["n"]?.integer == Int64(index),
+                  let data = values["data"]?.bytes else { throw damaged }
+            return data
         }
     }
 

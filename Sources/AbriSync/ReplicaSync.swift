@@ -10,9 +10,9 @@ public enum ReplicaSync {
     public static func link(_ vault: Vault) throws -> ReplicaState? {
         guard let state = try Replica.state(of: vault.store) else { return nil }
         let client = try HubClient(address: state.hub, vaultHex: vault.idHex)
-        vault.store.link(to: HubLink { base, changes, signer in
+        vault.store.link(to: HubLink(push: { base, changes, signer in
             try client.push(base: base, changes: changes, signer: signer)
-        })
+        }, fetchAttachment: state.attachmentsOnDemand ? { blob, signer in try client.attachment(blob, signer: signer) } : nil))
         return state
     }
 
@@ -21,7 +21,7 @@ public enum ReplicaSync {
     public static func pull(_ vault: Vault, state: ReplicaState, signer: HubSigner, stateDirectory: String) throws -> Replica.Pulled {
         let client = try HubClient(address: state.hub, vaultHex: vault.idHex)
         return try Replica.pull(into: vault.store, stateDirectory: stateDirectory) { since, after in
-            try client.page(since: since, after: after, signer: signer)
+            try client.page(since: since, after: after, attachmentsOnDemand: state.attachmentsOnDemand, signer: signer)
         }
     }
 }

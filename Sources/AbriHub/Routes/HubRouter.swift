@@ -3,7 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// The four routes of FORMAT §7.2, and the one place where a `HubFailure` becomes an HTTP status.
+/// The five routes of FORMAT §7.2, and the one place where a `HubFailure` becomes an HTTP status.
 enum HubRouter {
     typealias Handler = @Sendable (HubRequest, HubContext) async throws -> [UInt8]
 
@@ -20,6 +20,12 @@ enum HubRouter {
         }
         router.get("/v1/vaults/:vault/head") { request, context in
             await respond(request, context, hub, status: .ok, HeadRoute.handle)
+        }
+        router.get("/v1/vaults/:vault/attachments/:blob") { request, context in
+            let blob = context.parameters.get("blob")
+            return await respond(request, context, hub, status: .ok) { request, hub in
+                try await AttachmentRoute.handle(request, hub: hub, blob: blob)
+            }
         }
         return router
     }

@@ -8,6 +8,8 @@ struct FeedReader {
     let rows: VaultRows
     /// The page's budget in encoded bytes; a page holds at least one change, however large.
     let pageBytes: Int
+    /// Leaves out the attachments' `chunks` rows, not their deletions: a replica that fetches attachments on demand.
+    var withoutAttachments = false
 
     private static let batch = 1000
 
@@ -43,7 +45,7 @@ struct FeedReader {
 
     /// The changes after `position` (or all those above `since`) in feed order, `columns` of at most `limit` of them.
     private func query(_ columns: String, since: Int64, after position: Position?, limit: Int) -> PostgresQuery {
-        let order = "ORDER BY seq, tbl, key LIMIT \(limit)"
+        let order = (withoutAttachments ? "AND NOT (tbl = 'chunks' AND value IS NOT NULL) " : "") + "ORDER BY seq, tbl, key LIMIT \(limit)"
         if let position {
             return """
                 SELECT \(unescaped: columns) FROM rows WHERE vault = \(rows.vault.bytea) AND seq > \(since)

@@ -6,9 +6,14 @@ public struct HubLink {
     /// Sends `changes` on top of the hub's sequence `base`, signed by `signer`; returns the hub's new sequence.
     /// Throws `HubConflict` when the hub moved on (the command is run again after a pull), an `AbriError` otherwise.
     public let push: (_ base: UInt64, _ changes: [WireChange], _ signer: HubSigner) throws -> UInt64
+    /// On a replica that fetches attachments on demand: the sealed segments of one attachment (by its blob id), in
+    /// order, nil when the hub holds none (`abri clone --attachments on-demand`, Docs/FORMAT.md §7.5).
+    public let fetchAttachment: ((_ blob: [UInt8], _ signer: HubSigner) throws -> [[UInt8]]?)?
 
-    public init(push: @escaping (_ base: UInt64, _ changes: [WireChange], _ signer: HubSigner) throws -> UInt64) {
+    public init(push: @escaping (_ base: UInt64, _ changes: [WireChange], _ signer: HubSigner) throws -> UInt64,
+                fetchAttachment: ((_ blob: [UInt8], _ signer: HubSigner) throws -> [[UInt8]]?)? = nil) {
         self.push = push
+        self.fetchAttachment = fetchAttachment
     }
 }
 

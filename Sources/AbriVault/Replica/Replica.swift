@@ -13,10 +13,11 @@ public enum Replica {
         try store.read { db in try ReplicaState.load(db) }
     }
 
-    /// Makes `store` a replica of `hub`, holding every change up to `cursor`.
-    public static func attach(_ store: Store, hub: String, cursor: UInt64) throws {
+    /// Makes `store` a replica of `hub`, holding every change up to `cursor`; with `attachmentsOnDemand`, it keeps
+    /// no attachment of others and fetches one from the hub when it is opened (§7.5).
+    public static func attach(_ store: Store, hub: String, cursor: UInt64, attachmentsOnDemand: Bool = false) throws {
         try store.write(sendingToHub: false) { db in
-            try ReplicaState(hub: hub, cursor: cursor, synced: Date()).save(db)
+            try ReplicaState(hub: hub, cursor: cursor, synced: Date(), attachmentsOnDemand: attachmentsOnDemand).save(db)
         }
     }
 

@@ -12,16 +12,21 @@ public struct ReplicaState: Sendable, Equatable {
     public var cursor: UInt64
     /// The last time a pull or a push succeeded.
     public var synced: Date?
+    /// Whether this copy fetches attachments from the hub when they are opened, rather than keeping them all
+    /// (`abri clone --attachments on-demand`, Docs/FORMAT.md §7.5).
+    public var attachmentsOnDemand: Bool = false
 
     static func load(_ db: Database) throws -> ReplicaState? {
         guard let row = try db.replicaState() else { return nil }
         return ReplicaState(hub: row.hub, cursor: UInt64(max(0, row.cursor)),
-                            synced: row.synced.map { Date(timeIntervalSince1970: TimeInterval($0)) })
+                            synced: row.synced.map { Date(timeIntervalSince1970: TimeInterval($0)) },
+                            attachmentsOnDemand: row.attachmentsOnDemand)
     }
 
     func save(_ db: Database) throws {
         try db.saveReplicaState(ReplicaStateRow(hub: hub, cursor: Int64(clamping: cursor),
-                                                synced: Int64((synced ?? Date()).timeIntervalSince1970)))
+                                                synced: Int64((synced ?? Date()).timeIntervalSince1970),
+                                                attachmentsOnDemand: attachmentsOnDemand))
     }
 
     static func moveCursor(to cursor: UInt64, _ db: Database) throws {

@@ -10,9 +10,13 @@ public import AbriPublic
 /// only after the row's deletion commits. A command that fails removes the files it wrote; a file no
 /// row names is what a killed command left: the next command that stores attachments removes it, under the
 /// vault's write lock.
-struct AttachmentFiles: Sendable {
+/// (`fetch` is called on the command's own thread only, hence the unchecked sendability.)
+struct AttachmentFiles: @unchecked Sendable {
     /// `<vault>-attachments`.
     let directory: String
+    /// On a replica that fetches attachments on demand: an attachment this copy does not hold, from the hub (its
+    /// sealed segments in order, nil when the hub has none either). Checked as any stored attachment is, on opening.
+    var fetch: ((_ blob: [UInt8]) throws -> [[UInt8]]?)?
 
     init(vaultPath: String) {
         directory = vaultPath + "-attachments"

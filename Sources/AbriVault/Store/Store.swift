@@ -11,8 +11,14 @@ public final class Store: Sendable {
     private let rows: SQLiteStore
     /// The file the vault lives in.
     public var path: String { rows.path }
-    /// The folder beside it that keeps attachments.
-    var attachmentFiles: AttachmentFiles { AttachmentFiles(vaultPath: path) }
+    /// The folder beside it that keeps attachments, and on a replica that fetches them on demand, the hub.
+    var attachmentFiles: AttachmentFiles {
+        var files = AttachmentFiles(vaultPath: path)
+        if let fetch = hub?.fetchAttachment, let signer {
+            files.fetch = { blob in try fetch(blob, signer) }
+        }
+        return files
+    }
 
     /// How long a command waits for another one that holds the vault before giving up (exit 75).
     static var busyWait: TimeInterval { VaultEnvironment.current.busyWait }

@@ -95,6 +95,14 @@ extension Catalogue {
         "hub: none (a vault file of this machine alone)": "hub : aucun (un fichier de coffre de cette seule machine)",
         "id: %@": "identifiant : %@",
         "last sync: %@": "dernière synchronisation : %@",
+        "attachments: fetched from the hub when opened": "pièces jointes : demandées au hub à l'ouverture",
+        "attachments: all kept on this machine": "pièces jointes : toutes gardées sur cette machine",
+        "mirrored (every attachment kept here, the default) or on-demand (fetched from the hub when opened).":
+            "mirrored (toutes les pièces jointes gardées ici, par défaut) ou on-demand (demandées au hub à l'ouverture).",
+        "mode": "mode",
+        "--attachments takes mirrored or on-demand": "--attachments prend mirrored ou on-demand",
+        "the hub sent a damaged attachment: nothing was opened (run `abri verify --hub`)":
+            "le hub a envoyé une pièce jointe abîmée : rien n'a été ouvert (lancez `abri verify --hub`)",
         "vault: %@": "coffre : %@",
         "Bring the hub's changes into this machine's copy of the vault now.":
             "Faire entrer maintenant les modifications du hub dans la copie du coffre de cette machine.",
@@ -111,6 +119,10 @@ extension Catalogue {
         with --as. The first copy of a vault on a machine trusts the hub's latest signed head; check it against the \
         administrator's exported checkpoint with `abri verify --checkpoint FILE`.
 
+        --attachments on-demand keeps attachments out of the copy and fetches each one from the hub when it is \
+        opened: a smaller copy, but the hub then learns which attachment (and so which case) this machine's members \
+        open, and when. Mirrored, the default, tells it nothing of the kind.
+
         Example:
           abri clone https://hub.example.org 5f0c…e1 --as me.identity
         Exit codes: 64 for a bad address or vault id, 73 when the vault file exists, 75 when the hub cannot be reached, \
@@ -122,6 +134,10 @@ extension Catalogue {
         membres actuels du coffre : agissez comme l'un d'eux avec --as. La première copie d'un coffre sur une machine \
         fait confiance à la dernière tête signée du hub ; comparez-la au point de contrôle exporté par l'administrateur \
         avec `abri verify --checkpoint FICHIER`.
+
+        --attachments on-demand laisse les pièces jointes hors de la copie et va chercher chacune au hub quand on \
+        l'ouvre : une copie plus petite, mais le hub apprend alors quelle pièce jointe (et donc quel dossier) les \
+        membres de cette machine ouvrent, et quand. En miroir, par défaut, il n'apprend rien de tel.
 
         Exemple :
           abri clone https://hub.exemple.fr 5f0c…e1 --as moi.identity

@@ -13,6 +13,8 @@ struct Clone: ParsableCommand {
         with --as. The first copy of a vault on a machine trusts the hub's latest signed head; check it against the \
         administrator's exported checkpoint with `abri verify --checkpoint FILE`.
 
+        --attachments on-demand keeps attachments out of the copy and fetches each one from the hub when it is         opened: a smaller copy, but the hub then learns which attachment (and so which case) this machine's members         open, and when. Mirrored, the default, tells it nothing of the kind.
+
         Example:
           abri clone https://hub.example.org 5f0c…e1 --as me.identity
         Exit codes: 64 for a bad address or vault id, 73 when the vault file exists, 75 when the hub cannot be reached, \
@@ -26,6 +28,11 @@ struct Clone: ParsableCommand {
     @Argument(help: ArgumentHelp(tr("The vault's id, 32 hex digits (`abri status` on a machine that has it)."), valueName: tr("vault-id")))
     var vaultID: String
 
+    @Option(name: .customLong("attachments"),
+            help: ArgumentHelp(tr("mirrored (every attachment kept here, the default) or on-demand (fetched from the hub when opened)."),
+                               valueName: tr("mode")))
+    var attachments: String = "mirrored"
+
     @OptionGroup var options: VaultOptions
     @OptionGroup var output: JSONOption
 
@@ -33,6 +40,10 @@ struct Clone: ParsableCommand {
         guard let id = Hex.decode(vaultID.lowercased()), id.count == 16 else {
             throw AbriError.usage("a vault id is 32 hex digits (ask the administrator, or run `abri status` where the vault is)")
         }
+        guard attachments == "mirrored" || attachments == "on-demand" else {
+            throw AbriError.usage("--attachments takes mirrored or on-demand")
+        }
+        let onDemand = attachments == "on-demand"
         let client = try HubClient(address: url, vaultHex: Hex.encode(id))
         let path = options.vaultPath
         if FileManager.default.fileExists(atPath: path) {
@@ -42,9 +53,9 @@ struct Clone: ParsableCommand {
         let store = try Store.create(path: path)
         let pulled: Replica.Pulled
         do {
-            try Replica.attach(store, hub: client.address, cursor: 0)
+            try Replica.attach(store, hub: client.address, cursor: 0, attachmentsOnDemand: onDemand)
             pulled = try Replica.pull(into: store, stateDirectory: Paths.stateDirectory(), expectedVault: id) { since, after in
-                try client.page(since: since, after: after, signer: held.signer)
+                try client.page(since: since, after: after, attachmentsOnDemand: onDemand, signer: held.signer)
             }
         } catch {
             for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }

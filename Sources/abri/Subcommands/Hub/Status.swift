@@ -27,7 +27,8 @@ struct Status: ParsableCommand {
         let age = state?.synced.map { max(0, Int(Date().timeIntervalSince($0))) }
         if output.json {
             try Output.json(StatusJSON(vault: path, id: opened.idHex, replica: state != nil, hub: state?.hub, cursor: state?.cursor,
-                                       lastSync: state?.synced, ageSeconds: age))
+                                       lastSync: state?.synced, ageSeconds: age,
+                                       attachments: state.map { $0.attachmentsOnDemand ? "on-demand" : "mirrored" }))
             return
         }
         Output.result(tr("vault: %@", path))
@@ -39,10 +40,12 @@ struct Status: ParsableCommand {
         Output.result(tr("hub: %@", state.hub))
         Output.result(tr("cursor: %@", String(state.cursor)))
         Output.result(tr("last sync: %@", state.synced.map { Human.time($0) } ?? "-"))
+        Output.result(state.attachmentsOnDemand ? tr("attachments: fetched from the hub when opened") : tr("attachments: all kept on this machine"))
     }
 }
 
-/// What `status --json` prints; `hub`, `cursor`, `lastSync` and `ageSeconds` only on a replica.
+/// What `status --json` prints; `hub`, `cursor`, `lastSync`, `ageSeconds` and `attachments` (`mirrored` or
+/// `on-demand`) only on a replica.
 struct StatusJSON: Encodable {
     var vault: String
     var id: String
@@ -51,4 +54,5 @@ struct StatusJSON: Encodable {
     var cursor: UInt64?
     var lastSync: Date?
     var ageSeconds: Int?
+    var attachments: String?
 }
