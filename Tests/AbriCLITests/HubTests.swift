@@ -278,6 +278,49 @@ import Testing
         #expect(try SQLite.query(story.vault(.alice), "SELECT value FROM meta WHERE key = 'admin'").contains(story.lines[.admin]!))
     }
 
+    // MARK: Attachments on demand
+
+    /// A copy cloned with `--attachments on-demand` keeps no attachment of others: it fetches one from the hub when it
+    /// is opened, byte for byte, and keeps nothing of it; what the hub sends is opened under the record's key like
+    /// any stored attachment, so a changed byte is refused (65) and nothing is written out. Its own attachments still
+    /// reach the others, and its status says which mode it is in.
+    @Test func anOnDemandCopyFetchesAnAttachmentWhenOpenedAndKeepsNone() throws {
+        let story = try HubStory(actors: [.admin, .alice])
+        let attachment = (0 ..< 700_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 9) }
+        let note = try story.machine(.alice).home.write("note.json", text: #"{"type":"note","household":"\#(Story.household)"}"#)
+        let file = try story.machine(.alice).home.write("pj.bin", attachment)
+        try story.must(.alice, ["add", story.caseID, note, "--attach", file, "--locating-to", "cidff-62", "--consent", Story.consent])
+        try story.clone(.ines, ["--attachments", "on-demand"])
+        let chunks = "SELECT count(*) FROM chunks"
+        #expect(try SQLite.query(story.vault(.ines), chunks).trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        let status = try story.machine(.ines).run(["status", "--json"])
+        #expect(status.stdout.contains(#""attachments":"on-demand""#), "\(status)")
+
+        let folder = story.machine(.ines).home.file("out")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try story.must(.ines, ["open", story.caseID, "--reveal", "--purpose", "audience", "--attachments", folder])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/pj.bin")) == Data(attachment))
+        #expect(try SQLite.query(story.vault(.ines), chunks).trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+
+        // The CIDFF's own attachment reaches the first landlord's mirrored copy.
+        let own = try story.machine(.ines).home.write("own.bin", Array("pièce du CIDFF".utf8))
+        let ownNote = try story.machine(.ines).home.write("own.json", text: #"{"type":"note","household":"\#(Story.household)"}"#)
+        try story.must(.ines, ["add", story.caseID, ownNote, "--attach-general", own])
+        #expect(try story.caseIDs(.alice) == [story.caseID])
+        #expect(try SQLite.query(story.vault(.alice), chunks).trimmingCharacters(in: .whitespacesAndNewlines) != "0")
+
+        // The hub changes one byte of the first landlord's attachment: the copy refuses it and writes nothing out.
+        try story.hub.sql("""
+            UPDATE rows SET value = overlay(value placing (CASE WHEN get_byte(value, length(value) - 1) = 65 THEN '\\x42' ELSE '\\x41' END)::bytea
+              from length(value) for 1) WHERE tbl = 'chunks' AND value IS NOT NULL AND length(value) > 100000
+            """)
+        let again = story.machine(.ines).home.file("again")
+        try FileManager.default.createDirectory(atPath: again, withIntermediateDirectories: true)
+        let refused = try story.abri(.ines, ["open", story.caseID, "--reveal", "--purpose", "audience", "--attachments", again])
+        #expect(refused.status == 65, "\(refused)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: again).isEmpty)
+    }
+
     // MARK: Deletion
 
     /// A shred on one machine deletes the case's rows in PostgreSQL in the push's transaction: the hub keeps only their

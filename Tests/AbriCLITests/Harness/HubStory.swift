@@ -57,8 +57,8 @@ final class HubStory: @unchecked Sendable {
     func vault(_ actor: Story.Actor) -> String { machine(actor).home.file("vault.db") }
 
     /// `abri clone` on `actor`'s machine.
-    func clone(_ actor: Story.Actor) throws {
-        let result = try machine(actor).run(["clone", url, vaultID, "--as", identity(actor)])
+    func clone(_ actor: Story.Actor, _ options: [String] = []) throws {
+        let result = try machine(actor).run(["clone", url, vaultID, "--as", identity(actor)] + options)
         guard result.status == 0 else { throw StoryError.commandFailed(["clone"], actor, result) }
     }
 
