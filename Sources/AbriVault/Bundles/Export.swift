@@ -2,6 +2,8 @@ import AbriCrypto
 import Foundation
 import GRDB
 public import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 extension MemberSession {
     /// Writes a bundle of a case for `partnerID`'s members in the pinned vault named `vaultName`: what a share would
@@ -19,7 +21,7 @@ extension MemberSession {
         defer { output.discard() }
         try run { context in
             guard let (own, ownLocator) = try context.grant(on: caseID),
-                  let caseKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) else {
+                  let caseKey = try context.db.bundleCaseKey(caseID: caseID.bytes) else {
                 throw AbriError.notPermitted(CaseID.unknownMessage)
             }
             guard let destination = context.roster.trustedVaults.first(where: { $0.name == vaultName.precomposedStringWithCanonicalMapping }) else {
@@ -41,7 +43,7 @@ extension MemberSession {
             let link = try own.link(to: partnerID)
             let keys = try own.handedOn(refs, consent: consent, granter: context.partner.id, link: link)
             try GrantStore.file(own, keys: context.current, replacing: ownLocator, context.db)
-            let content = try context.bundleContent(caseID: caseID, caseKey: Array(caseKey), grant: own, refs: refs,
+            let content = try context.bundleContent(caseID: caseID, caseKey: caseKey, grant: own, refs: refs,
                                                     destinationAdmin: destination.admin)
             let bundleKey = try Key.random()
             let seals = try members.map { try SealedBox.seal(secret: bundleKey.bytes, to: try PublicIdentity(parsing: $0.identity).boxPublicKey) }
@@ -79,18 +81,17 @@ extension MemberContext {
         var origins: Set<[UInt8]> = []
         let exported = Set(refs)
         let authors = try AuthorCheck.load(roster: roster, vault: vault.id, db)
-        for row in try Row.fetchAll(db, sql: "SELECT id, origin, general, locating FROM records WHERE case_id = ? ORDER BY seq",
-                                    arguments: [Data(caseID.bytes)]) {
-            let recordID = RecordID(bytes: Array(row["id"] as Data))
-            let origin = Array(row["origin"] as Data)
+        for row in try db.recordsToExport(caseID: caseID.bytes) {
+            let recordID = RecordID(bytes: row.id)
+            let origin = row.origin
             guard exported.contains(CompartmentRef(record: recordID, compartment: .general)) else { continue }
             if origin != vault.id { origins.insert(origin) }
-            var stored = BundleContent.StoredRecord(id: recordID.bytes, origin: origin, general: Array(row["general"] as Data),
+            var stored = BundleContent.StoredRecord(id: recordID.bytes, origin: origin, general: row.general,
                                                     locating: RecordSealing.filler())
             for compartment in Compartment.allCases {
                 let ref = CompartmentRef(record: recordID, compartment: compartment)
                 guard exported.contains(ref), let half = grant.half(ref) else { continue }
-                let sealed = Array(row[compartment == .general ? "general" : "locating"] as Data)
+                let sealed = compartment == .general ? row.general : row.locating
                 if compartment == .locating { stored.locating = sealed }
                 let dataKey = try RecordSealing.dataKey(half: half, caseKey: caseKey, record: recordID, compartment: compartment)
                 let body = try RecordSealing.open(sealed, dataKey: dataKey,
@@ -111,9 +112,8 @@ extension MemberContext {
         // records this vault imported, the rosters of their vaults that it verified then.
         var rosters = [try SignedRoster.current(db)]
         for origin in origins.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            for row in try Row.fetchAll(db, sql: "SELECT body, signature FROM foreign_rosters WHERE vault = ? ORDER BY version",
-                                        arguments: [Data(origin)]) {
-                rosters.append(SignedRoster(body: Array(row["body"] as Data), signature: Array(row["signature"] as Data)))
+            for row in try db.foreignRosters(vault: origin) {
+                rosters.append(SignedRoster(body: row.body, signature: row.signature))
             }
         }
         return BundleContent(sourceVault: vault.id, destinationAdmin: destinationAdmin, rosters: rosters, exporter: member.handle, exporterIdentity: session.identity.publicIdentity.line,

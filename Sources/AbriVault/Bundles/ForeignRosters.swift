@@ -2,6 +2,8 @@ import AbriCrypto
 import Foundation
 import GRDB
 public import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 /// A vault's roster as its administrator signed it: what a bundle carries to prove who its exporter and its
 /// records' authors are, and what the importing vault keeps in `foreign_rosters` (Docs/FORMAT.md §4).
@@ -21,10 +23,10 @@ struct SignedRoster {
 
     /// The current roster of this vault, as stored.
     static func current(_ db: Database) throws -> SignedRoster {
-        guard let row = try Row.fetchOne(db, sql: "SELECT body, signature FROM roster ORDER BY version DESC LIMIT 1") else {
+        guard let row = try db.currentRosterForBundle() else {
             throw AbriError.usage("this vault has no roster yet (ask your administrator)")
         }
-        return SignedRoster(body: Array(row["body"] as Data), signature: Array(row["signature"] as Data))
+        return SignedRoster(body: row.body, signature: row.signature)
     }
 }
 
@@ -61,12 +63,12 @@ struct AuthorCheck {
     /// one of a vault no longer pinned here vouches for nothing).
     static func load(roster: Roster, vault: [UInt8], _ db: Database) throws -> AuthorCheck {
         var check = AuthorCheck(roster: roster, vault: vault)
-        for row in try Row.fetchAll(db, sql: "SELECT vault, body, signature FROM foreign_rosters ORDER BY vault, version") {
-            let signed = SignedRoster(body: Array(row["body"] as Data), signature: Array(row["signature"] as Data))
+        for row in try db.foreignRosters() {
+            let signed = SignedRoster(body: row.body, signature: row.signature)
             guard let claimed = try? Roster.decode(body: signed.body) else { throw unverifiable }
             guard roster.trustedVault(admin: claimed.admin) != nil else { continue }
             guard let admin = try? PublicIdentity(parsing: claimed.admin),
-                  let verified = try? signed.verified(by: admin), verified.vaultID == Array(row["vault"] as Data) else {
+                  let verified = try? signed.verified(by: admin), verified.vaultID == row.vault else {
                 throw unverifiable
             }
             check.add(verified)

@@ -2,6 +2,8 @@ import AbriCrypto
 import Foundation
 import GRDB
 public import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 /// What an import brought in.
 public struct ImportResult: Sendable {
@@ -86,10 +88,10 @@ extension MemberSession {
                 throw AbriError.badData("this bundle is addressed to another vault (ask for it to be exported to this one)")
             }
             let caseID = keys.caseID
-            if try Bool.fetchOne(context.db, sql: "SELECT 1 FROM imported WHERE bundle = ?", arguments: [Data(format.bundleID)]) != nil {
+            if try context.db.bundleWasImported(bundleID: format.bundleID) {
                 throw AbriError.badData("this bundle was already imported (nothing was written)")
             }
-            if try Bool.fetchOne(context.db, sql: "SELECT 1 FROM shredded WHERE case_id = ?", arguments: [Data(caseID.bytes)]) != nil {
+            if try context.db.bundleCaseIsShredded(caseID: caseID.bytes) {
                 throw AbriError.badData("this bundle's case was shredded here and cannot come back (nothing was written)")
             }
             if let until = keys.consent.until, until < context.today {
@@ -98,8 +100,8 @@ extension MemberSession {
             if context.partner.neverLocating, keys.compartments.contains(where: { $0.compartment == .locating }) {
                 throw AbriError.notPermitted("partner \(context.partner.id) never receives locating parts (ask for an export without them)")
             }
-            let existingKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)])
-            if let existingKey, Array(existingKey) != content.caseKey { throw forged }
+            let existingKey = try context.db.bundleCaseKey(caseID: caseID.bytes)
+            if let existingKey, existingKey != content.caseKey { throw forged }
 
             // Every key half must open its record, written by an author a signed roster vouches for, before
             // anything is kept: the bundle's copy, and the stored one when this vault already has the record.
@@ -113,10 +115,9 @@ extension MemberSession {
                 guard let record = byID[ref.record.bytes], let half = keys.half(ref) else { throw forged }
                 let dataKey = try RecordSealing.dataKey(half: half, caseKey: content.caseKey, record: ref.record, compartment: ref.compartment)
                 var copies = [(origin: record.origin, sealed: ref.compartment == .general ? record.general : record.locating)]
-                if let stored = try Row.fetchOne(context.db, sql: "SELECT case_id, origin, general, locating FROM records WHERE id = ?",
-                                                 arguments: [Data(ref.record.bytes)]) {
-                    guard Array(stored["case_id"] as Data) == caseID.bytes else { throw forged }
-                    copies.append((Array(stored["origin"] as Data), Array(stored[ref.compartment == .general ? "general" : "locating"] as Data)))
+                if let stored = try context.db.storedCopyOfImportedRecord(recordID: ref.record.bytes) {
+                    guard stored.caseID == caseID.bytes else { throw forged }
+                    copies.append((stored.origin, ref.compartment == .general ? stored.general : stored.locating))
                 }
                 for copy in copies {
                     let body = try RecordSealing.open(copy.sealed, dataKey: dataKey,
@@ -129,17 +130,14 @@ extension MemberSession {
             }
 
             if existingKey == nil {
-                try context.db.execute(sql: "INSERT INTO cases (id, case_key, day) VALUES (?, ?, ?)",
-                                       arguments: [Data(caseID.bytes), Data(content.caseKey), context.today.number])
+                try context.db.insertImportedCase(caseID: caseID.bytes, caseKey: content.caseKey, day: Int(context.today.number))
             }
             var added = 0
-            let nextSeq = (try Int.fetchOne(context.db, sql: "SELECT MAX(seq) FROM records WHERE case_id = ?", arguments: [Data(caseID.bytes)]) ?? 0) + 1
+            let nextSeq = (try context.db.lastRecordSeqBeforeImport(caseID: caseID.bytes) ?? 0) + 1
             for (index, record) in content.records.enumerated() {
-                try context.db.execute(sql: """
-                    INSERT OR IGNORE INTO records (id, case_id, seq, day, origin, general, locating) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [Data(record.id), Data(caseID.bytes), nextSeq + index, context.today.number, Data(record.origin),
-                                     Data(record.general), Data(record.locating)])
-                added += context.db.changesCount
+                let row = ImportedRecordRow(id: record.id, caseID: caseID.bytes, seq: nextSeq + index, day: Int(context.today.number),
+                                            origin: record.origin, general: record.general, locating: record.locating)
+                if try context.db.insertImportedRecord(row) { added += 1 }
             }
             // The attachments' segments are most of a large bundle: their writing is what the bar follows.
             let writing = AttachmentProgress(progress, label: "importing attachments (MiB)",
@@ -147,18 +145,15 @@ extension MemberSession {
             defer { writing?.finish() }
             for chunk in content.chunks {
                 // A blob this vault already keeps as a file (a case that came back) keeps its file.
-                try context.db.execute(sql: """
-                    INSERT OR IGNORE INTO chunks (blob, n, case_id, data)
-                    SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM attachment_files WHERE blob = ?)
-                    """, arguments: [Data(chunk.blob), chunk.n, Data(caseID.bytes), Data(chunk.data), Data(chunk.blob)])
+                try context.db.insertImportedChunk(blob: chunk.blob, n: chunk.n, caseID: caseID.bytes, data: chunk.data)
                 writing?.add(chunk.data.count)
             }
             // What vouched for the records' authors stays, so that `open` checks them again later.
             for item in proven {
-                try context.db.execute(sql: "INSERT OR IGNORE INTO foreign_rosters (vault, version, body, signature) VALUES (?, ?, ?, ?)",
-                                       arguments: [Data(item.vault), item.version, Data(item.roster.body), Data(item.roster.signature)])
+                try context.db.insertForeignRoster(vault: item.vault, version: item.version, body: item.roster.body,
+                                                   signature: item.roster.signature)
             }
-            try context.db.execute(sql: "INSERT INTO imported (bundle) VALUES (?)", arguments: [Data(format.bundleID)])
+            try context.db.insertImportedBundle(bundleID: format.bundleID)
             let held: GrantBody
             if let (own, locator) = try context.grant(on: caseID) {
                 // A re-import adds the halves the partner lacks; it never replaces one it holds, nor its own consent.
