@@ -1,6 +1,8 @@
 import AbriCrypto
 import Foundation
 import GRDB
+import AbriStore
+import AbriStoreSQLite
 public import AbriPublic
 
 /// An identity's signing key, shareable across threads for the length of one command (in this process's memory or
@@ -71,13 +73,13 @@ enum AccessLog {
     /// The bytes hashed into the tree for one stored entry: its tags are inside, so moving one changes the tree.
     static func leaf(seq: Int, day: Int32, entry: [UInt8]) -> [UInt8] { LogLeaf.leaf(seq: seq, day: day, entry: entry) }
 
-    static func leaf(of row: Row) -> [UInt8] {
-        leaf(seq: row["seq"], day: row["day"], entry: Array(row["entry"] as Data))
+    static func leaf(of row: LogEntryRow) -> [UInt8] {
+        leaf(seq: row.seq, day: row.day, entry: row.entry)
     }
 
     static func frontier(_ db: Database) throws -> LogFrontier {
-        guard let data = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'frontier'") else { return LogFrontier() }
-        return try LogFrontier(encoded: Array(data))
+        guard let data = try db.logFrontier() else { return LogFrontier() }
+        return try LogFrontier(encoded: data)
     }
 
     /// One entry sealed and signed, waiting to be written with its tags.
@@ -127,14 +129,11 @@ enum AccessLog {
         } else {
             entries = try drafts.indices.map(seal)
         }
-        let insert = try db.cachedStatement(sql: "INSERT INTO log (seq, day, entry) VALUES (?, ?, ?)")
-        let insertTag = try db.cachedStatement(sql: "INSERT INTO log_tags (tag, seq) VALUES (?, ?)")
+        try db.appendEntries(entries.map { (row: LogEntryRow(seq: $0.seq, day: day.number, entry: $0.entry), tags: $0.tags) })
         for entry in entries {
-            try insert.execute(arguments: [entry.seq, day.number, Data(entry.entry)])
-            for tag in entry.tags { try insertTag.execute(arguments: [Data(tag), entry.seq]) }
             frontier.append(leafHash: LogFrontier.leafHash(leaf(seq: entry.seq, day: day.number, entry: entry.entry)))
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('frontier', ?)", arguments: [Data(frontier.encoded())])
+        try db.storeLogFrontier(frontier.encoded())
         try storeHead(frontier.head, vault: vault, actor: actor, signer: headSigner, db)
         return frontier
     }
@@ -152,8 +151,7 @@ enum AccessLog {
             } else {
                 counter = 0
                 if !reader.fresh {
-                    let lookup = try db.cachedStatement(sql: "SELECT 1 FROM log_tags WHERE tag = ?")
-                    while try Bool.fetchOne(lookup, arguments: [Data(try LogEntry.tag(reader.key, counter: counter))]) != nil {
+                    while try db.logTagExists(try LogEntry.tag(reader.key, counter: counter)) {
                         counter += 1
                     }
                 }
@@ -190,12 +188,11 @@ enum AccessLog {
     /// The entries sealed to `key`, in order, read but not opened.
     static func sealedEntries(readBy key: Key, _ db: Database) throws -> [Found] {
         var result: [Found] = []
-        let lookup = try db.cachedStatement(sql: "SELECT log.seq, log.day, log.entry FROM log_tags JOIN log ON log.seq = log_tags.seq WHERE log_tags.tag = ?")
         var counter = 0
         while true {
             let tag = try LogEntry.tag(key, counter: counter)
-            guard let row = try Row.fetchOne(lookup, arguments: [Data(tag)]) else { break }
-            result.append(Found(seq: row["seq"], day: row["day"], entry: Array(row["entry"] as Data), tag: tag, key: key))
+            guard let row = try db.entry(taggedWith: tag) else { break }
+            result.append(Found(seq: row.seq, day: row.day, entry: row.entry, tag: tag, key: key))
             counter += 1
         }
         return result
@@ -206,7 +203,7 @@ enum AccessLog {
         // The roster in force is the latest version: an administrator's roster change stored it in this transaction,
         // so the checkpoint that closes the change names it.
         let roster = try vault.storedRoster(db)
-        let previous = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(size), 0) FROM heads WHERE size < ?", arguments: [head.size]) ?? 0
+        let previous = try db.previousHeadSize(before: head.size) ?? 0
         // The key custody as this command leaves it: every change to generations and seals ends in a head.
         let binding = HeadBinding(rosterVersion: roster.roster.version, rosterHash: roster.hash, keys: try Custody.digest(db),
                                   previous: previous)
@@ -225,18 +222,16 @@ enum AccessLog {
             signerName = "admin"
             generation = 0
         }
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO heads (size, root, day, signer, key_generation, roster_version, roster_hash, keys, previous, signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [head.size, Data(head.root), day, signerName, generation, binding.rosterVersion,
-                             Data(binding.rosterHash), Data(binding.keys), binding.previous, Data(signature)])
+        try db.storeHead(HeadRow(size: head.size, root: head.root, day: day, signer: signerName, keyGeneration: generation,
+                                 rosterVersion: binding.rosterVersion, rosterHash: binding.rosterHash, keys: binding.keys,
+                                 previous: binding.previous, signature: signature))
     }
 
     /// The latest stored head, its signature checked under the roster version it binds; nil for an empty log.
     /// Entries past it, or a stored tree edge that does not give its root, are refused: the next append builds on both.
     static func latestHead(_ db: Database, vault: Vault) throws -> StoredHead? {
-        let (count, last) = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM log").map { ($0[0] as Int, $0[1] as Int) } ?? (0, 0)
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM heads ORDER BY size DESC LIMIT 1") else {
+        let (count, last) = try db.logCount().map { ($0.count, $0.lastSeq) } ?? (0, 0)
+        guard let row = try db.latestHead() else {
             guard count == 0 else {
                 throw AbriError.badData("the log holds \(count) entries where its last signed head counts 0: entries were removed or added outside abri (run `abri verify`)")
             }
@@ -247,12 +242,12 @@ enum AccessLog {
         guard count == head.size, last == head.size else {
             throw AbriError.badData("the log holds \(count) entries where its last signed head counts \(head.size): entries were removed or added outside abri (run `abri verify`)")
         }
-        guard try headSignatureIsValid(row, vault: vault, db), try frontier(db).head == head.head else {
+        guard try headSignatureIsValid(head, vault: vault, db), try frontier(db).head == head.head else {
             throw AbriError.badData("the log's latest head does not check out: the vault was altered (run `abri verify`)")
         }
         // The head it follows must still be there: a checkpoint row deleted under it is seen at once.
         if head.binding.previous > 0,
-           try Bool.fetchOne(db, sql: "SELECT 1 FROM heads WHERE size = ?", arguments: [head.binding.previous]) == nil {
+           try !db.headExists(size: head.binding.previous) {
             throw AbriError.badData("the signed head before the latest one is missing: the vault was altered (run `abri verify`)")
         }
         return head
@@ -268,16 +263,15 @@ enum AccessLog {
         var binding: HeadBinding
         var signature: [UInt8]
 
-        init(_ row: Row) {
-            size = row["size"]
-            root = Array(row["root"] as Data)
-            day = row["day"]
-            signer = row["signer"]
-            keyGeneration = row["key_generation"]
-            binding = HeadBinding(rosterVersion: row["roster_version"], rosterHash: Array(row["roster_hash"] as Data),
-                                  keys: Array(row["keys"] as Data),
-                                  previous: row["previous"])
-            signature = Array(row["signature"] as Data)
+        init(_ row: HeadRow) {
+            size = row.size
+            root = row.root
+            day = row.day
+            signer = row.signer
+            keyGeneration = row.keyGeneration
+            binding = HeadBinding(rosterVersion: row.rosterVersion, rosterHash: row.rosterHash, keys: row.keys,
+                                  previous: row.previous)
+            signature = row.signature
         }
 
         var head: Head { Head(size: size, root: root) }
@@ -292,8 +286,8 @@ enum AccessLog {
     }
 
     /// Checks one stored head's signature: the administrator's, or the log key of the roster version the head binds.
-    static func headSignatureIsValid(_ row: Row, vault: Vault, _ db: Database) throws -> Bool {
-        headSignatureIsValid(StoredHead(row), vault: vault, logKeys: try logPublicKeys(vault: vault, db))
+    static func headSignatureIsValid(_ head: StoredHead, vault: Vault, _ db: Database) throws -> Bool {
+        headSignatureIsValid(head, vault: vault, logKeys: try logPublicKeys(vault: vault, db))
     }
 
     static func headSignatureIsValid(_ head: StoredHead, vault: Vault, logKeys: [Int: SignedRosterVersion]) -> Bool {
@@ -318,11 +312,11 @@ enum AccessLog {
         var versions: [Int: SignedRosterVersion] = [
             0: SignedRosterVersion(hash: HeadBinding.empty.rosterHash, logKey: LogKeyInfo(generation: 0, publicKey: "")),
         ]
-        for row in try Row.fetchAll(db, sql: "SELECT version, body, signature FROM roster ORDER BY version") {
-            let body = Array(row["body"] as Data)
-            guard Ed25519.isValidSignature(Array(row["signature"] as Data), for: Roster.signatureContext + body,
+        for row in try db.rosterVersionsForHeads() {
+            let body = row.body
+            guard Ed25519.isValidSignature(row.signature, for: Roster.signatureContext + body,
                                            publicKey: vault.admin.signingPublicKey),
-                  let roster = try? Roster.decode(body: body), roster.version == row["version"] as Int,
+                  let roster = try? Roster.decode(body: body), roster.version == row.version,
                   roster.vault == vault.idHex else { continue }
             versions[roster.version] = SignedRosterVersion(hash: Roster.hash(body: body), logKey: roster.logKey)
         }

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import AbriStore
+import AbriStoreSQLite
 public import AbriPublic
 
 /// The last log head this machine accepted for a vault, so that a rolled-back copy is refused.
@@ -70,9 +72,9 @@ public struct HistoryGuard: Sendable {
             if frontier.size == accepted.size, Data(frontier.root).base64EncodedString() != accepted.root { throw rollback }
         }
         try checkAcceptedRoot()
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM log WHERE seq > ? ORDER BY seq", arguments: [frontier.size])
+        let cursor = try db.entries(after: frontier.size)
         while let row = try cursor.next() {
-            guard row["seq"] as Int == frontier.size + 1 else { throw rollback }
+            guard row.seq == frontier.size + 1 else { throw rollback }
             frontier.append(leafHash: LogFrontier.leafHash(AccessLog.leaf(of: row)))
             try checkAcceptedRoot()
         }
@@ -115,9 +117,8 @@ public struct HistoryGuard: Sendable {
 extension Vault {
     /// What a command that just appended, inside its transaction, leaves for this machine to accept.
     func seen(after frontier: LogFrontier, _ db: Database) throws -> HistoryGuard.Seen {
-        let binding = try Row.fetchOne(db, sql: "SELECT roster_version, roster_hash, keys, previous FROM heads WHERE size = ?",
-                                       arguments: [frontier.size])
-            .map { HeadBinding(rosterVersion: $0[0], rosterHash: Array($0[1] as Data), keys: Array($0[2] as Data), previous: $0[3]) }
+        let binding = try db.headBinding(size: frontier.size)
+            .map { HeadBinding(rosterVersion: $0.rosterVersion, rosterHash: $0.rosterHash, keys: $0.keys, previous: $0.previous) }
             ?? .empty
         return HistoryGuard.Seen(frontier: frontier, binding: binding)
     }

@@ -1,6 +1,8 @@
 import AbriCrypto
 import Foundation
 import GRDB
+import AbriStore
+import AbriStoreSQLite
 public import AbriPublic
 
 /// One log entry, opened.
@@ -47,9 +49,8 @@ enum LogReader {
         var slots = AdminSlots.Opener()
         var after = 0
         while true {
-            var page = try Row.fetchAll(db, sql: "SELECT seq, day, entry FROM log WHERE seq > ? ORDER BY seq LIMIT 4096",
-                                        arguments: [after]).map { row in
-                Sealed(seq: row["seq"], day: row["day"], parts: try LogEntry.Parts(Array(row["entry"] as Data), seq: row["seq"]))
+            var page = try db.entryPage(after: after).map { row in
+                Sealed(seq: row.seq, day: row.day, parts: try LogEntry.Parts(row.entry, seq: row.seq))
             }
             guard let last = page.last else { break }
             after = last.seq

@@ -1,6 +1,8 @@
 import AbriCrypto
 import Foundation
 import GRDB
+import AbriStore
+import AbriStoreSQLite
 public import AbriPublic
 
 /// One line of `abri log`, as the caller may see it.
@@ -78,9 +80,8 @@ extension MemberSession {
             var lines: [LogLine] = []
             for keys in context.generations {
                 guard let blind = try keys.blindIndex(reference) else { continue }
-                for row in try Row.fetchAll(context.db, sql: "SELECT locator, expires, box FROM grants WHERE blind = ? AND holder = ?",
-                                            arguments: [Data(blind), Data(try keys.holderLabel())]) {
-                    let body = try GrantStore.StoredRow(locator: row["locator"], keys: keys, expires: row["expires"], box: row["box"]).open()
+                for row in try context.db.householdGrants(blind: blind, holder: try keys.holderLabel()) {
+                    let body = try GrantStore.StoredRow(locator: Data(row.locator), keys: keys, expires: row.expires, box: Data(row.box)).open()
                     guard try !context.caseHasLocating(body) else { continue }
                     lines += try checkedSignatures(try LogReader.entries(of: body, vault: vault, context.db), roster: context.roster)
                         .filter { consultations.contains($0.details.action) }.map(LogLine.extract)
@@ -105,7 +106,7 @@ extension MemberContext {
     /// (a tenancy unit) learns it from the records' signed general parts, which say so.
     func caseHasLocating(_ body: GrantBody) throws -> Bool {
         if body.compartments.contains(where: { $0.compartment == .locating }) { return true }
-        guard let caseKey = try Data.fetchOne(db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(body.caseID.bytes)]) else {
+        guard let caseKey = try db.caseKeyForHouseholdExtract(caseID: body.caseID.bytes) else {
             return false
         }
         return try openRecords(caseID: body.caseID, caseKey: Array(caseKey), grant: body, reveal: false).value.records

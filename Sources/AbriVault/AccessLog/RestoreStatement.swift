@@ -1,6 +1,8 @@
 import AbriCrypto
 import Foundation
 import GRDB
+import AbriStore
+import AbriStoreSQLite
 public import AbriPublic
 
 /// The administrator's word that the vault restarts from a restored copy (Docs/FORMAT.md §3.7): the head it
@@ -22,15 +24,14 @@ struct RestoreStatement: Equatable {
     func store(vault: Vault, administrator: borrowing Identity, _ db: Database) throws {
         let text = text(vaultHex: vault.idHex)
         let signature = try administrator.sign(text)
-        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('restore', ?), ('restore-signature', ?)",
-                       arguments: [Data(text), Data(signature)])
+        try db.storeRestoreStatement(text, signature: signature)
     }
 
     /// The stored statement, its signature checked against the administrator; nil when there is none or it does not
     /// check out (then nothing is followed, and the rollback is refused as before).
     static func load(vault: Vault, _ db: Database) throws -> (statement: RestoreStatement, digest: String)? {
-        guard let text = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'restore'"),
-              let signature = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'restore-signature'"),
+        guard let text = try db.restoreStatement().map({ Data($0) }),
+              let signature = try db.restoreStatementSignature().map({ Data($0) }),
               Ed25519.isValidSignature(Array(signature), for: Array(text), publicKey: vault.admin.signingPublicKey),
               let string = String(data: text, encoding: .utf8) else { return nil }
         let lines = string.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -54,9 +55,9 @@ extension Vault {
             _ = try roster(db)
             var frontier = LogFrontier()
             var restartRoot: [UInt8]? = statement.size == 0 ? Head.empty.root : nil
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM log ORDER BY seq")
+            let cursor = try db.allEntries()
             while let row = try cursor.next() {
-                guard row["seq"] as Int == frontier.size + 1 else { return nil }
+                guard row.seq == frontier.size + 1 else { return nil }
                 frontier.append(leafHash: LogFrontier.leafHash(AccessLog.leaf(of: row)))
                 if frontier.size == statement.size { restartRoot = frontier.root }
             }

@@ -1,6 +1,8 @@
 import AbriCrypto
 import Foundation
 import GRDB
+import AbriStore
+import AbriStoreSQLite
 public import AbriPublic
 
 /// What `abri verify` found.
@@ -67,27 +69,27 @@ extension Vault {
                 frontier = kept
             }
             let start = frontier.size
-            let headRows = try Row.fetchAll(db, sql: "SELECT * FROM heads WHERE size > ? ORDER BY size", arguments: [start])
-            var headsBySize: [Int: Row] = [:]
-            for row in headRows { headsBySize[row["size"]] = row }
-            let total = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM log WHERE seq > ?", arguments: [start]) ?? 0)
+            let headRows = try db.heads(after: start)
+            var headsBySize: [Int: HeadRow] = [:]
+            for row in headRows { headsBySize[row.size] = row }
+            let total = (try db.logCount(after: start) ?? 0)
             var rootsAt: [Int: [UInt8]] = [start: frontier.root]
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM log WHERE seq > ? ORDER BY seq", arguments: [start])
+            let cursor = try db.entries(after: start)
             var expected = start + 1
             var tagsInEntries = TagDigest()
             while let row = try cursor.next() {
-                let seq: Int = row["seq"]
+                let seq = row.seq
                 if seq != expected {
                     problem("log entry \(expected) is missing or out of order (found entry \(seq) in its place)")
                     expected = seq
                 }
                 frontier.append(leafHash: LogFrontier.leafHash(AccessLog.leaf(of: row)))
-                if let parts = try? LogEntry.Parts(Array(row["entry"] as Data), seq: seq) {
+                if let parts = try? LogEntry.Parts(row.entry, seq: seq) {
                     for slot in parts.slots { tagsInEntries.add(tag: slot.tag, seq: seq) }
                 } else {
                     problem("log entry \(seq) is not a well-formed entry")
                 }
-                let day: Int32 = row["day"]
+                let day = row.day
                 if day < lastDay {
                     problem("log entry \(seq) is dated before the entry it follows: public days went backwards")
                 } else if day > tomorrow.number {
@@ -112,9 +114,9 @@ extension Vault {
             }
             var lastHeadDay: Day?
             for (index, row) in headRows.enumerated() {
-                let size: Int = row["size"]
-                let signer: String = row["signer"]
-                if let day = try? Day(parsing: row["day"] as String) {
+                let size = row.size
+                let signer = row.signer
+                if let day = try? Day(parsing: row.day) {
                     if let lastHeadDay, day < lastHeadDay {
                         problem("the head at size \(size) is dated before the head it follows: public days went backwards")
                     } else if day > tomorrow {
@@ -129,7 +131,7 @@ extension Vault {
                     problem("the head at size \(size) points past the end of the log: entries were cut off")
                     continue
                 }
-                if Array(row["root"] as Data) != root {
+                if row.root != root {
                     problem("the log's first \(size) entries differ from what their signed head says: an entry was edited, removed, inserted or reordered")
                 } else if !signaturesValid[index] {
                     problem("the head at size \(size) has a bad signature, or one by a log key not in force at the roster version it names")
@@ -137,8 +139,8 @@ extension Vault {
             }
             // Readers find their entries through `log_tags`: a row taken out of it hides an entry from its readers.
             var tagsInIndex = TagDigest()
-            for row in try Row.fetchAll(db, sql: "SELECT tag, seq FROM log_tags WHERE seq > ?", arguments: [start]) {
-                tagsInIndex.add(tag: Array(row["tag"] as Data), seq: row["seq"])
+            for row in try db.logTags(after: start) {
+                tagsInIndex.add(tag: row.tag, seq: row.seq)
             }
             if tagsInIndex != tagsInEntries {
                 problem("the log's tag index differs from the tags inside its entries: an entry was hidden from its readers (or one was added)")
@@ -194,20 +196,20 @@ extension Vault {
     }
 
     private func verifyRoster(_ db: Database, _ problem: (String) -> Void) {
-        guard let rows = try? Row.fetchAll(db, sql: "SELECT version, body, signature FROM roster ORDER BY version") else {
+        guard let rows = try? db.rosterVersionsForHeads() else {
             problem("the roster cannot be read")
             return
         }
         for (index, row) in rows.enumerated() {
-            let version: Int = row["version"]
-            let body = Array(row["body"] as Data)
+            let version = row.version
+            let body = row.body
             if version != index + 1 { problem("roster version \(index + 1) is missing") }
-            if !Ed25519.isValidSignature(Array(row["signature"] as Data), for: Roster.signatureContext + body, publicKey: admin.signingPublicKey) {
+            if !Ed25519.isValidSignature(row.signature, for: Roster.signatureContext + body, publicKey: admin.signingPublicKey) {
                 problem("roster version \(version) is not signed by the administrator")
             } else if let roster = try? Roster.decode(body: body), roster.vault != idHex || roster.version != version {
                 problem("roster version \(version) belongs to another vault or version")
             } else if let roster = try? Roster.decode(body: body) {
-                let expected = index == 0 ? nil : Data(Roster.hash(body: Array(rows[index - 1]["body"] as Data))).base64EncodedString()
+                let expected = index == 0 ? nil : Data(Roster.hash(body: rows[index - 1].body)).base64EncodedString()
                 if roster.previous != expected {
                     problem("roster version \(version) does not name the version before it: the roster's chain is broken")
                 }
@@ -216,15 +218,15 @@ extension Vault {
     }
 
     private func verifyGenerations(_ db: Database, _ problem: (String) -> Void) {
-        guard let roster = try? storedRoster(db).roster, let rows = try? Row.fetchAll(db, sql: "SELECT * FROM generations") else { return }
+        guard let roster = try? storedRoster(db).roster, let rows = try? db.generationsToVerify() else { return }
         for row in rows {
-            let partner: String = row["partner"]
-            let number: Int = row["number"]
-            let signerKey = Array(row["signer_key"] as Data)
-            let message = Custody.generationMessage(vault: id, partner: partner, number: number, publicKey: Array(row["public_key"] as Data))
+            let partner = row.partner
+            let number = row.number
+            let signerKey = row.signerKey
+            let message = Custody.generationMessage(vault: id, partner: partner, number: number, publicKey: row.publicKey)
             let trusted = signerKey == admin.signingPublicKey
                 || roster.members.contains { $0.partner == partner && (try? PublicIdentity(parsing: $0.identity))?.signingPublicKey == signerKey }
-            if !trusted || !Ed25519.isValidSignature(Array(row["signature"] as Data), for: message, publicKey: signerKey) {
+            if !trusted || !Ed25519.isValidSignature(row.signature, for: message, publicKey: signerKey) {
                 problem("generation \(number) of partner \(partner) is not signed by its administrator or a member")
             }
         }
@@ -233,16 +235,16 @@ extension Vault {
     /// Every head names the size of the head stored before it: a head or checkpoint row deleted from the middle of
     /// the log breaks the chain, and a head's roster version never goes back.
     private func verifyHeadChain(_ db: Database, _ problem: (String) -> Void) {
-        guard let rows = try? Row.fetchAll(db, sql: "SELECT size, previous, roster_version FROM heads ORDER BY size") else {
+        guard let rows = try? db.headLinks() else {
             problem("the heads cannot be read")
             return
         }
         var before = 0
         var rosterVersion = 0
         for row in rows {
-            let size: Int = row["size"]
-            let previous: Int = row["previous"]
-            let version: Int = row["roster_version"]
+            let size = row.size
+            let previous = row.previous
+            let version = row.rosterVersion
             if previous > before {
                 problem("the head or checkpoint at size \(previous), which the head at size \(size) follows, is missing")
             } else if previous != before {
@@ -282,15 +284,14 @@ extension Vault {
     /// For each entry, the roster in force: the one named by the head that closes it.
     private func rostersInForce(_ db: Database) throws -> (Int) -> Roster? {
         var rosters: [Int: Roster] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT version, body, signature FROM roster") {
-            let body = Array(row["body"] as Data)
-            guard Ed25519.isValidSignature(Array(row["signature"] as Data), for: Roster.signatureContext + body,
+        for row in try db.rosterVersionsForHeads() {
+            let body = row.body
+            guard Ed25519.isValidSignature(row.signature, for: Roster.signatureContext + body,
                                            publicKey: admin.signingPublicKey),
                   let roster = try? Roster.decode(body: body) else { continue }
-            rosters[row["version"]] = roster
+            rosters[row.version] = roster
         }
-        let heads = try Row.fetchAll(db, sql: "SELECT size, roster_version FROM heads ORDER BY size")
-            .map { (size: $0[0] as Int, version: $0[1] as Int) }
+        let heads = try db.headLinks().map { (size: $0.size, version: $0.rosterVersion) }
         return { seq in
             var low = 0, high = heads.count
             while low < high {
