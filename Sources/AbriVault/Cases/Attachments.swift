@@ -2,6 +2,8 @@ import AbriCrypto
 import Foundation
 import GRDB
 public import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 /// A file to attach, and the compartment it belongs to.
 public struct AttachmentSource: Sendable {
@@ -136,7 +138,7 @@ enum Attachments {
         static func find(_ info: AttachmentInfo, files: AttachmentFiles, _ db: Database) throws -> Stored {
             guard let blob = Data(base64Encoded: info.blob).map(Array.init), blob.count == 16 else { throw Attachments.damaged }
             if let fd = files.openForReading(blob) { return .file(fd) }
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM chunks WHERE blob = ? LIMIT 1", arguments: [Data(blob)]) != nil else {
+            guard try db.hasChunks(blob: blob) else {
                 throw AbriError.badData("an attachment is missing from the vault (was its case shredded meanwhile? run `abri verify`)")
             }
             return .rows(blob)
@@ -154,8 +156,7 @@ enum Attachments {
                     throw Attachments.damaged
                 }
             case .rows(let blob):
-                guard let db, let data = try Data.fetchOne(db, sql: "SELECT data FROM chunks WHERE blob = ? AND n = ?",
-                                                           arguments: [Data(blob), segment]), data.count == count else {
+                guard let db, let data = try db.chunk(blob: blob, segment: segment), data.count == count else {
                     throw Attachments.damaged
                 }
                 data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in buffer.baseAddress!.copyMemory(from: raw.baseAddress!, byteCount: count) }

@@ -2,6 +2,8 @@ import AbriCrypto
 import Foundation
 import GRDB
 public import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 /// One line of `abri cases`.
 public struct CaseSummary: Sendable, Codable, Equatable {
@@ -38,9 +40,8 @@ extension MemberSession {
             if let household {
                 for keys in context.generations {
                     guard let blind = try keys.blindIndex(household) else { continue }
-                    for row in try Row.fetchAll(context.db, sql: "SELECT locator, expires, box FROM grants WHERE blind = ? AND holder = ?",
-                                                arguments: [Data(blind), Data(try keys.holderLabel())]) {
-                        rows.append(GrantStore.StoredRow(locator: row["locator"], keys: keys, expires: row["expires"], box: row["box"]))
+                    for row in try context.db.grants(blind: blind, holder: try keys.holderLabel()) {
+                        rows.append(GrantStore.StoredRow(row, keys: keys))
                     }
                 }
             } else {
@@ -60,8 +61,6 @@ extension MemberSession {
             if status {
                 let vault = self.vault
                 let authors = try AuthorCheck.load(roster: context.roster, vault: vault.id, context.db)
-                let caseKeys = try context.db.cachedStatement(sql: "SELECT case_key FROM cases WHERE id = ?")
-                let generalParts = try context.db.cachedStatement(sql: "SELECT id, origin, general FROM records WHERE id = ? AND case_id = ?")
                 // A batch at a time, so that the entries read stay a few megabytes whatever the number of cases.
                 for start in stride(from: 0, to: rows.count, by: 1024) {
                     let range = start ..< min(start + 1024, rows.count)
@@ -72,10 +71,10 @@ extension MemberSession {
                     // The records' general parts, for their types: read here, opened (and their authors checked) on
                     // every core.
                     let sealed: [(caseKey: [UInt8]?, parts: [(id: RecordID, origin: [UInt8], general: [UInt8])])] = try bodies.map { body in
-                        let key = try Data.fetchOne(caseKeys, arguments: [Data(body.caseID.bytes)]).map(Array.init)
+                        let key = try context.db.caseKey(caseID: body.caseID.bytes)
                         let parts = try body.compartments.filter { $0.compartment == .general }.compactMap { ref in
-                            try Row.fetchOne(generalParts, arguments: [Data(ref.record.bytes), Data(body.caseID.bytes)]).map {
-                                (ref.record, Array($0["origin"] as Data), Array($0["general"] as Data))
+                            try context.db.generalPart(record: ref.record.bytes, caseID: body.caseID.bytes).map {
+                                (ref.record, $0.origin, $0.general)
                             }
                         }
                         return (key, parts)
@@ -106,16 +105,13 @@ extension MemberSession {
                 }
             }
             // Dates come from the public days of the rows (a case's, its records'): no record is opened for a listing.
-            let caseDay = try context.db.cachedStatement(sql: "SELECT day FROM cases WHERE id = ?")
-            let recordDays = try context.db.cachedStatement(sql: "SELECT id, day FROM records WHERE case_id = ?")
             var result: [CaseSummary] = []
             for (index, header) in headers.enumerated() {
-                let created = try Int32.fetchOne(caseDay, arguments: [Data(header.caseID.bytes)])
-                let readable = Set(header.layout.halves.map { Data($0.ref.record.bytes) })
+                let created = try context.db.caseDay(caseID: header.caseID.bytes)
+                let readable = Set(header.layout.halves.map { $0.ref.record.bytes })
                 var latest = created
-                for row in try Row.fetchAll(recordDays, arguments: [Data(header.caseID.bytes)]) where readable.contains(row["id"]) {
-                    let day: Int32 = row["day"]
-                    latest = max(latest ?? day, day)
+                for row in try context.db.recordDays(caseID: header.caseID.bytes) where readable.contains(row.id) {
+                    latest = max(latest ?? row.day, row.day)
                 }
                 let holding: String
                 var until: String?
@@ -134,9 +130,9 @@ extension MemberSession {
             }
             // A shredded case leaves its holders' rows behind (nobody else can find them): without the case key
             // they open nothing, and the holder drops them here.
-            let existing = Set(try Data.fetchAll(context.db, sql: "SELECT id FROM cases").map { CaseID(bytes: Array($0)).description })
+            let existing = Set(try context.db.caseIDs().map { CaseID(bytes: $0).description })
             for (index, summary) in result.enumerated() where !existing.contains(summary.case) {
-                try context.db.execute(sql: "DELETE FROM grants WHERE locator = ?", arguments: [rows[index].locator])
+                try context.db.deleteGrant(locator: Array(rows[index].locator))
             }
             // The most recently active first; the case id breaks ties, so that the order is stable.
             return result.filter { existing.contains($0.case) }

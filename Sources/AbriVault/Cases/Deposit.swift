@@ -2,6 +2,8 @@ import AbriCrypto
 import Foundation
 import GRDB
 public import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 /// What a deposit or an addition produced: the case, and who can now read it.
 public struct DepositResult: Sendable {
@@ -40,7 +42,7 @@ extension MemberSession {
                 // time, and write each batch in order on this thread while the next one is sealed, with the
                 // indexes' pages kept in memory (their keys are random by design, so a bulk deposit touches
                 // pages all over them).
-                try context.db.execute(sql: "PRAGMA cache_size = -262144")
+                try context.db.keepIndexPagesForBulkDeposit()
                 // Each report's log entry is sealed with it, for the place it will take in the log.
                 let firstSeq = try AccessLog.frontier(context.db).size + 1 + context.drafts.count
                 let signer = try Signer(identity)
@@ -92,13 +94,13 @@ extension MemberSession {
         return try run { context in
             if !attachments.isEmpty { try vault.store.attachmentFiles.sweep(context.db) }
             guard let (own, locator) = try context.grant(on: caseID),
-                  let caseKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) else {
+                  let caseKey = try context.db.caseKey(caseID: caseID.bytes) else {
                 throw AbriError.notPermitted(CaseID.unknownMessage)
             }
             let effective = report.consent ?? consent
             let targets = try context.validate(recipients, consent: effective)
-            let seq = (try Int.fetchOne(context.db, sql: "SELECT MAX(seq) FROM records WHERE case_id = ?", arguments: [Data(caseID.bytes)]) ?? 0) + 1
-            let prepared = try context.prepareRecord(report, action: "add", caseID: caseID, caseKey: Array(caseKey), newCase: false,
+            let seq = (try context.db.lastRecordSeq(caseID: caseID.bytes) ?? 0) + 1
+            let prepared = try context.prepareRecord(report, action: "add", caseID: caseID, caseKey: caseKey, newCase: false,
                                                      seq: seq, own: own, ownLocator: locator, targets: targets, consent: effective,
                                                      locatingAttachments: attachments.contains { $0.compartment == .locating }) { compartment, dataKey, caseID in
                 try context.storeAttachments(attachments, compartment: compartment, dataKey: dataKey, caseID: caseID,
@@ -142,7 +144,7 @@ struct PreparedRecord: @unchecked Sendable {
     var seq: Int
     var general: [UInt8]
     var locating: [UInt8]
-    var ownRow: GrantStore.GrantRow
+    var ownRow: GrantRow
     var ownLocator: [UInt8]?
     var inboxBoxes: [[UInt8]]
     var draft: LogDraft
@@ -194,13 +196,10 @@ extension MemberContext {
     /// Writes a prepared record: its case (if new), the record, the author partner's row, the recipients' inbox items.
     func write(_ record: PreparedRecord) throws {
         if record.newCase {
-            try db.cachedStatement(sql: "INSERT INTO cases (id, case_key, day) VALUES (?, ?, ?)").execute(
-                arguments: [Data(record.caseID.bytes), Data(record.caseKey), today.number])
+            try db.insertCase(id: record.caseID.bytes, caseKey: record.caseKey, day: today.number)
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO records (id, case_id, seq, day, origin, general, locating) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [Data(record.recordID.bytes), Data(record.caseID.bytes), record.seq, today.number,
-                                     Data(vault.id), Data(record.general), Data(record.locating)])
+        try db.insertRecord(RecordRow(id: record.recordID.bytes, caseID: record.caseID.bytes, seq: record.seq, day: today.number,
+                                      origin: vault.id, general: record.general, locating: record.locating))
         try GrantStore.insert(record.ownRow, replacing: record.ownLocator, db)
         for box in record.inboxBoxes { try GrantStore.post(box, db) }
         drafts.append(record.draft)

@@ -2,6 +2,8 @@ import AbriCrypto
 import Foundation
 import GRDB
 import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 /// One record as the caller may see it.
 public struct OpenedRecord: Sendable {
@@ -103,15 +105,14 @@ extension MemberSession {
                                check: (MemberContext.Opened) throws -> T) throws -> (MemberContext.Opened, T) {
         let outcome: Result<(MemberContext.Opened, T), AbriError> = try run { context in
             guard let (grant, _) = try context.grant(on: caseID),
-                  let caseKey = try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?",
-                                                  arguments: [Data(caseID.bytes)]) else {
+                  let caseKey = try context.db.caseKey(caseID: caseID.bytes) else {
                 // Refused: logged for the administrator only, with no case keys (the caller has none).
                 var entry = context.details("refused")
                 entry.case = caseID.description
                 context.drafts.append(.operatorOnly(entry))
                 return .failure(AbriError.notPermitted(CaseID.unknownMessage))
             }
-            let opened = try context.openRecords(caseID: caseID, caseKey: Array(caseKey), grant: grant, reveal: reveal)
+            let opened = try context.openRecords(caseID: caseID, caseKey: caseKey, grant: grant, reveal: reveal)
             let checked = try check(opened)
             var entry = context.details("open")
             entry.case = caseID.description
@@ -147,27 +148,26 @@ extension MemberContext {
         // The grant is the manifest of what this partner may read: every record it names must be in the store,
         // at the place its author signed (Docs/FORMAT.md §3.4).
         let readable = grant.compartments.filter { $0.compartment == .general }.map(\.record)
-        var rows: [Row] = []
+        var rows: [StoredRecordRow] = []
         for recordID in readable {
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, seq, origin, general, locating FROM records WHERE id = ? AND case_id = ?",
-                                             arguments: [Data(recordID.bytes), Data(caseID.bytes)]) else {
+            guard let row = try db.record(id: recordID.bytes, caseID: caseID.bytes) else {
                 throw AbriError.badData("record \(recordID) of this case is missing from the store: the vault was altered (run `abri verify`)")
             }
             rows.append(row)
         }
         var ordered: [(seq: Int, record: OpenedRecord)] = []
         for row in rows {
-            let recordID = RecordID(bytes: Array(row["id"] as Data))
-            let origin = Array(row["origin"] as Data)
+            let recordID = RecordID(bytes: row.id)
+            let origin = row.origin
             guard let generalHalf = grant.half(CompartmentRef(record: recordID, compartment: .general)) else { continue }
             let generalKey = try RecordSealing.dataKey(half: generalHalf, caseKey: caseKey, record: recordID, compartment: .general)
-            let general = try RecordSealing.open(Array(row["general"] as Data), dataKey: generalKey,
+            let general = try RecordSealing.open(row.general, dataKey: generalKey,
                                                  associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: .general),
                                                  authors: authors)
             guard general.record == recordID.description, general.case == caseID.description, general.compartment == "general" else {
                 throw RecordSealing.damaged
             }
-            if origin == vault.id && general.seq != row["seq"] as Int {
+            if origin == vault.id && general.seq != row.seq {
                 throw AbriError.badData("record \(recordID) of this case is out of its place: the vault was altered (run `abri verify`)")
             }
             var record = OpenedRecord(id: recordID.description, type: general.type, author: general.author,
@@ -178,7 +178,7 @@ extension MemberContext {
                 if let locatingHalf = grant.half(CompartmentRef(record: recordID, compartment: .locating)) {
                     if reveal {
                         let locatingKey = try RecordSealing.dataKey(half: locatingHalf, caseKey: caseKey, record: recordID, compartment: .locating)
-                        let locating = try RecordSealing.open(Array(row["locating"] as Data), dataKey: locatingKey,
+                        let locating = try RecordSealing.open(row.locating, dataKey: locatingKey,
                                                               associatedData: RecordSealing.associatedData(origin: origin, caseID: caseID, record: recordID, compartment: .locating),
                                                               authors: authors)
                         guard locating.record == recordID.description, locating.compartment == "locating" else { throw RecordSealing.damaged }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 extension MemberSession {
     /// Closes a case (or reopens it): the date of the last closing starts the retention period.
@@ -41,7 +43,7 @@ extension AdminSession {
                 default: break
                 }
             }
-            let existing = Set(try Data.fetchAll(db, sql: "SELECT id FROM cases").map { CaseID(bytes: Array($0)).description })
+            let existing = Set(try db.caseIDs().map { CaseID(bytes: $0).description })
             return closed.filter { existing.contains($0.key) && $0.value <= limit }
                 .map { RetentionCandidate(case: $0.key, closed: $0.value.description) }
                 .sorted { $0.closed < $1.closed }

@@ -2,6 +2,8 @@ import AbriCrypto
 import Foundation
 import GRDB
 import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 extension MemberSession {
     /// Withdraws a partner's access to a case: a signed withdrawal, sealed to that partner, which its members carry
@@ -36,7 +38,7 @@ extension AdminSession {
     public func withdrawConsent(_ caseID: CaseID, from partnerID: String) throws {
         try run { context in
             _ = try context.roster.partner(partnerID)
-            guard try Bool.fetchOne(context.db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) != nil else {
+            guard try context.db.caseExists(caseID: caseID.bytes) else {
                 throw AbriError.notPermitted(CaseID.unknownMessage)
             }
             if let (_, publicKey) = try Custody.currentGenerationKey(partner: partnerID, roster: context.roster, vault: vault, context.db) {
@@ -69,18 +71,16 @@ extension MemberContext {
     /// Ends the received part of this partner's grants whose consent has lapsed, and deletes the rows of other
     /// partners past their public day. Expiry is deletion: a copy made before keeps what it had.
     func sweepExpiredConsents() throws {
-        var byLabel: [Data: GenerationKeys] = [:]
-        for keys in generations { byLabel[Data(try keys.holderLabel())] = keys }
-        let rows = try Row.fetchAll(db, sql: "SELECT locator, holder, expires, box FROM grants WHERE expires IS NOT NULL AND expires < ?",
-                                    arguments: [today.number])
+        var byLabel: [[UInt8]: GenerationKeys] = [:]
+        for keys in generations { byLabel[try keys.holderLabel()] = keys }
+        let rows = try db.grantsExpired(before: today.number)
         var others = 0
         for row in rows {
-            let holder: Data = row["holder"]
-            if let keys = byLabel[holder] {
-                let body = try GrantStore.StoredRow(locator: row["locator"], keys: keys, expires: row["expires"], box: row["box"]).open()
-                try lapse(body, locator: Array(row["locator"] as Data))
+            if let keys = byLabel[row.holder] {
+                let body = try GrantStore.StoredRow(locator: Data(row.locator), keys: keys, expires: row.expires, box: Data(row.box)).open()
+                try lapse(body, locator: row.locator)
             } else {
-                try db.execute(sql: "DELETE FROM grants WHERE locator = ?", arguments: [row["locator"] as Data])
+                try db.deleteGrant(locator: row.locator)
                 others += 1
             }
         }
@@ -102,7 +102,7 @@ extension MemberContext {
         if body.dropReceived() {
             try GrantStore.file(body, keys: current, replacing: locator, db)
         } else {
-            try db.execute(sql: "DELETE FROM grants WHERE locator = ?", arguments: [Data(locator)])
+            try db.deleteGrant(locator: locator)
         }
     }
 }

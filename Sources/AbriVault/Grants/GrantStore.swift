@@ -2,18 +2,11 @@ import AbriCrypto
 import Foundation
 import GRDB
 import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 /// Reads and writes a partner's own grant rows (Docs/FORMAT.md §3.3); the inbox is `InboxClaim`'s.
 enum GrantStore {
-    /// A grant row, sealed and labelled, ready to insert: made apart so that a batch can seal on every core.
-    struct GrantRow: Sendable {
-        var locator: [UInt8]
-        var holder: [UInt8]
-        var blind: [UInt8]?
-        var expires: Int32?
-        var box: [UInt8]
-    }
-
     /// One stored row of this partner, not opened yet.
     struct StoredRow: Sendable {
         var locator: Data
@@ -27,7 +20,8 @@ enum GrantStore {
         }
     }
 
-    /// The partner's own row for `body` under generation `keys`.
+    /// The partner's own row for `body` under generation `keys`, sealed and labelled, ready to insert: made apart so
+    /// that a batch can seal on every core.
     static func ownRow(_ body: GrantBody, keys: GenerationKeys) throws -> GrantRow {
         let plaintext = try body.encoded()
         let locator = try keys.locator(body.caseID)
@@ -37,12 +31,8 @@ enum GrantStore {
     }
 
     static func insert(_ row: GrantRow, replacing oldLocator: [UInt8]? = nil, _ db: Database) throws {
-        if let oldLocator {
-            try db.cachedStatement(sql: "DELETE FROM grants WHERE locator = ?").execute(arguments: [Data(oldLocator)])
-        }
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO grants (locator, holder, blind, expires, box) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: [Data(row.locator), Data(row.holder), row.blind.map { Data($0) }, row.expires, Data(row.box)])
+        if let oldLocator { try db.deleteGrant(locator: oldLocator) }
+        try db.insertGrant(row)
     }
 
     /// Files `body` as the partner's own row under generation `keys`, replacing any row it had for the case.
@@ -54,10 +44,8 @@ enum GrantStore {
     static func find(_ caseID: CaseID, generations: [GenerationKeys], _ db: Database) throws -> (GrantBody, locator: [UInt8])? {
         for keys in generations {
             let locator = try keys.locator(caseID)
-            guard let row = try Row.fetchOne(db, sql: "SELECT box, expires FROM grants WHERE locator = ?", arguments: [Data(locator)]) else {
-                continue
-            }
-            let body = try StoredRow(locator: Data(locator), keys: keys, expires: row["expires"], box: row["box"]).open()
+            guard let row = try db.grant(locator: locator) else { continue }
+            let body = try StoredRow(row, keys: keys).open()
             guard body.caseID == caseID else { throw GrantBody.malformed }
             return (body, locator)
         }
@@ -68,16 +56,20 @@ enum GrantStore {
     static func ownRows(generations: [GenerationKeys], _ db: Database) throws -> [StoredRow] {
         var result: [StoredRow] = []
         for keys in generations {
-            for row in try Row.fetchAll(db, sql: "SELECT locator, expires, box FROM grants WHERE holder = ?",
-                                        arguments: [Data(try keys.holderLabel())]) {
-                result.append(StoredRow(locator: row["locator"], keys: keys, expires: row["expires"], box: row["box"]))
-            }
+            for row in try db.grants(holder: try keys.holderLabel()) { result.append(StoredRow(row, keys: keys)) }
         }
         return result
     }
 
     /// Leaves a signed item in the inbox.
     static func post(_ box: [UInt8], _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO inbox (box) VALUES (?)").execute(arguments: [Data(box)])
+        try db.insertInboxItem(box: box)
+    }
+}
+
+extension GrantStore.StoredRow {
+    /// A row as the store found it, under generation `keys`.
+    init(_ sealed: SealedGrantRow, keys: GenerationKeys) {
+        self.init(locator: Data(sealed.locator), keys: keys, expires: sealed.expires, box: Data(sealed.box))
     }
 }

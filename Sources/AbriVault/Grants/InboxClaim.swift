@@ -2,6 +2,8 @@ import AbriCrypto
 import Foundation
 import GRDB
 import AbriPublic
+import AbriStore
+import AbriStoreSQLite
 
 extension MemberContext {
     /// Files every inbox item sealed to this partner, in the order they were posted, after checking it
@@ -9,8 +11,7 @@ extension MemberContext {
     /// this partner, its consent running, no locating half for a never-locating partner, every half opening its
     /// record. An item that fails a check is deleted unfiled: whoever wrote it into the store gains nothing.
     func claimInbox() throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT n, box FROM inbox ORDER BY n")
-            .map { (n: $0["n"] as Int64, box: Array($0["box"] as Data)) }
+        let rows = try db.inboxItems()
         guard !rows.isEmpty else { return }
         let generations = self.generations
         let vaultID = vault.id
@@ -33,7 +34,7 @@ extension MemberContext {
             return filed[caseID]
         }
         for (index, result) in opened.enumerated() where result.mine {
-            try db.cachedStatement(sql: "DELETE FROM inbox WHERE n = ?").execute(arguments: [rows[index].n])
+            try db.deleteInboxItem(n: rows[index].n)
             guard let item = result.item, item.recipient == partner.id, let sender = sentBy(item) else { continue }
             switch item.kind {
             case .grant:
@@ -57,7 +58,7 @@ extension MemberContext {
         for caseID in order {
             let (body, locator) = filed[caseID]!
             if body.compartments.isEmpty {
-                if let locator { try db.cachedStatement(sql: "DELETE FROM grants WHERE locator = ?").execute(arguments: [Data(locator)]) }
+                if let locator { try db.deleteGrant(locator: locator) }
             } else {
                 try GrantStore.file(body, keys: current, replacing: locator, db)
             }
@@ -81,15 +82,14 @@ extension MemberContext {
         if let until = incoming.consent.until, until < today { return false }
         if partner.neverLocating && incoming.compartments.contains(where: { $0.compartment == .locating }) { return false }
         guard !incoming.compartments.isEmpty,
-              let caseKey = try Data.fetchOne(db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(incoming.caseID.bytes)])
+              let caseKey = try db.caseKey(caseID: incoming.caseID.bytes)
         else { return false }
         for ref in incoming.compartments {
             guard let half = incoming.half(ref),
-                  let row = try Row.fetchOne(db, sql: "SELECT origin, general, locating FROM records WHERE id = ? AND case_id = ?",
-                                             arguments: [Data(ref.record.bytes), Data(incoming.caseID.bytes)]) else { return false }
-            let dataKey = try RecordSealing.dataKey(half: half, caseKey: Array(caseKey), record: ref.record, compartment: ref.compartment)
-            let sealed = Array(row[ref.compartment == .general ? "general" : "locating"] as Data)
-            let ad = RecordSealing.associatedData(origin: Array(row["origin"] as Data), caseID: incoming.caseID, record: ref.record,
+                  let row = try db.record(id: ref.record.bytes, caseID: incoming.caseID.bytes) else { return false }
+            let dataKey = try RecordSealing.dataKey(half: half, caseKey: caseKey, record: ref.record, compartment: ref.compartment)
+            let sealed = ref.compartment == .general ? row.general : row.locating
+            let ad = RecordSealing.associatedData(origin: row.origin, caseID: incoming.caseID, record: ref.record,
                                                   compartment: ref.compartment)
             guard let body = try? RecordSealing.open(sealed, dataKey: dataKey, associatedData: ad, authors: authors),
                   body.record == ref.record.description, body.case == incoming.caseID.description else { return false }
@@ -108,18 +108,16 @@ extension MemberContext {
 
     /// The partners that wrote the records whose general part this grant opens.
     func authorPartners(of body: GrantBody) throws -> Set<String> {
-        guard let caseKey = try Data.fetchOne(db, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(body.caseID.bytes)]) else {
-            return []
-        }
+        guard let caseKey = try db.caseKey(caseID: body.caseID.bytes) else { return [] }
         let authors = try AuthorCheck.load(roster: roster, vault: vault.id, db)
         var partners = Set<String>()
         for ref in body.compartments where ref.compartment == .general {
             guard let half = body.half(ref),
-                  let row = try Row.fetchOne(db, sql: "SELECT origin, general FROM records WHERE id = ?", arguments: [Data(ref.record.bytes)])
+                  let row = try db.generalPart(record: ref.record.bytes)
             else { continue }
-            let dataKey = try RecordSealing.dataKey(half: half, caseKey: Array(caseKey), record: ref.record, compartment: .general)
-            let ad = RecordSealing.associatedData(origin: Array(row["origin"] as Data), caseID: body.caseID, record: ref.record, compartment: .general)
-            if let record = try? RecordSealing.open(Array(row["general"] as Data), dataKey: dataKey, associatedData: ad, authors: authors) {
+            let dataKey = try RecordSealing.dataKey(half: half, caseKey: caseKey, record: ref.record, compartment: .general)
+            let ad = RecordSealing.associatedData(origin: row.origin, caseID: body.caseID, record: ref.record, compartment: .general)
+            if let record = try? RecordSealing.open(row.general, dataKey: dataKey, associatedData: ad, authors: authors) {
                 partners.insert(String(record.author.split(separator: "/").first ?? ""))
             }
         }
