@@ -128,20 +128,24 @@ enum Attachments {
 
     static let damaged = AbriError.badData("an attachment failed its integrity check: the vault was altered (run `abri verify`)")
 
-    /// Where a stored attachment's ciphertext is: its own file, or (in a restored backup, after an import)
-    /// rows of the `chunks` table, one per segment.
+    /// Where a stored attachment's ciphertext is: its own file, or (in a restored backup, after an import, on a
+    /// replica) rows of the `chunks` table, one per segment, or, on a replica that fetches attachments on demand, the
+    /// segments the hub just sent (held in memory, never kept; Docs/FORMAT.md §7.5).
     enum Stored {
         case file(Int32)
         case rows([UInt8])
+        case fetched([[UInt8]])
 
         /// Finds a blob; throws when neither holds it.
         static func find(_ info: AttachmentInfo, files: AttachmentFiles, _ db: Database) throws -> Stored {
             guard let blob = Data(base64Encoded: info.blob).map(Array.init), blob.count == 16 else { throw Attachments.damaged }
             if let fd = files.openForReading(blob) { return .file(fd) }
-            guard try db.hasChunks(blob: blob) else {
-                throw AbriError.badData("an attachment is missing from the vault (was its case shredded meanwhile? run `abri verify`)")
-            }
-            return .rows(blob)
+            let missing = AbriError.badData("an attachment is missing from the vault (was its case shredded meanwhile? run `abri verify`)")
+            if try db.hasChunks(blob: blob) { return .rows(blob) }
+            guard let fetch = files.fetch else { throw missing }
+            guard let segments = try fetch(blob) else { throw missing }
+            guard segments.count == AttachmentLayout.segments(chunks: info.chunks) else { throw Attachments.damaged }
+            return .fetched(segments)
         }
 
         func close() {
@@ -160,6 +164,9 @@ enum Attachments {
                     throw Attachments.damaged
                 }
                 data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in buffer.baseAddress!.copyMemory(from: raw.baseAddress!, byteCount: count) }
+            case .fetched(let segments):
+                guard segment < segments.count, segments[segment].count == count else { throw Attachments.damaged }
+                segments[segment].withUnsafeBytes { raw in buffer.baseAddress!.copyMemory(from: raw.baseAddress!, byteCount: count) }
             }
         }
 
