@@ -16,8 +16,7 @@ public protocol KeyRows {
     /// Stores a new `generations` row (a new generation's signed public key).
     func insertGeneration(_ row: GenerationRow) throws
 
-    /// The `generation_seals` rows of `partner` sealed to `memberKey` (a member's box public key), newest number
-    /// first; each row's `partner` and `memberKey` are the ones asked for.
+    /// The `generation_seals` rows of `partner` sealed to `memberKey` (a member's box public key), newest number first.
     func generationSeals(partner: String, memberKey: [UInt8]) throws -> [GenerationSealRow]
     /// Which member keys hold a seal of each generation of `partner`: its `generation_seals` rows without their boxes.
     func generationSealHolders(partner: String) throws -> [GenerationSealHolderRow]
@@ -39,8 +38,7 @@ public protocol KeyRows {
 
     // Of the `grants` rows (GrantRows' at merge): the re-seal of a partner's grants to a fresh generation.
 
-    /// Rewrites `grants` rows in place, in order: each row found by its old locator gets its new locator, holder,
-    /// blind index and box.
+    /// Rewrites `grants` rows in order, each found by its old locator, with its new locator, holder, blind index and box.
     func resealGrants(_ rows: [ResealedGrantRow]) throws
     /// Raises the connection's page cache to 256 MiB while a re-seal rewrites every grant of a partner.
     func raisePageCache() throws

@@ -48,6 +48,7 @@ extension Database: KeyRows {
         try Row.fetchAll(self, sql: """
             SELECT number, box FROM generation_seals WHERE partner = ? AND member_key = ? ORDER BY number DESC
             """, arguments: [partner, Data(memberKey)])
+            // The rows' partner and member key are the ones the WHERE clause asked for.
             .map { row in GenerationSealRow(partner: partner, number: row["number"], memberKey: memberKey, box: Array(row["box"] as Data)) }
     }
 
