@@ -1,4 +1,6 @@
 import AbriCrypto
+import AbriStore
+import AbriStoreSQLite
 import Foundation
 import GRDB
 public import AbriPublic
@@ -53,8 +55,7 @@ public final class Vault: @unchecked Sendable {
         let id = Random.bytes(16)
         do {
             try store.write { db in
-                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', ?), ('vault', ?), ('admin', ?)",
-                               arguments: [Data(String(Schema.formatVersion).utf8), Data(id), Data(admin.line.utf8)])
+                try db.insertVaultHeader(format: Array(String(Schema.formatVersion).utf8), vault: id, admin: Array(admin.line.utf8))
             }
         } catch {
             unlink(path)
@@ -71,12 +72,11 @@ public final class Vault: @unchecked Sendable {
     public static func open(path: String, stateDirectory: String, checkHistory: Bool = true) throws -> Vault {
         let store = try Store.open(path: path)
         let (id, adminLine) = try store.read { db -> ([UInt8], String) in
-            let id = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'vault'")
-            let admin = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'admin'")
-            guard let id, id.count == 16, let admin, let line = String(data: admin, encoding: .utf8) else {
+            let header = try db.vaultHeader()
+            guard let id = header.vault, id.count == 16, let admin = header.admin, let line = String(data: Data(admin), encoding: .utf8) else {
                 throw AbriError.badData("the vault's header is damaged (restore the vault from a backup)")
             }
-            return (Array(id), line)
+            return (id, line)
         }
         let admin = try PublicIdentity(parsing: adminLine)
         let vault = Vault(store: store, id: id, admin: admin, stateDirectory: stateDirectory)
@@ -117,7 +117,7 @@ public final class Vault: @unchecked Sendable {
     /// writer of the file who deletes the generations made after a removal and puts older seals back would have
     /// everyone grant to keys a removed member holds (Docs/FORMAT.md §3.7).
     func checkKeyCustody(_ db: Database) throws {
-        let bound = try Data.fetchOne(db, sql: "SELECT keys FROM heads ORDER BY size DESC LIMIT 1").map { Array($0) } ?? HeadBinding.empty.keys
+        let bound = try db.latestHeadKeys() ?? HeadBinding.empty.keys
         guard try Custody.digest(db) == bound else {
             throw AbriError.badData("the partners' keys are not the ones the latest signed head names: key generations or seals were rolled back or altered (run `abri verify`)")
         }
@@ -126,8 +126,8 @@ public final class Vault: @unchecked Sendable {
     /// The current roster, checked against the one the latest signed head names (the keys are `checkKeyCustody`'s).
     func boundRoster(_ db: Database) throws -> Roster {
         let stored = try storedRoster(db)
-        let bound = try Row.fetchOne(db, sql: "SELECT roster_version, roster_hash FROM heads ORDER BY size DESC LIMIT 1")
-            .map { (version: $0[0] as Int, hash: Array($0[1] as Data)) } ?? (version: HeadBinding.empty.rosterVersion, hash: HeadBinding.empty.rosterHash)
+        let bound = try db.latestHeadRoster().map { (version: $0.rosterVersion, hash: $0.rosterHash) }
+            ?? (version: HeadBinding.empty.rosterVersion, hash: HeadBinding.empty.rosterHash)
         guard stored.roster.version == bound.version, stored.hash == bound.hash else {
             throw AbriError.badData("the vault's roster is not the one its latest signed head names: the roster was rolled back or altered (run `abri verify`)")
         }
@@ -137,17 +137,17 @@ public final class Vault: @unchecked Sendable {
     /// The highest stored roster version and the hash of its body, its administrator's signature checked (an empty
     /// roster before the first change), whether or not a head names it yet.
     func storedRoster(_ db: Database) throws -> (roster: Roster, hash: [UInt8]) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT version, body, signature FROM roster ORDER BY version DESC LIMIT 1") else {
+        guard let row = try db.latestRoster() else {
             return (Roster(vault: idHex, version: 0, admin: admin.line, logKey: LogKeyInfo(generation: 0, publicKey: ""),
                            partners: [], members: []), HeadBinding.empty.rosterHash)
         }
-        let body = Array(row["body"] as Data)
-        let signature = Array(row["signature"] as Data)
+        let body = row.body
+        let signature = row.signature
         guard Ed25519.isValidSignature(signature, for: Roster.signatureContext + body, publicKey: admin.signingPublicKey) else {
             throw AbriError.badData("the roster's signature does not check out: the vault was altered (run `abri verify`)")
         }
         let roster = try Roster.decode(body: body)
-        guard roster.vault == idHex, roster.version == row["version"] as Int, roster.admin == admin.line else {
+        guard roster.vault == idHex, roster.version == row.version, roster.admin == admin.line else {
             throw AbriError.badData("the roster belongs to another vault or version: the vault was altered (run `abri verify`)")
         }
         return (roster, Roster.hash(body: body))
@@ -160,8 +160,7 @@ public final class Vault: @unchecked Sendable {
         next.previous = roster.version > 1 ? Data(try storedRoster(db).hash).base64EncodedString() : nil
         let body = try next.canonicalBody()
         let signature = try administrator.sign(Roster.signatureContext + body)
-        try db.execute(sql: "INSERT INTO roster (version, body, signature) VALUES (?, ?, ?)",
-                       arguments: [next.version, Data(body), Data(signature)])
+        try db.insertRoster(RosterVersionRow(version: next.version, body: body, signature: signature))
         return Roster.hash(body: body)
     }
 

@@ -1,4 +1,6 @@
 import AbriCrypto
+import AbriStore
+import AbriStoreSQLite
 import Foundation
 import GRDB
 public import AbriPublic
@@ -21,32 +23,30 @@ enum Custody {
     static func digest(_ db: Database) throws -> [UInt8] {
         var writer = ByteWriter()
         writer.raw("abri-keys-v1")
-        let generations = try Row.fetchAll(db, sql: """
-            SELECT partner, number, public_key, made_by, signer_key, signature FROM generations ORDER BY partner, number
-            """)
+        let generations = try db.generations()
         writer.u32(UInt32(generations.count))
         for row in generations {
-            writer.str16(row["partner"])
-            writer.u64(UInt64(bitPattern: Int64(row["number"] as Int)))
-            writer.blob32(Array(row["public_key"] as Data))
-            writer.str16(row["made_by"])
-            writer.blob32(Array(row["signer_key"] as Data))
-            writer.blob32(Array(row["signature"] as Data))
+            writer.str16(row.partner)
+            writer.u64(UInt64(bitPattern: Int64(row.number)))
+            writer.blob32(row.publicKey)
+            writer.str16(row.madeBy)
+            writer.blob32(row.signerKey)
+            writer.blob32(row.signature)
         }
-        let seals = try Row.fetchAll(db, sql: "SELECT partner, number, member_key, box FROM generation_seals ORDER BY partner, number, member_key")
+        let seals = try db.generationSeals()
         writer.u32(UInt32(seals.count))
         for row in seals {
-            writer.str16(row["partner"])
-            writer.u64(UInt64(bitPattern: Int64(row["number"] as Int)))
-            writer.blob32(Array(row["member_key"] as Data))
-            writer.raw(BLAKE2b.hash(Array(row["box"] as Data)))
+            writer.str16(row.partner)
+            writer.u64(UInt64(bitPattern: Int64(row.number)))
+            writer.blob32(row.memberKey)
+            writer.raw(BLAKE2b.hash(row.box))
         }
-        let logSeals = try Row.fetchAll(db, sql: "SELECT generation, member_key, box FROM log_key_seals ORDER BY generation, member_key")
+        let logSeals = try db.logKeySeals()
         writer.u32(UInt32(logSeals.count))
         for row in logSeals {
-            writer.u64(UInt64(bitPattern: Int64(row["generation"] as Int)))
-            writer.blob32(Array(row["member_key"] as Data))
-            writer.raw(BLAKE2b.hash(Array(row["box"] as Data)))
+            writer.u64(UInt64(bitPattern: Int64(row.generation)))
+            writer.blob32(row.memberKey)
+            writer.raw(BLAKE2b.hash(row.box))
         }
         return BLAKE2b.hash(writer.bytes)
     }
@@ -64,38 +64,35 @@ enum Custody {
     @discardableResult
     static func makeGeneration(partner: String, members: [Member], vault: Vault, signer: borrowing Identity,
                                madeBy: String, _ db: Database) throws -> GenerationKeys {
-        let current = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM generations WHERE partner = ?", arguments: [partner]) ?? 0
+        let current = try db.latestGenerationNumber(partner: partner) ?? 0
         let number = current + 1
         let seed = try Key.random()
         let keys = try GenerationKeys(partner: partner, number: number, seed: seed)
         let publicKey = keys.boxKeyPair.publicKey
         let signature = try signer.sign(generationMessage(vault: vault.id, partner: partner, number: number, publicKey: publicKey))
-        try db.execute(sql: """
-            INSERT INTO generations (partner, number, public_key, made_by, signer_key, signature) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [partner, number, Data(publicKey), madeBy, Data(signer.publicIdentity.signingPublicKey), Data(signature)])
+        try db.insertGeneration(GenerationRow(partner: partner, number: number, publicKey: publicKey, madeBy: madeBy,
+                                              signerKey: signer.publicIdentity.signingPublicKey, signature: signature))
         for member in members {
             let recipient = try PublicIdentity(parsing: member.identity)
             let box = try SealedBox.seal(secret: seed.bytes, to: recipient.boxPublicKey)
-            try db.execute(sql: "INSERT INTO generation_seals (partner, number, member_key, box) VALUES (?, ?, ?, ?)",
-                           arguments: [partner, number, Data(recipient.boxPublicKey), Data(box)])
+            try db.insertGenerationSeal(GenerationSealRow(partner: partner, number: number, memberKey: recipient.boxPublicKey, box: box))
         }
         return keys
     }
 
     /// The public key of a partner's current generation, its signature checked against the roster.
     static func currentGenerationKey(partner: String, roster: Roster, vault: Vault, _ db: Database) throws -> (number: Int, publicKey: [UInt8])? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM generations WHERE partner = ? ORDER BY number DESC LIMIT 1",
-                                         arguments: [partner]) else { return nil }
-        return (row["number"], try signedPublicKey(row, partner: partner, roster: roster, vault: vault))
+        guard let row = try db.currentGeneration(partner: partner) else { return nil }
+        return (row.number, try signedPublicKey(row, partner: partner, roster: roster, vault: vault))
     }
 
     /// The public key of one `generations` row, once its signature by the administrator or a member of the partner
     /// checks out (65 otherwise).
-    private static func signedPublicKey(_ row: Row, partner: String, roster: Roster, vault: Vault) throws -> [UInt8] {
-        let number: Int = row["number"]
-        let publicKey = Array(row["public_key"] as Data)
-        let signerKey = Array(row["signer_key"] as Data)
-        let madeBy: String = row["made_by"]
+    private static func signedPublicKey(_ row: GenerationRow, partner: String, roster: Roster, vault: Vault) throws -> [UInt8] {
+        let number = row.number
+        let publicKey = row.publicKey
+        let signerKey = row.signerKey
+        let madeBy = row.madeBy
         let trusted: Bool
         if madeBy == "admin" {
             trusted = signerKey == vault.admin.signingPublicKey
@@ -106,7 +103,7 @@ enum Custody {
             }
         }
         let message = generationMessage(vault: vault.id, partner: partner, number: number, publicKey: publicKey)
-        guard trusted, Ed25519.isValidSignature(Array(row["signature"] as Data), for: message, publicKey: signerKey) else {
+        guard trusted, Ed25519.isValidSignature(row.signature, for: message, publicKey: signerKey) else {
             throw AbriError.badData("the keys of partner \(partner) do not check out: the vault was altered (run `abri verify`)")
         }
         return publicKey
@@ -117,18 +114,15 @@ enum Custody {
     /// their choosing to a member's public key, and the member would then deposit under the writer's keys.
     static func unlockGenerations(partner: String, identity: borrowing Identity, roster: Roster, vault: Vault,
                                   _ db: Database) throws -> [GenerationKeys] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT number, box FROM generation_seals WHERE partner = ? AND member_key = ? ORDER BY number DESC
-            """, arguments: [partner, Data(identity.publicIdentity.boxPublicKey)])
+        let rows = try db.generationSeals(partner: partner, memberKey: identity.publicIdentity.boxPublicKey)
         var result: [GenerationKeys] = []
         for row in rows {
-            guard let seed = try? identity.openSealed(Array(row["box"] as Data)) else {
+            guard let seed = try? identity.openSealed(row.box) else {
                 throw AbriError.badData("a key sealed to you does not open: the vault was altered (run `abri verify`)")
             }
-            let number: Int = row["number"]
+            let number = row.number
             let keys = try GenerationKeys(partner: partner, number: number, seed: Key(seed))
-            guard let signed = try Row.fetchOne(db, sql: "SELECT * FROM generations WHERE partner = ? AND number = ?",
-                                                arguments: [partner, number]),
+            guard let signed = try db.generation(partner: partner, number: number),
                   try signedPublicKey(signed, partner: partner, roster: roster, vault: vault) == keys.boxKeyPair.publicKey else {
                 throw AbriError.badData("a key sealed to you is not the signed key of its generation: the vault was altered (run `abri verify`)")
             }
@@ -141,7 +135,7 @@ enum Custody {
     /// rows were re-sealed may go: one that this member never held may still protect grants another member holds.
     static func destroyGenerations(partner: String, _ numbers: [Int], _ db: Database) throws {
         for number in numbers {
-            try db.execute(sql: "DELETE FROM generation_seals WHERE partner = ? AND number = ?", arguments: [partner, number])
+            try db.deleteGenerationSeals(partner: partner, number: number)
         }
     }
 
@@ -156,33 +150,30 @@ enum Custody {
             let recipient = try PublicIdentity(parsing: member.identity)
             guard sealedTo.insert(recipient.boxPublicKey).inserted else { continue }
             let box = try SealedBox.seal(secret: seed.bytes, to: recipient.boxPublicKey)
-            try db.execute(sql: "INSERT INTO log_key_seals (generation, member_key, box) VALUES (?, ?, ?)",
-                           arguments: [generation, Data(recipient.boxPublicKey), Data(box)])
+            try db.insertLogKeySeal(LogKeySealRow(generation: generation, memberKey: recipient.boxPublicKey, box: box))
         }
         // Older log keys are destroyed: a member who left cannot sign heads any more.
-        try db.execute(sql: "DELETE FROM log_key_seals WHERE generation < ?", arguments: [generation])
+        try db.deleteLogKeySeals(olderThan: generation)
         return LogKeyInfo(generation: generation, publicKey: Data(pair.publicKey).base64EncodedString())
     }
 
     /// Seals the current log key, which `identity` holds, to a newly approved member as well.
     static func shareLogKey(roster: Roster, identity: borrowing Identity, with newcomer: Member, _ db: Database) throws {
-        guard let box = try Data.fetchOne(db, sql: "SELECT box FROM log_key_seals WHERE generation = ? AND member_key = ?",
-                                          arguments: [roster.logKey.generation, Data(identity.publicIdentity.boxPublicKey)]),
-              let seed = try? identity.openSealed(Array(box)) else {
+        guard let box = try db.logKeySeal(generation: roster.logKey.generation, memberKey: identity.publicIdentity.boxPublicKey),
+              let seed = try? identity.openSealed(box) else {
             throw AbriError.badData("the vault's log key is not sealed to you: the vault was altered (run `abri verify`)")
         }
         let key = Key(seed)
         let recipient = try PublicIdentity(parsing: newcomer.identity)
         let sealed = try SealedBox.seal(secret: key.bytes, to: recipient.boxPublicKey)
-        try db.execute(sql: "INSERT OR IGNORE INTO log_key_seals (generation, member_key, box) VALUES (?, ?, ?)",
-                       arguments: [roster.logKey.generation, Data(recipient.boxPublicKey), Data(sealed)])
+        try db.insertLogKeySealUnlessPresent(LogKeySealRow(generation: roster.logKey.generation, memberKey: recipient.boxPublicKey,
+                                                           box: sealed))
     }
 
     /// The current log key, unsealed for this member.
     static func unlockLogKey(roster: Roster, identity: borrowing Identity, _ db: Database) throws -> HeadSigner {
-        guard let box = try Data.fetchOne(db, sql: "SELECT box FROM log_key_seals WHERE generation = ? AND member_key = ?",
-                                          arguments: [roster.logKey.generation, Data(identity.publicIdentity.boxPublicKey)]),
-              let seed = try? identity.openSealed(Array(box)) else {
+        guard let box = try db.logKeySeal(generation: roster.logKey.generation, memberKey: identity.publicIdentity.boxPublicKey),
+              let seed = try? identity.openSealed(box) else {
             throw AbriError.badData("the vault's log key is not sealed to you: the vault was altered (run `abri verify`)")
         }
         let key = Key(seed)

@@ -1,4 +1,6 @@
 import AbriCrypto
+import AbriStore
+import AbriStoreSQLite
 import Foundation
 import GRDB
 public import AbriPublic
@@ -39,13 +41,12 @@ enum Approvals {
         var approved = Set(indices.filter { isFounding(roster.members[$0], roster: roster) })
         // Only rows whose signature checks out count; who signed them is settled below.
         var statements: [(identity: String, enrolled: Int, signer: [UInt8])] = []
-        for row in try Row.fetchAll(db, sql: "SELECT identity, enrolled, signer_key, signature FROM approvals WHERE partner = ?",
-                                    arguments: [partner]) {
-            let identity: String = row["identity"]
-            let enrolled: Int = row["enrolled"]
-            let signer = Array(row["signer_key"] as Data)
+        for row in try db.approvals(partner: partner) {
+            let identity = row.identity
+            let enrolled = row.enrolled
+            let signer = row.signerKey
             let signed = message(vault: vault.id, partner: partner, identity: identity, enrolled: enrolled)
-            guard Ed25519.isValidSignature(Array(row["signature"] as Data), for: signed, publicKey: signer) else { continue }
+            guard Ed25519.isValidSignature(row.signature, for: signed, publicKey: signer) else { continue }
             statements.append((identity, enrolled, signer))
         }
         // An approval counts when its signer is an approved member of the same partner who had not been removed
@@ -93,10 +94,8 @@ enum Approvals {
         }
         let signature = try approver.sign(message(vault: vault.id, partner: newcomer.partner, identity: newcomer.identity,
                                                   enrolled: enrolled))
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO approvals (partner, identity, enrolled, signer_key, signature) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [newcomer.partner, newcomer.identity, enrolled,
-                             Data(approver.publicIdentity.signingPublicKey), Data(signature)])
+        try db.insertOrReplaceApproval(ApprovalRow(partner: newcomer.partner, identity: newcomer.identity, enrolled: enrolled,
+                                                   signerKey: approver.publicIdentity.signingPublicKey, signature: signature))
     }
 }
 

@@ -1,4 +1,6 @@
 import AbriCrypto
+import AbriStore
+import AbriStoreSQLite
 import Foundation
 import GRDB
 public import AbriPublic
@@ -186,8 +188,7 @@ public final class AdminSession {
         // compaction is what remains.
         let finishing = try vault.store.read { db in
             try caseIDs.allSatisfy { id in
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM shredded WHERE case_id = ?", arguments: [Data(id.bytes)]) != nil
-                    && Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [Data(id.bytes)]) == nil
+                try db.isShredded(caseID: id.bytes) && !db.hasCase(id: id.bytes)
             }
         }
         if finishing { return try compact() }
@@ -197,16 +198,16 @@ public final class AdminSession {
             // The grant rows of the case are left to their holders (the administrator cannot tell them from others):
             // without the case key their halves open nothing, and each holder drops them at its next listing.
             for (index, caseID) in caseIDs.enumerated() {
-                guard try Bool.fetchOne(context.db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [Data(caseID.bytes)]) != nil else {
+                guard try context.db.hasCase(id: caseID.bytes) else {
                     throw AbriError.notPermitted(CaseID.unknownMessage)
                 }
                 if caseIDs.count > 1 { progress?.report(label: "shredding cases", done: index, total: caseIDs.count) }
-                let id = Data(caseID.bytes)
-                try context.db.execute(sql: "DELETE FROM chunks WHERE case_id = ?", arguments: [id])
+                let id = caseID.bytes
+                try context.db.deleteChunks(caseID: id)
                 blobs += try AttachmentFiles.forget(caseID: caseID, context.db)
-                try context.db.execute(sql: "DELETE FROM records WHERE case_id = ?", arguments: [id])
-                try context.db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [id])
-                try context.db.execute(sql: "INSERT OR IGNORE INTO shredded (case_id) VALUES (?)", arguments: [id])
+                try context.db.deleteRecords(caseID: id)
+                try context.db.deleteCase(id: id)
+                try context.db.insertShredded(caseID: id)
                 var entry = context.details("shred")
                 entry.case = caseID.description
                 context.drafts.append(.operatorOnly(entry))
@@ -311,8 +312,8 @@ final class AdminContext {
     static func wouldStrandGenerations(partner: String, keeping remaining: [Member], _ db: Database) throws -> Bool {
         let keys = Set(try remaining.map { Data(try PublicIdentity(parsing: $0.identity).boxPublicKey) })
         var holders: [Int: Set<Data>] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT number, member_key FROM generation_seals WHERE partner = ?", arguments: [partner]) {
-            holders[row["number"], default: []].insert(row["member_key"])
+        for row in try db.generationSealHolders(partner: partner) {
+            holders[row.number, default: []].insert(Data(row.memberKey))
         }
         return holders.values.contains { $0.isDisjoint(with: keys) }
     }
@@ -323,6 +324,6 @@ final class AdminContext {
     }
 
     static func partnerHasKeys(_ partner: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM generation_seals WHERE partner = ? LIMIT 1", arguments: [partner]) != nil
+        try db.hasGenerationSeals(partner: partner)
     }
 }

@@ -1,4 +1,6 @@
 import AbriCrypto
+import AbriStore
+import AbriStoreSQLite
 import Foundation
 import GRDB
 public import AbriPublic
@@ -68,7 +70,7 @@ public final class MemberSession {
             // left is the next sweep's.
             let files = writtenFiles
             if !files.isEmpty, let named = try? vault.store.read({ db in
-                try Data.fetchAll(db, sql: "SELECT blob FROM attachment_files").map { Array($0) }
+                try db.attachmentFileBlobs()
             }) {
                 let kept = Set(named)
                 vault.store.attachmentFiles.remove(files.filter { !kept.contains($0) })
@@ -191,7 +193,7 @@ final class MemberContext {
         let freshLabel = try fresh.holderLabel()
         // One open and one seal per grant, spread over every core; while the cores seal the next batch,
         // this thread writes the previous one.
-        let resealBatch = { (range: Range<Int>) throws -> [Resealed] in
+        let resealBatch = { (range: Range<Int>) throws -> [ResealedGrantRow] in
             try Parallel.map(count: range.count) { offset in
                 let row = rows[range.lowerBound + offset]
                 guard let plaintext = row.keys.openGrant(Array(row.box), locator: Array(row.locator), expires: row.expires) else {
@@ -199,20 +201,17 @@ final class MemberContext {
                 }
                 let header = try GrantBody.header(plaintext)
                 let locator = try fresh.locator(header.caseID)
-                return Resealed(oldLocator: row.locator, locator: Data(locator), holder: Data(freshLabel),
-                                blind: try fresh.blindIndex(header.household).map { Data($0) },
-                                box: Data(try fresh.sealGrant(plaintext, locator: locator, expires: row.expires)))
+                return ResealedGrantRow(oldLocator: Array(row.locator), locator: locator, holder: freshLabel,
+                                        blind: try fresh.blindIndex(header.household),
+                                        box: try fresh.sealGrant(plaintext, locator: locator, expires: row.expires))
             }
         }
         // Every row of the partner is rewritten under a new random key: keep the grants' pages in memory meanwhile.
-        try db.execute(sql: "PRAGMA cache_size = -262144")
-        defer { try? db.execute(sql: "PRAGMA cache_size = -16384") }
-        let update = try db.makeStatement(sql: "UPDATE grants SET locator = ?, holder = ?, blind = ?, box = ? WHERE locator = ?")
+        try db.raisePageCache()
+        defer { try? db.restorePageCache() }
         var done = 0
         try Pipeline.run(count: total, batchSize: 4096, prepare: resealBatch) { batch in
-            for item in batch {
-                try update.execute(arguments: [item.locator, item.holder, item.blind, item.box, item.oldLocator])
-            }
+            try db.resealGrants(batch)
             done += batch.count
             session.progress?.report(label: label, done: done, total: total)
         }
@@ -229,15 +228,6 @@ final class MemberContext {
         resealed = (total, fresh.number)
         return (total, fresh.number)
     }
-}
-
-/// A grant re-sealed to a fresh generation, waiting to replace its old row.
-struct Resealed: Sendable {
-    var oldLocator: Data
-    var locator: Data
-    var holder: Data
-    var blind: Data?
-    var box: Data
 }
 
 /// Work in batches, each prepared on every core while this thread consumes the one before (it writes them
