@@ -38,9 +38,6 @@ public protocol RosterRows {
     func insertShredded(caseID: [UInt8]) throws
 
     // Of the `attachment_files` rows (CaseRows' at merge): what a failed member command checks before unlinking its files.
-
-    /// The `blob` of every `attachment_files` row: the names of the attachment files some row names.
-    func attachmentFileBlobs() throws -> [[UInt8]]
 }
 
 /// The vault's header in `meta` (Docs/FORMAT.md §3): the `vault` id and the `admin` line, as stored (nil when missing).

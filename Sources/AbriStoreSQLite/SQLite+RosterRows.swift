@@ -71,8 +71,4 @@ extension Database: RosterRows {
     public func insertShredded(caseID: [UInt8]) throws {
         try execute(sql: "INSERT OR IGNORE INTO shredded (case_id) VALUES (?)", arguments: [Data(caseID)])
     }
-
-    public func attachmentFileBlobs() throws -> [[UInt8]] {
-        try Data.fetchAll(self, sql: "SELECT blob FROM attachment_files").map { Array($0) }
-    }
 }
