@@ -61,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "AbriVault",
-            dependencies: ["AbriPublic", "AbriCrypto", "AbriStore", "AbriStoreSQLite", "CFileSync", "CSQLiteSession", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["AbriPublic", "AbriCrypto", "AbriStore", "AbriStoreSQLite", "CFileSync"],
             swiftSettings: upcoming
         ),
         // A replica's traffic with its hub (Docs/FORMAT.md §7): the vault links no networking code of its own.
@@ -80,12 +80,14 @@ let package = Package(
         .testTarget(name: "AbriCryptoTests", dependencies: ["AbriCrypto"], swiftSettings: upcoming),
         .testTarget(
             name: "AbriVaultTests",
-            dependencies: ["AbriVault", "AbriCrypto", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["AbriVault", "AbriCrypto", .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
         // What the tests share: child processes without Foundation's Process, a throwaway PostgreSQL cluster, a hub.
         .target(name: "AbriTestSupport", path: "Tests/Support", swiftSettings: upcoming),
-        .testTarget(name: "AbriCLITests", dependencies: ["abri", "AbriVault", "AbriCrypto", "AbriTestSupport"], swiftSettings: upcoming),
+        .testTarget(name: "AbriCLITests", dependencies: ["abri", "AbriVault", "AbriCrypto", "AbriTestSupport", "AbriStore",
+                                                   .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: upcoming),
         .testTarget(
             name: "AbriHubTests",
             dependencies: ["abri-hub", "AbriHub", "AbriPublic", "AbriCrypto", "AbriTestSupport"],

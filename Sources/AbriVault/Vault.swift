@@ -1,8 +1,6 @@
 import AbriCrypto
 import AbriStore
-import AbriStoreSQLite
 import Foundation
-import GRDB
 public import AbriPublic
 
 /// An Abri vault: one SQLite file, its roster, its cases and its access log.
@@ -107,7 +105,7 @@ public final class Vault: @unchecked Sendable {
     /// The current roster, its administrator's signature checked, and the one the latest signed head names, with the
     /// key custody that head names (65 otherwise: the roster and the keys are part of the log, and either rolled back
     /// under it is refused). Every command calls this before anything else.
-    func roster(_ db: Database) throws -> Roster {
+    func roster(_ db: any VaultTransaction) throws -> Roster {
         let roster = try boundRoster(db)
         try checkKeyCustody(db)
         return roster
@@ -116,7 +114,7 @@ public final class Vault: @unchecked Sendable {
     /// Refuses generations, generation seals or log-key seals that are not the ones the latest signed head names: a
     /// writer of the file who deletes the generations made after a removal and puts older seals back would have
     /// everyone grant to keys a removed member holds (Docs/FORMAT.md §3.7).
-    func checkKeyCustody(_ db: Database) throws {
+    func checkKeyCustody(_ db: any VaultTransaction) throws {
         let bound = try db.latestHeadKeys() ?? HeadBinding.empty.keys
         guard try Custody.digest(db) == bound else {
             throw AbriError.badData("the partners' keys are not the ones the latest signed head names: key generations or seals were rolled back or altered (run `abri verify`)")
@@ -124,7 +122,7 @@ public final class Vault: @unchecked Sendable {
     }
 
     /// The current roster, checked against the one the latest signed head names (the keys are `checkKeyCustody`'s).
-    func boundRoster(_ db: Database) throws -> Roster {
+    func boundRoster(_ db: any VaultTransaction) throws -> Roster {
         let stored = try storedRoster(db)
         let bound = try db.latestHeadRoster().map { (version: $0.rosterVersion, hash: $0.rosterHash) }
             ?? (version: HeadBinding.empty.rosterVersion, hash: HeadBinding.empty.rosterHash)
@@ -136,7 +134,7 @@ public final class Vault: @unchecked Sendable {
 
     /// The highest stored roster version and the hash of its body, its administrator's signature checked (an empty
     /// roster before the first change), whether or not a head names it yet.
-    func storedRoster(_ db: Database) throws -> (roster: Roster, hash: [UInt8]) {
+    func storedRoster(_ db: any VaultTransaction) throws -> (roster: Roster, hash: [UInt8]) {
         guard let row = try db.latestRoster() else {
             return (Roster(vault: idHex, version: 0, admin: admin.line, logKey: LogKeyInfo(generation: 0, publicKey: ""),
                            partners: [], members: []), HeadBinding.empty.rosterHash)
@@ -155,7 +153,7 @@ public final class Vault: @unchecked Sendable {
 
     /// Signs and stores a new roster version, chained to the one before it; returns the hash of its body.
     @discardableResult
-    func saveRoster(_ roster: Roster, signedBy administrator: borrowing Identity, _ db: Database) throws -> [UInt8] {
+    func saveRoster(_ roster: Roster, signedBy administrator: borrowing Identity, _ db: any VaultTransaction) throws -> [UInt8] {
         var next = roster
         next.previous = roster.version > 1 ? Data(try storedRoster(db).hash).base64EncodedString() : nil
         let body = try next.canonicalBody()

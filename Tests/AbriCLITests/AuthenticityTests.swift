@@ -24,7 +24,7 @@ struct AuthenticityTests {
             let ref = try #require(grant.compartments.first { $0.compartment == .general })
             let half = try #require(grant.half(ref))
             let row = try #require(try vault.store.read { db in
-                try Row.fetchOne(db, sql: "SELECT records.origin, records.general, cases.case_key FROM records JOIN cases ON cases.id = records.case_id WHERE records.id = ?",
+                try Row.fetchOne(db.file, sql: "SELECT records.origin, records.general, cases.case_key FROM records JOIN cases ON cases.id = records.case_id WHERE records.id = ?",
                                  arguments: [Data(ref.record.bytes)])
             })
             let ad = RecordSealing.associatedData(origin: Array(row["origin"] as Data), caseID: caseID, record: ref.record, compartment: .general)

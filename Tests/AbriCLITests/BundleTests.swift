@@ -279,7 +279,7 @@ import Testing
         let origin = try Self.originOfImportedRecords(exchange.other)
         try session.run { context in
             let (grant, locator) = try #require(try context.grant(on: caseID))
-            let caseKey = Array(try #require(try Data.fetchOne(context.db, sql: "SELECT case_key FROM cases WHERE id = ?",
+            let caseKey = Array(try #require(try Data.fetchOne(context.db.file, sql: "SELECT case_key FROM cases WHERE id = ?",
                                                                 arguments: [Data(caseID.bytes)])))
             let record = RecordID(bytes: Random.bytes(16))
             let half = try Key.random()
@@ -290,7 +290,7 @@ import Testing
                                   content: ["text": .string("message de la conseillère")], attachments: [])
             let ad = RecordSealing.associatedData(origin: origin, caseID: caseID, record: record, compartment: .general)
             let sealed = try RecordSealing.seal(body, author: mallory, dataKey: dataKey, associatedData: ad)
-            try context.db.execute(sql: "INSERT INTO records (id, case_id, seq, day, origin, general, locating) VALUES (?, ?, 99, 0, ?, ?, ?)",
+            try context.db.file.execute(sql: "INSERT INTO records (id, case_id, seq, day, origin, general, locating) VALUES (?, ?, 99, 0, ?, ?, ?)",
                                    arguments: [Data(record.bytes), Data(caseID.bytes), Data(origin), Data(sealed), Data(RecordSealing.filler())])
             grant.add(CompartmentRef(record: record, compartment: .general), half: half, provenance: .received)
             try GrantStore.file(grant, keys: context.current, replacing: locator, context.db)

@@ -22,16 +22,16 @@ import Testing
         var opened = Opened()
         var generations = extra
         try vault.store.read { db in
-            for row in try Row.fetchAll(db, sql: "SELECT partner, number, box FROM generation_seals ORDER BY partner, number") {
+            for row in try Row.fetchAll(db.file, sql: "SELECT partner, number, box FROM generation_seals ORDER BY partner, number") {
                 guard let seed = try? identity.openSealed(Array(row["box"] as Data)) else { continue }
                 let partner: String = row["partner"], number: Int = row["number"]
                 opened.generationSeals.append("\(partner)#\(number)")
                 generations.append(try GenerationKeys(partner: partner, number: number, seed: Key(seed)))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT box FROM log_key_seals") where (try? identity.openSealed(Array(row["box"] as Data))) != nil {
+            for row in try Row.fetchAll(db.file, sql: "SELECT box FROM log_key_seals") where (try? identity.openSealed(Array(row["box"] as Data))) != nil {
                 opened.logKeySeals += 1
             }
-            for row in try Row.fetchAll(db, sql: "SELECT locator, expires, box FROM grants") {
+            for row in try Row.fetchAll(db.file, sql: "SELECT locator, expires, box FROM grants") {
                 let box = Array(row["box"] as Data)
                 if (try? identity.openSealed(box)) != nil { opened.grants.append("identity") }
                 for keys in generations {
@@ -42,7 +42,7 @@ import Testing
                     }
                 }
             }
-            for row in try Row.fetchAll(db, sql: "SELECT box FROM inbox") {
+            for row in try Row.fetchAll(db.file, sql: "SELECT box FROM inbox") {
                 let box = Array(row["box"] as Data)
                 if (try? identity.openSealed(box)) != nil || generations.contains(where: { $0.openInbox(box) != nil }) { opened.inbox += 1 }
             }

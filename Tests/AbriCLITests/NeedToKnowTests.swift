@@ -1,6 +1,7 @@
 import AbriCrypto
 @testable import AbriVault
 import Foundation
+import AbriStore
 import GRDB
 import Testing
 
@@ -266,7 +267,7 @@ extension NeedToKnowTests {
     }
 
     /// Every key a member's partner holds: its generations' grants, and in each the own log key and the link keys.
-    static func keys(of actor: Story.Actor, story: Story, vault: Vault, _ db: Database) throws -> [Key] {
+    static func keys(of actor: Story.Actor, story: Story, vault: Vault, _ db: any VaultTransaction) throws -> [Key] {
         let identity = try Identity.unlock(contentsOf: story.identity(actor),
                                            passphrase: try SecureBytes(copying: Array(story.cli.passphrase.utf8)))
         let generations = try Custody.unlockGenerations(partner: partner[actor]!, identity: identity, roster: try vault.roster(db),
@@ -282,7 +283,7 @@ extension NeedToKnowTests {
             var matrix = KeyMatrix()
             var held: [Story.Actor: [Key]] = [:]
             for actor in roles where actor != .admin { held[actor] = try keys(of: actor, story: story, vault: vault, db) }
-            for row in try Row.fetchAll(db, sql: "SELECT seq, entry FROM log ORDER BY seq") {
+            for row in try Row.fetchAll(db.file, sql: "SELECT seq, entry FROM log ORDER BY seq") {
                 let seq: Int = row["seq"]
                 let parts = try LogEntry.Parts(Array(row["entry"] as Data), seq: seq)
                 for slot in parts.slots {

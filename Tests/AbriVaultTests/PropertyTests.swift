@@ -1,6 +1,7 @@
 import AbriCrypto
 @testable import AbriVault
 import Foundation
+import GRDB
 import PropertyBased
 import Testing
 
@@ -37,13 +38,18 @@ struct PropertyTests {
 
         func member(_ partner: String) -> MemberSession { members[partner]! }
 
+        /// The vault file through a connection of its own, as someone holding the file would open it.
+        func file<T>(_ body: (Database) throws -> T) throws -> T {
+            try DatabaseQueue(path: vault.store.path).write(body)
+        }
+
         /// Runs raw SQL on the vault file (to damage it the way someone holding the file could).
         func execute(_ sql: String) throws {
-            try vault.store.write { db in try db.execute(sql: sql) }
+            try file { db in try db.execute(sql: sql) }
         }
 
         func blob(_ sql: String) throws -> [UInt8]? {
-            try vault.store.read { db in try Data.fetchOne(db, sql: sql).map(Array.init) }
+            try file { db in try Data.fetchOne(db, sql: sql).map(Array.init) }
         }
     }
 
@@ -194,8 +200,8 @@ struct PropertyTests {
     private func flipRow(_ blob: Blob, position: Int, bit: Int, in lab: Lab) throws {
         let (table, column) = (blob.rawValue.split(separator: ".").map(String.init)[0], blob.rawValue.split(separator: ".").map(String.init)[1])
         let key = table == "grants" ? "locator" : "rowid"
-        let rows = try lab.vault.store.read { db in try Data.fetchAll(db, sql: "SELECT \(key) FROM \(table) WHERE \(key) IS NOT NULL ORDER BY \(key)") }
-        let keys: [Int] = table == "grants" ? [] : try lab.vault.store.read { db in try Int.fetchAll(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid") }
+        let rows = try lab.file { db in try Data.fetchAll(db, sql: "SELECT \(key) FROM \(table) WHERE \(key) IS NOT NULL ORDER BY \(key)") }
+        let keys: [Int] = table == "grants" ? [] : try lab.file { db in try Int.fetchAll(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid") }
         let count = table == "grants" ? rows.count : keys.count
         try #require(count > 0)
         let row = position % count

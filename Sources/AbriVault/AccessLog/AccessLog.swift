@@ -1,8 +1,6 @@
 import AbriCrypto
 import Foundation
-import GRDB
 import AbriStore
-import AbriStoreSQLite
 public import AbriPublic
 
 /// An identity's signing key, shareable across threads for the length of one command (in this process's memory or
@@ -77,7 +75,7 @@ enum AccessLog {
         leaf(seq: row.seq, day: row.day, entry: row.entry)
     }
 
-    static func frontier(_ db: Database) throws -> LogFrontier {
+    static func frontier(_ db: any VaultTransaction) throws -> LogFrontier {
         guard let data = try db.logFrontier() else { return LogFrontier() }
         return try LogFrontier(encoded: data)
     }
@@ -100,7 +98,7 @@ enum AccessLog {
     /// Seals, signs and appends the drafts, then stores a signed head: all inside the caller's transaction.
     /// The cryptography of a batch (a bulk deposit logs one entry per case) runs on every core.
     static func append(_ drafts: [LogDraft], vault: Vault, actor: borrowing Identity, headSigner: HeadSigner,
-                       _ db: Database) throws -> LogFrontier {
+                       _ db: any VaultTransaction) throws -> LogFrontier {
         #if DEBUG
         // Test hook (debug builds only): the log cannot be written, as on a full disk.
         if ProcessInfo.processInfo.environment["ABRI_TEST_LOG_UNWRITABLE"] == "1" {
@@ -143,7 +141,7 @@ enum AccessLog {
         private var next: [[UInt8]: Int] = [:]
 
         /// The next tag of `reader`: a fresh key starts at 0; another is walked in `log_tags` to its first free link.
-        mutating func next(_ reader: ReaderKey, _ db: Database) throws -> [UInt8] {
+        mutating func next(_ reader: ReaderKey, _ db: any VaultTransaction) throws -> [UInt8] {
             let first = try LogEntry.tag(reader.key, counter: 0)
             var counter: Int
             if let known = next[first] {
@@ -163,7 +161,7 @@ enum AccessLog {
 
     /// Every entry sealed to `key`, in order: its chain of tags walked through `log_tags`, each tag checked
     /// against the entry it points to.
-    static func entries(readBy key: Key, vault: Vault, _ db: Database) throws -> [OpenedEntry] {
+    static func entries(readBy key: Key, vault: Vault, _ db: any VaultTransaction) throws -> [OpenedEntry] {
         try sealedEntries(readBy: key, db).map { try $0.open(vault: vault) }
     }
 
@@ -186,7 +184,7 @@ enum AccessLog {
     }
 
     /// The entries sealed to `key`, in order, read but not opened.
-    static func sealedEntries(readBy key: Key, _ db: Database) throws -> [Found] {
+    static func sealedEntries(readBy key: Key, _ db: any VaultTransaction) throws -> [Found] {
         var result: [Found] = []
         var counter = 0
         while true {
@@ -198,7 +196,7 @@ enum AccessLog {
         return result
     }
 
-    private static func storeHead(_ head: Head, vault: Vault, actor: borrowing Identity, signer: HeadSigner, _ db: Database) throws {
+    private static func storeHead(_ head: Head, vault: Vault, actor: borrowing Identity, signer: HeadSigner, _ db: any VaultTransaction) throws {
         let day = Day.today().description
         // The roster in force is the latest version: an administrator's roster change stored it in this transaction,
         // so the checkpoint that closes the change names it.
@@ -229,7 +227,7 @@ enum AccessLog {
 
     /// The latest stored head, its signature checked under the roster version it binds; nil for an empty log.
     /// Entries past it, or a stored tree edge that does not give its root, are refused: the next append builds on both.
-    static func latestHead(_ db: Database, vault: Vault) throws -> StoredHead? {
+    static func latestHead(_ db: any VaultTransaction, vault: Vault) throws -> StoredHead? {
         let (count, last) = try db.logCount().map { ($0.count, $0.lastSeq) } ?? (0, 0)
         guard let row = try db.latestHead() else {
             guard count == 0 else {
@@ -286,7 +284,7 @@ enum AccessLog {
     }
 
     /// Checks one stored head's signature: the administrator's, or the log key of the roster version the head binds.
-    static func headSignatureIsValid(_ head: StoredHead, vault: Vault, _ db: Database) throws -> Bool {
+    static func headSignatureIsValid(_ head: StoredHead, vault: Vault, _ db: any VaultTransaction) throws -> Bool {
         headSignatureIsValid(head, vault: vault, logKeys: try logPublicKeys(vault: vault, db))
     }
 
@@ -308,7 +306,7 @@ enum AccessLog {
     }
 
     /// Every administrator-signed roster version, by version (version 0: the empty roster of a new vault).
-    static func logPublicKeys(vault: Vault, _ db: Database) throws -> [Int: SignedRosterVersion] {
+    static func logPublicKeys(vault: Vault, _ db: any VaultTransaction) throws -> [Int: SignedRosterVersion] {
         var versions: [Int: SignedRosterVersion] = [
             0: SignedRosterVersion(hash: HeadBinding.empty.rosterHash, logKey: LogKeyInfo(generation: 0, publicKey: "")),
         ]

@@ -1,7 +1,5 @@
 import Foundation
-import GRDB
 import AbriStore
-import AbriStoreSQLite
 public import AbriPublic
 
 /// The last log head this machine accepted for a vault, so that a rolled-back copy is refused.
@@ -44,7 +42,7 @@ public struct HistoryGuard: Sendable {
     /// Refuses a log that is shorter than, or not an extension of, the last head accepted here, or whose roster is
     /// older: the edge this machine kept at the accepted size, extended with the store's entries after it, must give
     /// the root of the store's latest signed head. Returns what was seen, for `accept`.
-    func check(_ latest: AccessLog.StoredHead?, accepted: Accepted?, admin: String, _ db: Database) throws -> Seen {
+    func check(_ latest: AccessLog.StoredHead?, accepted: Accepted?, admin: String, _ db: any VaultTransaction) throws -> Seen {
         let head = latest?.head ?? Head.empty
         let binding = latest?.binding ?? .empty
         guard let accepted else {
@@ -116,7 +114,7 @@ public struct HistoryGuard: Sendable {
 
 extension Vault {
     /// What a command that just appended, inside its transaction, leaves for this machine to accept.
-    func seen(after frontier: LogFrontier, _ db: Database) throws -> HistoryGuard.Seen {
+    func seen(after frontier: LogFrontier, _ db: any VaultTransaction) throws -> HistoryGuard.Seen {
         let binding = try db.headBinding(size: frontier.size)
             .map { HeadBinding(rosterVersion: $0.rosterVersion, rosterHash: $0.rosterHash, keys: $0.keys, previous: $0.previous) }
             ?? .empty

@@ -1,8 +1,6 @@
 import AbriCrypto
 import Foundation
-import GRDB
 import AbriStore
-import AbriStoreSQLite
 public import AbriPublic
 
 /// One log entry, opened.
@@ -24,7 +22,7 @@ public struct OpenedEntry: Sendable {
 enum LogReader {
     /// The entries of one case that a holder may read: its own actions, the grants it received and made, and the
     /// actions of the partners it granted.
-    static func entries(of grant: GrantBody, vault: Vault, _ db: Database) throws -> [OpenedEntry] {
+    static func entries(of grant: GrantBody, vault: Vault, _ db: any VaultTransaction) throws -> [OpenedEntry] {
         var seen = Set<[Int]>()
         var result: [OpenedEntry] = []
         for key in grant.readingKeys {
@@ -38,7 +36,7 @@ enum LogReader {
     /// Every entry's operator summary, for the administrator: a page of entries at a time, opened and their
     /// signatures checked on every core (a scalar multiplication per command, then an AEAD, a JSON parse and an
     /// Ed25519 check each).
-    static func allEntries(administrator: borrowing Identity, vault: Vault, _ db: Database) throws -> [OpenedEntry] {
+    static func allEntries(administrator: borrowing Identity, vault: Vault, _ db: any VaultTransaction) throws -> [OpenedEntry] {
         struct Sealed {
             var seq: Int
             var day: Int32

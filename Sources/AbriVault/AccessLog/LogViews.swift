@@ -1,8 +1,6 @@
 import AbriCrypto
 import Foundation
-import GRDB
 import AbriStore
-import AbriStoreSQLite
 public import AbriPublic
 
 /// One line of `abri log`, as the caller may see it.

@@ -1,8 +1,6 @@
 import AbriCrypto
 import Foundation
-import GRDB
 import AbriStore
-import AbriStoreSQLite
 public import AbriPublic
 
 /// The administrator's word that the vault restarts from a restored copy (Docs/FORMAT.md §3.7): the head it
@@ -21,7 +19,7 @@ struct RestoreStatement: Equatable {
     }
 
     /// Signs and stores the statement, replacing any earlier one.
-    func store(vault: Vault, administrator: borrowing Identity, _ db: Database) throws {
+    func store(vault: Vault, administrator: borrowing Identity, _ db: any VaultTransaction) throws {
         let text = text(vaultHex: vault.idHex)
         let signature = try administrator.sign(text)
         try db.storeRestoreStatement(text, signature: signature)
@@ -29,7 +27,7 @@ struct RestoreStatement: Equatable {
 
     /// The stored statement, its signature checked against the administrator; nil when there is none or it does not
     /// check out (then nothing is followed, and the rollback is refused as before).
-    static func load(vault: Vault, _ db: Database) throws -> (statement: RestoreStatement, digest: String)? {
+    static func load(vault: Vault, _ db: any VaultTransaction) throws -> (statement: RestoreStatement, digest: String)? {
         guard let text = try db.restoreStatement().map({ Data($0) }),
               let signature = try db.restoreStatementSignature().map({ Data($0) }),
               Ed25519.isValidSignature(Array(signature), for: Array(text), publicKey: vault.admin.signingPublicKey),

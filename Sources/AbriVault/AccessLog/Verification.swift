@@ -1,8 +1,6 @@
 import AbriCrypto
 import Foundation
-import GRDB
 import AbriStore
-import AbriStoreSQLite
 public import AbriPublic
 
 /// What `abri verify` found.
@@ -195,7 +193,7 @@ extension Vault {
         return roster.member(signingKey: key)?.handle == details.actor
     }
 
-    private func verifyRoster(_ db: Database, _ problem: (String) -> Void) {
+    private func verifyRoster(_ db: any VaultTransaction, _ problem: (String) -> Void) {
         guard let rows = try? db.rosterVersionsForHeads() else {
             problem("the roster cannot be read")
             return
@@ -217,7 +215,7 @@ extension Vault {
         }
     }
 
-    private func verifyGenerations(_ db: Database, _ problem: (String) -> Void) {
+    private func verifyGenerations(_ db: any VaultTransaction, _ problem: (String) -> Void) {
         guard let roster = try? storedRoster(db).roster, let rows = try? db.generationsToVerify() else { return }
         for row in rows {
             let partner = row.partner
@@ -234,7 +232,7 @@ extension Vault {
 
     /// Every head names the size of the head stored before it: a head or checkpoint row deleted from the middle of
     /// the log breaks the chain, and a head's roster version never goes back.
-    private func verifyHeadChain(_ db: Database, _ problem: (String) -> Void) {
+    private func verifyHeadChain(_ db: any VaultTransaction, _ problem: (String) -> Void) {
         guard let rows = try? db.headLinks() else {
             problem("the heads cannot be read")
             return
@@ -259,7 +257,7 @@ extension Vault {
     }
 
     /// Checks that the log extends an exported checkpoint.
-    private func checkExtends(_ checkpoint: ExportedCheckpoint, entries: Int, root: [UInt8]?, _ db: Database,
+    private func checkExtends(_ checkpoint: ExportedCheckpoint, entries: Int, root: [UInt8]?, _ db: any VaultTransaction,
                               _ problem: (String) -> Void) {
         let note = checkpoint.note
         guard note.vaultHex == idHex else {
@@ -282,7 +280,7 @@ extension Vault {
     }
 
     /// For each entry, the roster in force: the one named by the head that closes it.
-    private func rostersInForce(_ db: Database) throws -> (Int) -> Roster? {
+    private func rostersInForce(_ db: any VaultTransaction) throws -> (Int) -> Roster? {
         var rosters: [Int: Roster] = [:]
         for row in try db.rosterVersionsForHeads() {
             let body = row.body
@@ -320,7 +318,7 @@ extension Vault {
 }
 
 extension AdminSession {
-    func openAllEntries(_ db: Database) throws -> [OpenedEntry] {
+    func openAllEntries(_ db: any VaultTransaction) throws -> [OpenedEntry] {
         try LogReader.allEntries(administrator: identity, vault: vault, db)
     }
 
@@ -343,7 +341,7 @@ extension AdminSession {
 
 extension MemberSession {
     /// The entries of every case this member's partner holds, read without writing anything.
-    func entriesOfHeldCases(_ db: Database) throws -> [OpenedEntry] {
+    func entriesOfHeldCases(_ db: any VaultTransaction) throws -> [OpenedEntry] {
         let roster = try vault.storedRoster(db).roster
         var entries: [OpenedEntry] = []
         for membership in roster.memberships(of: identity.publicIdentity.line)

@@ -1,9 +1,7 @@
 import AbriCrypto
 import Foundation
-import GRDB
 public import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 extension MemberSession {
     /// Writes a bundle of a case for `partnerID`'s members in the pinned vault named `vaultName`: what a share would

@@ -1,9 +1,7 @@
 import AbriCrypto
 import Foundation
-import GRDB
 public import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 /// A vault's roster as its administrator signed it: what a bundle carries to prove who its exporter and its
 /// records' authors are, and what the importing vault keeps in `foreign_rosters` (Docs/FORMAT.md §4).
@@ -22,7 +20,7 @@ struct SignedRoster {
     }
 
     /// The current roster of this vault, as stored.
-    static func current(_ db: Database) throws -> SignedRoster {
+    static func current(_ db: any VaultTransaction) throws -> SignedRoster {
         guard let row = try db.currentRosterForBundle() else {
             throw AbriError.usage("this vault has no roster yet (ask your administrator)")
         }
@@ -61,7 +59,7 @@ struct AuthorCheck {
 
     /// This vault's roster and the stored rosters of pinned vaults (a stored roster whose signature fails is 65;
     /// one of a vault no longer pinned here vouches for nothing).
-    static func load(roster: Roster, vault: [UInt8], _ db: Database) throws -> AuthorCheck {
+    static func load(roster: Roster, vault: [UInt8], _ db: any VaultTransaction) throws -> AuthorCheck {
         var check = AuthorCheck(roster: roster, vault: vault)
         for row in try db.foreignRosters() {
             let signed = SignedRoster(body: row.body, signature: row.signature)

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 public import AbriPublic
+import AbriStore
 
 /// Writes opened attachments into a folder: cleaned base names, O_EXCL|O_NOFOLLOW, mode 0600,
 /// every name checked before the first byte is written, nothing partial left behind.
@@ -53,7 +53,7 @@ enum AttachmentOutput {
     /// Writes every file under a temporary name (`StagedOutput`), then renames them into place: a kill leaves no
     /// partial attachment under its name, and a failure removes every file this call wrote.
     static func write(_ files: [(info: AttachmentInfo, dataKey: Key)], into directory: String, stored: AttachmentFiles,
-                      progress: (any ProgressListener)?, _ db: Database) throws {
+                      progress: (any ProgressListener)?, _ db: any VaultTransaction) throws {
         let paths = try plan(files.map(\.info), into: directory)
         var staged: [StagedOutput] = []
         let opening = AttachmentProgress(progress, label: "opening attachments (MiB)",

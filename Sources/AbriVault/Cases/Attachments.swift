@@ -1,9 +1,7 @@
 import AbriCrypto
 import Foundation
-import GRDB
 public import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 /// A file to attach, and the compartment it belongs to.
 public struct AttachmentSource: Sendable {
@@ -65,7 +63,7 @@ enum Attachments {
     /// Seals one file into a new file of the vault's attachment folder, synced, and names it in the
     /// command's transaction; returns its description for the compartment.
     static func store(_ source: AttachmentSource, index: Int, dataKey: Key, caseID: CaseID, files: AttachmentFiles,
-                      _ db: Database, progress: ((Int) -> Void)? = nil) throws -> AttachmentInfo {
+                      _ db: any VaultTransaction, progress: ((Int) -> Void)? = nil) throws -> AttachmentInfo {
         let size: Int
         // Reads `count` plaintext bytes from `offset` into a worker's buffer; false when the file came up short.
         let read: (UnsafeMutableRawBufferPointer, Int, Int) -> Bool
@@ -137,7 +135,7 @@ enum Attachments {
         case fetched([[UInt8]])
 
         /// Finds a blob; throws when neither holds it.
-        static func find(_ info: AttachmentInfo, files: AttachmentFiles, _ db: Database) throws -> Stored {
+        static func find(_ info: AttachmentInfo, files: AttachmentFiles, _ db: any VaultTransaction) throws -> Stored {
             guard let blob = Data(base64Encoded: info.blob).map(Array.init), blob.count == 16 else { throw Attachments.damaged }
             if let fd = files.openForReading(blob) { return .file(fd) }
             let missing = AbriError.badData("an attachment is missing from the vault (was its case shredded meanwhile? run `abri verify`)")
@@ -153,7 +151,7 @@ enum Attachments {
         }
 
         /// One segment's ciphertext; for files, any thread may call it.
-        func segment(_ segment: Int, count: Int, into buffer: UnsafeMutableRawBufferPointer, _ db: Database?) throws {
+        func segment(_ segment: Int, count: Int, into buffer: UnsafeMutableRawBufferPointer, _ db: (any VaultTransaction)?) throws {
             switch self {
             case .file(let fd):
                 guard FileIO.read(fd, into: buffer, count: count, at: AttachmentLayout.sealedOffset(segment: segment)) else {
@@ -188,7 +186,7 @@ enum Attachments {
     /// Opens segment `segment` of a stored attachment into `buffers.output`, every tag checked; the number of
     /// plaintext bytes it holds (the zero fill of the last chunk left out).
     static func openSegment(_ segment: Int, of info: AttachmentInfo, dataKey: Key, from stored: Stored,
-                            buffers: SegmentWorkers.Buffers, _ db: Database?) throws -> Int {
+                            buffers: SegmentWorkers.Buffers, _ db: (any VaultTransaction)?) throws -> Int {
         let sealed = AttachmentLayout.sealedSize(segment: segment, of: info.chunks)
         try stored.segment(segment, count: sealed, into: buffers.input, db)
         let key = try AttachmentLayout.segmentKey(dataKey: dataKey, index: info.index, segment: segment)
@@ -199,13 +197,13 @@ enum Attachments {
     }
 
     /// Opens one attachment into an open file descriptor, every segment checked; segments of a file go on every core.
-    static func write(_ info: AttachmentInfo, dataKey: Key, from stored: Stored, to fd: Int32, _ db: Database) throws {
+    static func write(_ info: AttachmentInfo, dataKey: Key, from stored: Stored, to fd: Int32, _ db: any VaultTransaction) throws {
         try checkLayout(info)
         try stored.check(info)
         let full = AbriError.io("writing an attachment failed (check the disk space)")
         // One writer at a time: two threads writing one file contend on its lock in the kernel.
         let writing = NSLock()
-        let body = { (segment: Int, buffers: SegmentWorkers.Buffers, db: Database?) throws in
+        let body = { (segment: Int, buffers: SegmentWorkers.Buffers, db: (any VaultTransaction)?) throws in
             let count = try openSegment(segment, of: info, dataKey: dataKey, from: stored, buffers: buffers, db)
             let offset = segment * AttachmentLayout.segmentPlain
             let written = writing.withLock { FileIO.write(fd, from: UnsafeRawBufferPointer(buffers.output), count: count, at: offset) }
@@ -225,7 +223,7 @@ enum Attachments {
 
     /// Opens one attachment segment by segment, in order, and hands each one's plaintext to `body`: nothing is
     /// written anywhere, and the buffer that held it is wiped once `body` returns.
-    static func stream(_ info: AttachmentInfo, dataKey: Key, from stored: Stored, _ db: Database,
+    static func stream(_ info: AttachmentInfo, dataKey: Key, from stored: Stored, _ db: any VaultTransaction,
                        into body: (UnsafeRawBufferPointer) throws -> Void) throws {
         try checkLayout(info)
         try stored.check(info)
@@ -250,7 +248,7 @@ enum Attachments {
     }
 
     /// Every segment of a stored attachment, as a bundle carries them.
-    static func segments(of info: AttachmentInfo, files: AttachmentFiles, _ db: Database) throws -> [[UInt8]] {
+    static func segments(of info: AttachmentInfo, files: AttachmentFiles, _ db: any VaultTransaction) throws -> [[UInt8]] {
         let stored = try Stored.find(info, files: files, db)
         defer { stored.close() }
         try stored.check(info)

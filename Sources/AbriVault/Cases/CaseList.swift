@@ -1,9 +1,7 @@
 import AbriCrypto
 import Foundation
-import GRDB
 public import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 /// One line of `abri cases`.
 public struct CaseSummary: Sendable, Codable, Equatable {

@@ -1,9 +1,7 @@
 import AbriCrypto
 import Foundation
-import GRDB
 public import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 /// What a deposit or an addition produced: the case, and who can now read it.
 public struct DepositResult: Sendable {

@@ -1,9 +1,7 @@
 import AbriCrypto
 import Foundation
-import GRDB
 import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 /// One record as the caller may see it.
 public struct OpenedRecord: Sendable {

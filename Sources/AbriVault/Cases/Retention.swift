@@ -1,8 +1,6 @@
 import Foundation
-import GRDB
 import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 extension MemberSession {
     /// Closes a case (or reopens it): the date of the last closing starts the retention period.

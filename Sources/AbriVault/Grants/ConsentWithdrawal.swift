@@ -1,9 +1,7 @@
 import AbriCrypto
 import Foundation
-import GRDB
 import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 extension MemberSession {
     /// Withdraws a partner's access to a case: a signed withdrawal, sealed to that partner, which its members carry

@@ -1,9 +1,7 @@
 import AbriCrypto
 import Foundation
-import GRDB
 import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 /// Reads and writes a partner's own grant rows (Docs/FORMAT.md §3.3); the inbox is `InboxClaim`'s.
 enum GrantStore {
@@ -30,18 +28,18 @@ enum GrantStore {
                         expires: expires, box: try keys.sealGrant(plaintext, locator: locator, expires: expires))
     }
 
-    static func insert(_ row: GrantRow, replacing oldLocator: [UInt8]? = nil, _ db: Database) throws {
+    static func insert(_ row: GrantRow, replacing oldLocator: [UInt8]? = nil, _ db: any VaultTransaction) throws {
         if let oldLocator { try db.deleteGrant(locator: oldLocator) }
         try db.insertGrant(row)
     }
 
     /// Files `body` as the partner's own row under generation `keys`, replacing any row it had for the case.
-    static func file(_ body: GrantBody, keys: GenerationKeys, replacing oldLocator: [UInt8]? = nil, _ db: Database) throws {
+    static func file(_ body: GrantBody, keys: GenerationKeys, replacing oldLocator: [UInt8]? = nil, _ db: any VaultTransaction) throws {
         try insert(try ownRow(body, keys: keys), replacing: oldLocator, db)
     }
 
     /// This partner's grant on a case, opened, with the row's locator; nil when it holds none.
-    static func find(_ caseID: CaseID, generations: [GenerationKeys], _ db: Database) throws -> (GrantBody, locator: [UInt8])? {
+    static func find(_ caseID: CaseID, generations: [GenerationKeys], _ db: any VaultTransaction) throws -> (GrantBody, locator: [UInt8])? {
         for keys in generations {
             let locator = try keys.locator(caseID)
             guard let row = try db.grant(locator: locator) else { continue }
@@ -53,7 +51,7 @@ enum GrantStore {
     }
 
     /// Every row of this partner, not opened yet.
-    static func ownRows(generations: [GenerationKeys], _ db: Database) throws -> [StoredRow] {
+    static func ownRows(generations: [GenerationKeys], _ db: any VaultTransaction) throws -> [StoredRow] {
         var result: [StoredRow] = []
         for keys in generations {
             for row in try db.grants(holder: try keys.holderLabel()) { result.append(StoredRow(row, keys: keys)) }
@@ -62,7 +60,7 @@ enum GrantStore {
     }
 
     /// Leaves a signed item in the inbox.
-    static func post(_ box: [UInt8], _ db: Database) throws {
+    static func post(_ box: [UInt8], _ db: any VaultTransaction) throws {
         try db.insertInboxItem(box: box)
     }
 }

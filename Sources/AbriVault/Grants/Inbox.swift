@@ -1,6 +1,5 @@
 import AbriCrypto
 import Foundation
-import GRDB
 import AbriPublic
 
 /// A signed item for another partner: a grant, or the withdrawal of one (Docs/FORMAT.md §3.3). The box is sealed

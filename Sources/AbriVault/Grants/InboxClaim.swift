@@ -1,9 +1,7 @@
 import AbriCrypto
 import Foundation
-import GRDB
 import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 extension MemberContext {
     /// Files every inbox item sealed to this partner, in the order they were posted, after checking it

@@ -1,8 +1,6 @@
 import AbriCrypto
 import AbriStore
-import AbriStoreSQLite
 import Foundation
-import GRDB
 public import AbriPublic
 
 /// Who makes and who receives the partners' generation keys and the vault's log key (Docs/FORMAT.md §1, §3.2).
@@ -20,7 +18,7 @@ enum Custody {
     /// The digest of the key custody that every signed head binds (Docs/FORMAT.md §3.7): the `generations` rows, and
     /// a hash of each box of `generation_seals` and `log_key_seals`, in key order. A writer of the file who deletes
     /// newer generations and puts back older seals changes it, and every command refuses the store.
-    static func digest(_ db: Database) throws -> [UInt8] {
+    static func digest(_ db: any VaultTransaction) throws -> [UInt8] {
         var writer = ByteWriter()
         writer.raw("abri-keys-v1")
         let generations = try db.generations()
@@ -63,7 +61,7 @@ enum Custody {
     /// The seed is wiped when this returns: whoever made it keeps nothing.
     @discardableResult
     static func makeGeneration(partner: String, members: [Member], vault: Vault, signer: borrowing Identity,
-                               madeBy: String, _ db: Database) throws -> GenerationKeys {
+                               madeBy: String, _ db: any VaultTransaction) throws -> GenerationKeys {
         let current = try db.latestGenerationNumber(partner: partner) ?? 0
         let number = current + 1
         let seed = try Key.random()
@@ -81,7 +79,7 @@ enum Custody {
     }
 
     /// The public key of a partner's current generation, its signature checked against the roster.
-    static func currentGenerationKey(partner: String, roster: Roster, vault: Vault, _ db: Database) throws -> (number: Int, publicKey: [UInt8])? {
+    static func currentGenerationKey(partner: String, roster: Roster, vault: Vault, _ db: any VaultTransaction) throws -> (number: Int, publicKey: [UInt8])? {
         guard let row = try db.currentGeneration(partner: partner) else { return nil }
         return (row.number, try signedPublicKey(row, partner: partner, roster: roster, vault: vault))
     }
@@ -113,7 +111,7 @@ enum Custody {
     /// the signed public key of its generation before any use: anyone who can write the store can seal a seed of
     /// their choosing to a member's public key, and the member would then deposit under the writer's keys.
     static func unlockGenerations(partner: String, identity: borrowing Identity, roster: Roster, vault: Vault,
-                                  _ db: Database) throws -> [GenerationKeys] {
+                                  _ db: any VaultTransaction) throws -> [GenerationKeys] {
         let rows = try db.generationSeals(partner: partner, memberKey: identity.publicIdentity.boxPublicKey)
         var result: [GenerationKeys] = []
         for row in rows {
@@ -133,14 +131,14 @@ enum Custody {
 
     /// Destroys these generations of `partner`: their seeds are deleted from the vault. Only generations whose
     /// rows were re-sealed may go: one that this member never held may still protect grants another member holds.
-    static func destroyGenerations(partner: String, _ numbers: [Int], _ db: Database) throws {
+    static func destroyGenerations(partner: String, _ numbers: [Int], _ db: any VaultTransaction) throws {
         for number in numbers {
             try db.deleteGenerationSeals(partner: partner, number: number)
         }
     }
 
     /// Makes a new log key sealed to every current, approved member of every partner; returns its public description.
-    static func makeLogKey(roster: Roster, vault: Vault, _ db: Database) throws -> LogKeyInfo {
+    static func makeLogKey(roster: Roster, vault: Vault, _ db: any VaultTransaction) throws -> LogKeyInfo {
         let generation = roster.logKey.generation + 1
         let seed = try Key.random()
         let pair = try SigningKeyPair(seed: seed.bytes)
@@ -158,7 +156,7 @@ enum Custody {
     }
 
     /// Seals the current log key, which `identity` holds, to a newly approved member as well.
-    static func shareLogKey(roster: Roster, identity: borrowing Identity, with newcomer: Member, _ db: Database) throws {
+    static func shareLogKey(roster: Roster, identity: borrowing Identity, with newcomer: Member, _ db: any VaultTransaction) throws {
         guard let box = try db.logKeySeal(generation: roster.logKey.generation, memberKey: identity.publicIdentity.boxPublicKey),
               let seed = try? identity.openSealed(box) else {
             throw AbriError.badData("the vault's log key is not sealed to you: the vault was altered (run `abri verify`)")
@@ -171,7 +169,7 @@ enum Custody {
     }
 
     /// The current log key, unsealed for this member.
-    static func unlockLogKey(roster: Roster, identity: borrowing Identity, _ db: Database) throws -> HeadSigner {
+    static func unlockLogKey(roster: Roster, identity: borrowing Identity, _ db: any VaultTransaction) throws -> HeadSigner {
         guard let box = try db.logKeySeal(generation: roster.logKey.generation, memberKey: identity.publicIdentity.boxPublicKey),
               let seed = try? identity.openSealed(box) else {
             throw AbriError.badData("the vault's log key is not sealed to you: the vault was altered (run `abri verify`)")

@@ -1,14 +1,12 @@
-import GRDB
 public import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 /// The rows one write transaction changed, read back as the hub protocol's changes (Docs/FORMAT.md §7.1, §7.4): an
 /// inserted or updated row with every column as it stands before the commit, a deleted row by its key. An attachment
 /// kept as a file travels as its `chunks` rows.
 enum ChangeCapture {
     /// The changes `recorder` saw so far, in its order (by table, then row).
-    static func changes(_ recorder: any ChangeRecorder, files: AttachmentFiles, _ db: Database) throws -> [WireChange] {
+    static func changes(_ recorder: any ChangeRecorder, files: AttachmentFiles, _ db: any VaultTransaction) throws -> [WireChange] {
         var changes: [WireChange] = []
         for change in try recorder.changes() {
             let table = change.table
@@ -27,7 +25,7 @@ enum ChangeCapture {
     }
 
     /// An attachment file's segments as `chunks` rows (FORMAT §3.5, §7.1), or their deletion.
-    private static func attachmentChanges(_ change: RecordedChange, files: AttachmentFiles, _ db: Database) throws -> [WireChange] {
+    private static func attachmentChanges(_ change: RecordedChange, files: AttachmentFiles, _ db: any VaultTransaction) throws -> [WireChange] {
         guard let blob = change.key.first(where: { $0.name == "blob" })?.value.bytes else { return [] }
         let chunkKey = { (n: Int) throws -> WireColumns in
             try wire(WireColumns([("blob", .blob(blob)), ("n", .integer(Int64(n)))]))

@@ -1,9 +1,7 @@
 import AbriCrypto
 public import Foundation
-import GRDB
 public import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 /// A vault file kept as a replica of a hub's vault (Docs/FORMAT.md §7): pulling the hub's changes into it, checked as
 /// a hostile file is, and the state that makes it a replica.
@@ -105,7 +103,7 @@ public enum Replica {
     }
 
     /// The vault id and the administrator's line, nil in an empty file.
-    private static func header(_ db: Database) throws -> (id: [UInt8], admin: String)? {
+    private static func header(_ db: any VaultTransaction) throws -> (id: [UInt8], admin: String)? {
         guard let (id, admin) = try db.replicaHeader() else { return nil }
         guard id.count == 16, let line = String(validating: admin, as: UTF8.self) else {
             throw AbriError.badData("the vault's header is damaged (restore the vault from a backup)")
@@ -114,7 +112,7 @@ public enum Replica {
     }
 
     /// One change from the hub, into this vault's own tables and columns only (65 otherwise).
-    static func apply(_ change: WireChange, schema: inout ReplicaSchema, _ db: Database) throws {
+    static func apply(_ change: WireChange, schema: inout ReplicaSchema, _ db: any VaultTransaction) throws {
         let refused = AbriError.badData("the hub sent a row this vault cannot hold: nothing was changed (run `abri verify --hub`)")
         guard !ReplicaSchema.local.contains(change.table) else { throw refused }
         let table = try schema.table(change.table, db)

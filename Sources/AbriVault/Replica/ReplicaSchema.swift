@@ -1,7 +1,5 @@
-import GRDB
 public import AbriPublic
 import AbriStore
-import AbriStoreSQLite
 
 /// The tables a replica exchanges with its hub, read from the vault's own schema (Docs/FORMAT.md §7.1): a change for
 /// any other table, or with other columns, is refused.
@@ -15,7 +13,7 @@ struct ReplicaSchema {
     private var tables: [String: ReplicaTable] = [:]
 
     /// The table named `name` in the vault's schema (65 for anything else: a hostile hub names what it likes).
-    mutating func table(_ name: String, _ db: Database) throws -> ReplicaTable {
+    mutating func table(_ name: String, _ db: any VaultTransaction) throws -> ReplicaTable {
         if let known = tables[name] { return known }
         guard let table = try db.replicaTable(named: name) else {
             throw AbriError.badData("the hub sent a row of a table this vault does not have (run `abri verify --hub`)")
@@ -25,7 +23,7 @@ struct ReplicaSchema {
     }
 
     /// The row of `table` with this key as it stands now, every column by name, nil if there is none.
-    static func row(of table: ReplicaTable, key: [(name: String, value: WireValue)], _ db: Database) throws -> WireColumns? {
+    static func row(of table: ReplicaTable, key: [(name: String, value: WireValue)], _ db: any VaultTransaction) throws -> WireColumns? {
         guard let values = try db.replicaRow(table, key: key) else { return nil }
         return try ChangeCapture.wire(WireColumns(Array(zip(table.columns, values))))
     }

@@ -1,8 +1,6 @@
 import AbriCrypto
 import AbriStore
-import AbriStoreSQLite
 import Foundation
-import GRDB
 public import AbriPublic
 
 /// Which enrolled members may hold their partner's keys (Docs/FORMAT.md §3.2.1).
@@ -36,7 +34,7 @@ enum Approvals {
 
     /// The members of `partner` (removed ones included) whose enrolment is approved, as indices into
     /// `roster.members`.
-    static func approvedIndices(partner: String, roster: Roster, vault: Vault, _ db: Database) throws -> Set<Int> {
+    static func approvedIndices(partner: String, roster: Roster, vault: Vault, _ db: any VaultTransaction) throws -> Set<Int> {
         let indices = roster.members.indices.filter { roster.members[$0].partner == partner }
         var approved = Set(indices.filter { isFounding(roster.members[$0], roster: roster) })
         // Only rows whose signature checks out count; who signed them is settled below.
@@ -74,13 +72,13 @@ enum Approvals {
     }
 
     /// The current members of `partner` who may hold its keys.
-    static func approvedMembers(of partner: String, roster: Roster, vault: Vault, _ db: Database) throws -> [Member] {
+    static func approvedMembers(of partner: String, roster: Roster, vault: Vault, _ db: any VaultTransaction) throws -> [Member] {
         let approved = try approvedIndices(partner: partner, roster: roster, vault: vault, db)
         return approved.sorted().map { roster.members[$0] }.filter { !$0.removed }
     }
 
     /// The current members of `partner` who wait for a colleague's approval, in enrolment order.
-    static func pendingMembers(of partner: String, roster: Roster, vault: Vault, _ db: Database) throws -> [Member] {
+    static func pendingMembers(of partner: String, roster: Roster, vault: Vault, _ db: any VaultTransaction) throws -> [Member] {
         let approved = try approvedIndices(partner: partner, roster: roster, vault: vault, db)
         return roster.members.indices
             .filter { roster.members[$0].partner == partner && !roster.members[$0].removed && !approved.contains($0) }
@@ -88,7 +86,7 @@ enum Approvals {
     }
 
     /// Records `approver`'s signed approval of `newcomer`.
-    static func record(_ newcomer: Member, by approver: borrowing Identity, vault: Vault, _ db: Database) throws {
+    static func record(_ newcomer: Member, by approver: borrowing Identity, vault: Vault, _ db: any VaultTransaction) throws {
         guard let enrolled = newcomer.enrolled else {
             throw AbriError.badData("the roster does not say when \(newcomer.name) was enrolled: the vault was altered (run `abri verify`)")
         }

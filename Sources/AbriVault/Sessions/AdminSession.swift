@@ -1,8 +1,6 @@
 import AbriCrypto
 import AbriStore
-import AbriStoreSQLite
 import Foundation
-import GRDB
 public import AbriPublic
 
 /// The administrator acting on a vault: signs the roster and checkpoints, holds no key that opens a case.
@@ -240,7 +238,7 @@ extension Vault {
     }
 
     /// The checks of a removal; the index of the member in the roster.
-    func memberRemoval(partner partnerID: String, name: String, roster: Roster, _ db: Database) throws -> Int {
+    func memberRemoval(partner partnerID: String, name: String, roster: Roster, _ db: any VaultTransaction) throws -> Int {
         let memberName = name.precomposedStringWithCanonicalMapping
         _ = try roster.partner(partnerID)
         guard let index = roster.members.firstIndex(where: {
@@ -265,11 +263,11 @@ extension Vault {
 
 final class AdminContext {
     unowned let session: AdminSession
-    let db: Database
+    let db: any VaultTransaction
     let roster: Roster
     var drafts: [LogDraft] = []
 
-    init(session: AdminSession, db: Database, roster: Roster) {
+    init(session: AdminSession, db: any VaultTransaction, roster: Roster) {
         self.session = session
         self.db = db
         self.roster = roster
@@ -309,7 +307,7 @@ final class AdminContext {
         try Self.wouldStrandGenerations(partner: partner, keeping: remaining, db)
     }
 
-    static func wouldStrandGenerations(partner: String, keeping remaining: [Member], _ db: Database) throws -> Bool {
+    static func wouldStrandGenerations(partner: String, keeping remaining: [Member], _ db: any VaultTransaction) throws -> Bool {
         let keys = Set(try remaining.map { Data(try PublicIdentity(parsing: $0.identity).boxPublicKey) })
         var holders: [Int: Set<Data>] = [:]
         for row in try db.generationSealHolders(partner: partner) {
@@ -323,7 +321,7 @@ final class AdminContext {
         try Self.partnerHasKeys(partner, db)
     }
 
-    static func partnerHasKeys(_ partner: String, _ db: Database) throws -> Bool {
+    static func partnerHasKeys(_ partner: String, _ db: any VaultTransaction) throws -> Bool {
         try db.hasGenerationSeals(partner: partner)
     }
 }

@@ -1,6 +1,5 @@
 import AbriCrypto
 import Foundation
-import GRDB
 public import AbriPublic
 
 /// A person the administrator enrolled, waiting for a colleague's approval before any key reaches them.

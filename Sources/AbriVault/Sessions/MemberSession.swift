@@ -1,8 +1,6 @@
 import AbriCrypto
 import AbriStore
-import AbriStoreSQLite
 import Foundation
-import GRDB
 public import AbriPublic
 
 /// A member acting on a vault: every command runs through `run`, which checks who they are,
@@ -86,7 +84,7 @@ public final class MemberSession {
 /// Everything one command of a member needs, inside its transaction.
 final class MemberContext {
     unowned let session: MemberSession
-    let db: Database
+    let db: any VaultTransaction
     let roster: Roster
     let member: Member
     let partner: Partner
@@ -101,7 +99,7 @@ final class MemberContext {
 
     var vault: Vault { session.vault }
 
-    init(session: MemberSession, db: Database) throws {
+    init(session: MemberSession, db: any VaultTransaction) throws {
         self.session = session
         self.db = db
         roster = try session.vault.roster(db)

@@ -1,7 +1,5 @@
 import Foundation
-import GRDB
 import AbriStore
-import AbriStoreSQLite
 public import AbriPublic
 
 /// The folder beside the vault file that keeps attachments' ciphertexts, one file per attachment,
@@ -74,12 +72,12 @@ struct AttachmentFiles: @unchecked Sendable {
     }
 
     /// Records, in the command's transaction, that `blob` of `caseID` is kept as a file of `bytes` bytes.
-    static func register(_ blob: [UInt8], caseID: CaseID, bytes: Int, _ db: Database) throws {
+    static func register(_ blob: [UInt8], caseID: CaseID, bytes: Int, _ db: any VaultTransaction) throws {
         try db.registerAttachmentFile(blob: blob, caseID: caseID.bytes, bytes: bytes)
     }
 
     /// Forgets, in the command's transaction, the files of a case; returns them, to unlink after the commit.
-    static func forget(caseID: CaseID, _ db: Database) throws -> [[UInt8]] {
+    static func forget(caseID: CaseID, _ db: any VaultTransaction) throws -> [[UInt8]] {
         try db.forgetAttachmentFiles(caseID: caseID.bytes)
     }
 
@@ -90,7 +88,7 @@ struct AttachmentFiles: @unchecked Sendable {
     }
 
     /// Removes every file no row names: the leftovers of killed commands. Call it holding the write lock.
-    func sweep(_ db: Database) throws {
+    func sweep(_ db: any VaultTransaction) throws {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         let kept = Set(try db.attachmentFileBlobs())
         var removed = false

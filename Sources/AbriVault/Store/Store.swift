@@ -1,7 +1,6 @@
-public import GRDB
 import Foundation
 public import AbriPublic
-import AbriStore
+package import AbriStore
 import AbriStoreSQLite
 
 /// The file behind a vault, as the domain sees it: one transaction per command, and on a replica the rows each one
@@ -53,14 +52,14 @@ public final class Store: Sendable {
 
     /// Runs `body` in one immediate transaction: everything it writes commits together or not at all. On a replica,
     /// the rows it changed reach the hub before the commit, or nothing is written (§7.4).
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    package func write<T>(_ body: (any VaultTransaction) throws -> T) throws -> T {
         try write(sendingToHub: true, body)
     }
 
-    func write<T>(sendingToHub: Bool, _ body: (Database) throws -> T) throws -> T {
+    func write<T>(sendingToHub: Bool, _ body: (any VaultTransaction) throws -> T) throws -> T {
         let hub = sendingToHub ? self.hub : nil
         do {
-            return try rows.write { db in
+            return try rows.write { (db: any VaultTransaction) in
                 let recorder = try hub.map { _ in try db.recordChanges() }
                 let result = try body(db)
                 if let hub, let recorder {
@@ -81,8 +80,8 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` on a consistent snapshot, without writing.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try rows.read(body)
+    package func read<T>(_ body: (any VaultTransaction) throws -> T) throws -> T {
+        try rows.read { db in try body(db) }
     }
 
     /// Truncates the WAL and rebuilds the file, so that deleted pages leave no copy behind. Fails (70) unless the
