@@ -5,6 +5,7 @@ extension Catalogue {
         // Errors.
         "a changed row could not be encoded: %@": "une ligne modifiée n'a pas pu être encodée : %@",
         "a changed row could not be read": "une ligne modifiée n'a pas pu être lue",
+        "a changed row of an unknown table": "une ligne modifiée d'une table inconnue",
         "a changed value could not be read": "une valeur modifiée n'a pas pu être lue",
         "a changed value of a type the vault does not use": "une valeur modifiée d'un type que le coffre n'emploie pas",
         "nothing was sent": "rien n'a été envoyé",

@@ -13,7 +13,9 @@ struct Clone: ParsableCommand {
         with --as. The first copy of a vault on a machine trusts the hub's latest signed head; check it against the \
         administrator's exported checkpoint with `abri verify --checkpoint FILE`.
 
-        --attachments on-demand keeps attachments out of the copy and fetches each one from the hub when it is         opened: a smaller copy, but the hub then learns which attachment (and so which case) this machine's members         open, and when. Mirrored, the default, tells it nothing of the kind.
+        --attachments on-demand keeps attachments out of the copy and fetches each one from the hub when it is \
+        opened: a smaller copy, but the hub then learns which attachment (and so which case) this machine's members \
+        open, and when. Mirrored, the default, tells it nothing of the kind.
 
         Example:
           abri clone https://hub.example.org 5f0c…e1 --as me.identity
