@@ -129,6 +129,9 @@ final class WebDriver: @unchecked Sendable {
                 _ = try command("GET", "element/\(page)/name", nil)
             } catch Failure.command(_, let status, _) where status == 404 {
                 return
+            } catch Failure.command(_, let status, let body) where status == 500 && body.contains("does not belong to the document") {
+                // Chromium's own word for the same thing, when the old page goes while it is being asked.
+                return
             }
             usleep(20_000)
         }
