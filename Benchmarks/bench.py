@@ -17,6 +17,7 @@ Knobs (environment):
   BENCH_HUB_SECONDS seconds each concurrency level of the hub step runs (default 20)
   BENCH_HUB_CASES   vault sizes (cases) whose clone the hub step times (default 10000,20000)
   BENCH_HUB_BATCH   reports per deposit while that vault is built (default 2000)
+  BENCH_HUB_PARTS   parts of the hub step, comma separated: load, light, pull, clones (default all four)
 Steps (arguments, or BENCH_STEPS through make): primitives, cli (the default pair), hub.
 Scratch: .build-bench-data/ (cached identities and vaults, reused across runs),
 .build-bench-work/ (emptied at each run).
@@ -57,6 +58,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 HUB_SECONDS = int(os.environ.get("BENCH_HUB_SECONDS", "20"))
 HUB_CASES = [int(s) for s in os.environ.get("BENCH_HUB_CASES", "10000,20000").split(",") if s]
 HUB_BATCH = int(os.environ.get("BENCH_HUB_BATCH", "2000"))
+HUB_PARTS = set(os.environ.get("BENCH_HUB_PARTS", "load,light,pull,clones").split(","))
 HUB_CLIENTS = [1, 8, 32]
 MiB = 1 << 20
 
@@ -935,129 +937,134 @@ def hub():
         push_rows, push_bytes = int(per_push[0]), int(per_push[1])
         say(f"  a one-note deposit pushes {push_rows} rows, {push_bytes:,} bytes")
 
-        # The same command on a local vault (no hub): what the hub adds is the difference.
-        local_admin, _ = new_vault(None)
-        local = Machine(MEMBER_FAST)
-        local.path = local_admin.path
-        local.abri("cases", "--json")
-        pairs_hub, pairs_local = [], []
-        for _ in range(15):
-            pairs_local.append(local.timed("deposit", note).wall)
-            pairs_hub.append(replicas[0].timed("deposit", note).wall)
-        local_med, hub_med = statistics.median(pairs_local), statistics.median(pairs_hub)
-        hub_add("`deposit` of a one-line note, on a local vault (no hub), 1 client",
-                f"{fmt_s(local_med)} (median of 15, whole command)")
-        hub_add("`deposit` of the same note on a replica, 1 client, alternated with the local one",
-                f"{fmt_s(hub_med)}; the hub's part (a pull and a push of {push_rows} rows, {push_bytes / 1024:,.1f} KiB): "
-                f"{fmt_s(hub_med - local_med)}")
-
         hwm_load = 0
-        for n in HUB_CLIENTS:
-            for m in replicas[:n]:
-                m.abri("sync")
-            say(f"  {n} replica(s) depositing for {HUB_SECONDS} s")
-            seq0, hub_cpu0, pg_cpu0 = hub_seq(pg, vid), proc_cpu(hub_server.pid), pg.cpu()
-            load0 = load()[0]
-            lat, failures, elapsed = load_phase(replicas[:n], HUB_SECONDS, note)
-            seq1, hub_cpu1, pg_cpu1 = hub_seq(pg, vid), proc_cpu(hub_server.pid), pg.cpu()
-            pushes = seq1 - seq0
-            hwm_load = vm_hwm(hub_server.pid)
-            per_push_cpu = (hub_cpu1 - hub_cpu0 + pg_cpu1 - pg_cpu0) / max(pushes, 1)
-            failed = f"; {len(failures)} failed ({failures[0][0]}: {failures[0][1]})" if failures else ""
-            hub_add(f"`deposit` by {n} replica{'s' if n > 1 else ''} at once for {HUB_SECONDS} s: whole command, p50 / p99",
-                    f"{fmt_s(percentile(lat, 0.5))} / {fmt_s(percentile(lat, 0.99))} ({len(lat)} commands{failed}; load {load0} at the start)")
-            hub_add(f"commands per second through the hub, {n} replica{'s' if n > 1 else ''} (abri processes on the same cores)",
-                    f"{pushes / elapsed:,.1f} /s; hub + PostgreSQL CPU {fmt_s(per_push_cpu)} per push "
-                    f"(hub {fmt_s((hub_cpu1 - hub_cpu0) / max(pushes, 1))})",
-                    "≥ 500 /s" if n == max(HUB_CLIENTS) else "", (pushes / elapsed >= 500) if n == max(HUB_CLIENTS) else None)
+        if "load" in HUB_PARTS:
+            # The same command on a local vault (no hub): what the hub adds is the difference.
+            local_admin, _ = new_vault(None)
+            local = Machine(MEMBER_FAST)
+            local.path = local_admin.path
+            local.abri("cases", "--json")
+            pairs_hub, pairs_local = [], []
+            for _ in range(15):
+                pairs_local.append(local.timed("deposit", note).wall)
+                pairs_hub.append(replicas[0].timed("deposit", note).wall)
+            local_med, hub_med = statistics.median(pairs_local), statistics.median(pairs_hub)
+            hub_add("`deposit` of a one-line note, on a local vault (no hub), 1 client",
+                    f"{fmt_s(local_med)} (median of 15, whole command)")
+            hub_add("`deposit` of the same note on a replica, 1 client, alternated with the local one",
+                    f"{fmt_s(hub_med)}; the hub's part (a pull and a push of {push_rows} rows, {push_bytes / 1024:,.1f} KiB): "
+                    f"{fmt_s(hub_med - local_med)}")
 
-        # 2'. The hub alone: signed pushes of the same size from a light client, no abri process; all to one vault
-        # (whose pushes the hub takes one at a time), then each client to a vault of its own.
-        light_vids = [new_vault(url)[1] for _ in range(max(HUB_CLIENTS))]
-        seed = identity_seed(MEMBER_FAST, "abri public test passphrase")
-        line = identity_line(MEMBER_FAST)
-        row_bytes = max(1, push_bytes // push_rows - 30)
-        ctx = multiprocessing.get_context("fork")
-        for shared in (True, False):
+            hwm_load = 0
             for n in HUB_CLIENTS:
-                if not shared and n == 1:
-                    continue
-                vids = [light_vids[0]] * n if shared else light_vids[:n]
-                say(f"  light pushers: {n} at once for {HUB_SECONDS} s, {'one vault' if shared else 'a vault each'}, "
-                    f"{push_rows} rows of {row_bytes} bytes a push")
-                seq0 = sum(hub_seq(pg, v) for v in set(vids))
-                hub_cpu0, pg_cpu0 = proc_cpu(hub_server.pid), pg.cpu()
-                with ctx.Pool(n) as pool:
-                    results = pool.map(light_pusher, [(hub_server.port, vids[i], seed, line, HUB_SECONDS, push_rows,
-                                                       row_bytes, i) for i in range(n)])
-                seq1 = sum(hub_seq(pg, v) for v in set(vids))
-                hub_cpu1, pg_cpu1 = proc_cpu(hub_server.pid), pg.cpu()
-                hwm_load = vm_hwm(hub_server.pid)
-                lat = [x for r in results for x in r[0]]
-                conflicts = sum(r[1] for r in results)
+                for m in replicas[:n]:
+                    m.abri("sync")
+                say(f"  {n} replica(s) depositing for {HUB_SECONDS} s")
+                seq0, hub_cpu0, pg_cpu0 = hub_seq(pg, vid), proc_cpu(hub_server.pid), pg.cpu()
+                load0 = load()[0]
+                lat, failures, elapsed = load_phase(replicas[:n], HUB_SECONDS, note)
+                seq1, hub_cpu1, pg_cpu1 = hub_seq(pg, vid), proc_cpu(hub_server.pid), pg.cpu()
                 pushes = seq1 - seq0
-                rate_ = pushes / HUB_SECONDS
-                cpu = (hub_cpu1 - hub_cpu0 + pg_cpu1 - pg_cpu0) / max(pushes, 1)
-                where = "one vault" if shared else "a vault each"
-                clients = f"{n} light client{'s' if n > 1 else ''}"
-                hub_add(f"push request alone ({push_rows} rows), {clients}, {where}: p50 / p99",
-                        f"{fmt_s(percentile(lat, 0.5))} / {fmt_s(percentile(lat, 0.99))} ({pushes:,} accepted, {conflicts:,} answered 409)")
-                top = n == max(HUB_CLIENTS)
-                hub_add(f"pushes per second the hub accepted, {clients}, {where}",
-                        f"{rate_:,.0f} /s; hub + PostgreSQL CPU {fmt_s(cpu)} per push (hub {fmt_s((hub_cpu1 - hub_cpu0) / max(pushes, 1))})",
-                        "≥ 500 /s" if top else "", (rate_ >= 500) if top else None)
+                hwm_load = vm_hwm(hub_server.pid)
+                per_push_cpu = (hub_cpu1 - hub_cpu0 + pg_cpu1 - pg_cpu0) / max(pushes, 1)
+                failed = f"; {len(failures)} failed ({failures[0][0]}: {failures[0][1]})" if failures else ""
+                hub_add(f"`deposit` by {n} replica{'s' if n > 1 else ''} at once for {HUB_SECONDS} s: whole command, p50 / p99",
+                        f"{fmt_s(percentile(lat, 0.5))} / {fmt_s(percentile(lat, 0.99))} ({len(lat)} commands{failed}; load {load0} at the start)")
+                hub_add(f"commands per second through the hub, {n} replica{'s' if n > 1 else ''} (abri processes on the same cores)",
+                        f"{pushes / elapsed:,.1f} /s; hub + PostgreSQL CPU {fmt_s(per_push_cpu)} per push "
+                        f"(hub {fmt_s((hub_cpu1 - hub_cpu0) / max(pushes, 1))})",
+                        "≥ 500 /s" if n == max(HUB_CLIENTS) else "", (pushes / elapsed >= 500) if n == max(HUB_CLIENTS) else None)
 
-        # 3. A pull of 10,000 changes.
-        writer, reader = replicas[0], replicas[1]
-        writer.abri("sync")
-        reader.abri("sync")
-        writer.abri("deposit", *write_reports(20))
-        per_report = json.loads(reader.abri("sync", "--json").stdout)["changes"] / 20
-        n_reports = math.ceil(10000 / per_report)
-        pulls = []
-        for _ in range(3):
-            writer.abri("deposit", *write_reports(n_reports))
-            t = reader.timed("sync", "--json")
-            pulls.append((t.wall, json.loads(t.stdout)["changes"], t.rss))
-        wall = statistics.median(p[0] for p in pulls)
-        changes = statistics.median(p[1] for p in pulls)
-        hub_add(f"`sync` pulling {changes:,.0f} changes ({n_reports} reports deposited on another replica)",
-                f"{fmt_s(wall)} (median of 3), {max(p[2] for p in pulls) / 1024:,.0f} MiB", "< 1 s for 10,000",
-                wall * 10000 / changes < 1)
+        if "light" in HUB_PARTS:
+            # 2'. The hub alone: signed pushes of the same size from a light client, no abri process; all to one vault
+            # (whose pushes the hub takes one at a time), then each client to a vault of its own.
+            light_vids = [new_vault(url)[1] for _ in range(max(HUB_CLIENTS))]
+            seed = identity_seed(MEMBER_FAST, "abri public test passphrase")
+            line = identity_line(MEMBER_FAST)
+            row_bytes = max(1, push_bytes // push_rows - 30)
+            ctx = multiprocessing.get_context("fork")
+            for shared in (True, False):
+                for n in HUB_CLIENTS:
+                    if not shared and n == 1:
+                        continue
+                    vids = [light_vids[0]] * n if shared else light_vids[:n]
+                    say(f"  light pushers: {n} at once for {HUB_SECONDS} s, {'one vault' if shared else 'a vault each'}, "
+                        f"{push_rows} rows of {row_bytes} bytes a push")
+                    seq0 = sum(hub_seq(pg, v) for v in set(vids))
+                    hub_cpu0, pg_cpu0 = proc_cpu(hub_server.pid), pg.cpu()
+                    with ctx.Pool(n) as pool:
+                        results = pool.map(light_pusher, [(hub_server.port, vids[i], seed, line, HUB_SECONDS, push_rows,
+                                                           row_bytes, i) for i in range(n)])
+                    seq1 = sum(hub_seq(pg, v) for v in set(vids))
+                    hub_cpu1, pg_cpu1 = proc_cpu(hub_server.pid), pg.cpu()
+                    hwm_load = vm_hwm(hub_server.pid)
+                    lat = [x for r in results for x in r[0]]
+                    conflicts = sum(r[1] for r in results)
+                    pushes = seq1 - seq0
+                    rate_ = pushes / HUB_SECONDS
+                    cpu = (hub_cpu1 - hub_cpu0 + pg_cpu1 - pg_cpu0) / max(pushes, 1)
+                    where = "one vault" if shared else "a vault each"
+                    clients = f"{n} light client{'s' if n > 1 else ''}"
+                    hub_add(f"push request alone ({push_rows} rows), {clients}, {where}: p50 / p99",
+                            f"{fmt_s(percentile(lat, 0.5))} / {fmt_s(percentile(lat, 0.99))} ({pushes:,} accepted, {conflicts:,} answered 409)")
+                    top = n == max(HUB_CLIENTS)
+                    hub_add(f"pushes per second the hub accepted, {clients}, {where}",
+                            f"{rate_:,.0f} /s; hub + PostgreSQL CPU {fmt_s(cpu)} per push (hub {fmt_s((hub_cpu1 - hub_cpu0) / max(pushes, 1))})",
+                            "≥ 500 /s" if top else "", (rate_ >= 500) if top else None)
 
-        # 4. Clones of a large vault; 5. the database's size per case.
-        for m in replicas[2:]:
-            m.remove()
-        big_admin, big_vid = new_vault(url)
-        builder = clone(url, big_vid)
-        size0 = pg.size()
-        files = write_reports(HUB_BATCH)
-        done, clones = 0, []
-        for mark in HUB_CASES:
-            while done < mark:
-                k = min(HUB_BATCH, mark - done)
-                say(f"  building the hub's large vault: cases {done:,}–{done + k:,}")
-                t = builder.timed("deposit", *files[:k])
-                if done == 0:
-                    hub_add(f"bulk `deposit` of {k:,} reports on a replica (one push)", f"{fmt_s(t.wall)}")
-                done += k
-            size = pg.size() - size0
-            say(f"  clone of {mark:,} cases")
-            m = Machine(MEMBER_FAST)
-            t = timed(m.args("clone", url, big_vid), env=m.env())
-            vault_size = os.path.getsize(m.path)
-            m.remove()
-            clones.append((mark, t.wall))
-            hub_add(f"`clone` of a vault of {mark:,} cases", f"{fmt_s(t.wall)}, {t.rss / 1024:,.0f} MiB; replica {vault_size / MiB:,.0f} MiB",
-                    "< 60 s for 100,000" if mark == 100000 else "", (t.wall < 60) if mark == 100000 else None)
-            hub_add(f"PostgreSQL database per case ({mark:,} cases)",
-                    f"{size / mark / 1024:,.1f} KiB ({size / MiB:,.0f} MiB for the vault, `pg_database_size`)")
-        if 100000 not in HUB_CASES and len(clones) >= 2:
-            (n1, t1), (n2, t2) = clones[-2], clones[-1]
-            slope = (t2 - t1) / (n2 - n1)
-            est = t2 + slope * (100000 - n2)
-            hub_add("`clone` of 100,000 cases, **extrapolated** (a line through the last two sizes measured)",
-                    f"about {est:,.0f} s (not measured)", "< 60 s", est < 60)
+        if "pull" in HUB_PARTS:
+            # 3. A pull of 10,000 changes.
+            writer, reader = replicas[0], replicas[1]
+            writer.abri("sync")
+            reader.abri("sync")
+            writer.abri("deposit", *write_reports(20))
+            per_report = json.loads(reader.abri("sync", "--json").stdout)["changes"] / 20
+            n_reports = math.ceil(10000 / per_report)
+            pulls = []
+            for _ in range(3):
+                writer.abri("deposit", *write_reports(n_reports))
+                t = reader.timed("sync", "--json")
+                pulls.append((t.wall, json.loads(t.stdout)["changes"], t.rss))
+            wall = statistics.median(p[0] for p in pulls)
+            changes = statistics.median(p[1] for p in pulls)
+            hub_add(f"`sync` pulling {changes:,.0f} changes ({n_reports} reports deposited on another replica)",
+                    f"{fmt_s(wall)} (median of 3), {max(p[2] for p in pulls) / 1024:,.0f} MiB", "< 1 s for 10,000",
+                    wall * 10000 / changes < 1)
+
+        if "clones" in HUB_PARTS:
+            # 4. Clones of a large vault; 5. the database's size per case.
+            for m in replicas[2:]:
+                m.remove()
+            big_admin, big_vid = new_vault(url)
+            builder = clone(url, big_vid)
+            size0 = pg.size()
+            files = write_reports(HUB_BATCH)
+            done, clones = 0, []
+            for mark in HUB_CASES:
+                while done < mark:
+                    k = min(HUB_BATCH, mark - done)
+                    say(f"  building the hub's large vault: cases {done:,}–{done + k:,}")
+                    t = builder.timed("deposit", *files[:k])
+                    if done == 0:
+                        hub_add(f"bulk `deposit` of {k:,} reports on a replica (one push)", f"{fmt_s(t.wall)}")
+                    done += k
+                size = pg.size() - size0
+                say(f"  clone of {mark:,} cases")
+                m = Machine(MEMBER_FAST)
+                t = timed(m.args("clone", url, big_vid), env=m.env())
+                vault_size = os.path.getsize(m.path)
+                m.remove()
+                clones.append((mark, t.wall))
+                hub_add(f"`clone` of a vault of {mark:,} cases", f"{fmt_s(t.wall)}, {t.rss / 1024:,.0f} MiB; replica {vault_size / MiB:,.0f} MiB",
+                        "< 60 s for 100,000" if mark == 100000 else "", (t.wall < 60) if mark == 100000 else None)
+                hub_add(f"PostgreSQL database per case ({mark:,} cases)",
+                        f"{size / mark / 1024:,.1f} KiB ({size / MiB:,.0f} MiB for the vault, `pg_database_size`)")
+            if 100000 not in HUB_CASES and len(clones) >= 2:
+                (n1, t1), (n2, t2) = clones[-2], clones[-1]
+                slope = (t2 - t1) / (n2 - n1)
+                est = t2 + slope * (100000 - n2)
+                hub_add("`clone` of 100,000 cases, **extrapolated** (a line through the last two sizes measured)",
+                        f"about {est:,.0f} s (not measured)", "< 60 s", est < 60)
         hwm = vm_hwm(hub_server.pid)
         hub_add("abri-hub peak RSS (VmHWM) under the concurrent writers and light pushes", f"{hwm_load / 1024:,.0f} MiB")
         hub_add("abri-hub peak RSS (VmHWM) at the end (large pushes and clones included)", f"{hwm / 1024:,.0f} MiB")
