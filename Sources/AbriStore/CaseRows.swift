@@ -10,9 +10,12 @@ public protocol CaseRows {
     func caseDay(caseID: [UInt8]) throws -> Int32?
     /// Adds a case's row to `cases`: its id, its case key and its public day.
     func insertCase(id: [UInt8], caseKey: [UInt8], day: Int32) throws
-    /// Keeps many pages of the indexes in memory for the rest of the transaction: a bulk deposit of new cases touches
-    /// pages all over them (their keys are random by design).
-    func keepIndexPagesForBulkDeposit() throws
+    /// Deletes a case's row from `cases` (its case key), as a shred does.
+    func deleteCase(id: [UInt8]) throws
+    /// Whether `shredded` holds the case id: the case was shredded here and cannot come back.
+    func isShredded(caseID: [UInt8]) throws -> Bool
+    /// Adds a case id to `shredded`, unless it is there already.
+    func insertShredded(caseID: [UInt8]) throws
 
     /// Adds a record's row to `records`, sealed parts and public columns.
     func insertRecord(_ row: RecordRow) throws
@@ -27,11 +30,15 @@ public protocol CaseRows {
     func lastRecordSeq(caseID: [UInt8]) throws -> Int?
     /// The id and public day of each of a case's rows in `records`, in the store's order.
     func recordDays(caseID: [UInt8]) throws -> [RecordDayRow]
+    /// Deletes every row of `records` of a case.
+    func deleteRecords(caseID: [UInt8]) throws
 
     /// Whether `chunks` holds any segment of an attachment's blob (as a backup or a pull keeps them).
     func hasChunks(blob: [UInt8]) throws -> Bool
     /// The sealed segment `segment` of an attachment's blob, from its row in `chunks`; nil when there is none.
     func chunk(blob: [UInt8], segment: Int) throws -> [UInt8]?
+    /// Deletes every row of `chunks` of a case.
+    func deleteChunks(caseID: [UInt8]) throws
 }
 
 /// A row of `records` as written: a record's two sealed compartments and its public columns (Docs/FORMAT.md §3.4).

@@ -1,6 +1,6 @@
 /// The rows of key custody: generations, their seals and the log-key seals (Docs/FORMAT.md: generations), as the domain reads and writes them.
 public protocol KeyRows {
-    /// Every `generations` row, by partner then number (what the key-custody digest binds, §3.7).
+    /// Every `generations` row, by partner then number (what the key-custody digest binds, §3.7, and verify checks).
     func generations() throws -> [GenerationRow]
     /// Every `generation_seals` row, by partner, number, then member key (what the key-custody digest binds, §3.7).
     func generationSeals() throws -> [GenerationSealRow]

@@ -3,14 +3,10 @@ public import GRDB
 public import AbriStore
 
 extension Database: BundleRows {
-    public func bundleCaseKey(caseID: [UInt8]) throws -> [UInt8]? {
-        try Data.fetchOne(self, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID)]).map(Array.init)
-    }
-
-    public func recordsToExport(caseID: [UInt8]) throws -> [BundleRecordRow] {
+    public func recordsToExport(caseID: [UInt8]) throws -> [SealedRecordRow] {
         try Row.fetchAll(self, sql: "SELECT id, origin, general, locating FROM records WHERE case_id = ? ORDER BY seq",
                          arguments: [Data(caseID)]).map { row in
-            BundleRecordRow(id: Array(row["id"] as Data), origin: Array(row["origin"] as Data),
+            SealedRecordRow(id: Array(row["id"] as Data), origin: Array(row["origin"] as Data),
                             general: Array(row["general"] as Data), locating: Array(row["locating"] as Data))
         }
     }
@@ -27,20 +23,7 @@ extension Database: BundleRows {
         try Bool.fetchOne(self, sql: "SELECT 1 FROM imported WHERE bundle = ?", arguments: [Data(bundleID)]) != nil
     }
 
-    public func bundleCaseIsShredded(caseID: [UInt8]) throws -> Bool {
-        try Bool.fetchOne(self, sql: "SELECT 1 FROM shredded WHERE case_id = ?", arguments: [Data(caseID)]) != nil
-    }
-
-    public func insertImportedCase(caseID: [UInt8], caseKey: [UInt8], day: Int) throws {
-        try execute(sql: "INSERT INTO cases (id, case_key, day) VALUES (?, ?, ?)",
-                    arguments: [Data(caseID), Data(caseKey), day])
-    }
-
-    public func lastRecordSeqBeforeImport(caseID: [UInt8]) throws -> Int? {
-        try Int.fetchOne(self, sql: "SELECT MAX(seq) FROM records WHERE case_id = ?", arguments: [Data(caseID)])
-    }
-
-    public func insertImportedRecord(_ record: ImportedRecordRow) throws -> Bool {
+    public func insertImportedRecord(_ record: RecordRow) throws -> Bool {
         try execute(sql: """
             INSERT OR IGNORE INTO records (id, case_id, seq, day, origin, general, locating) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [Data(record.id), Data(record.caseID), record.seq, record.day, Data(record.origin),
@@ -64,16 +47,10 @@ extension Database: BundleRows {
         try execute(sql: "INSERT INTO imported (bundle) VALUES (?)", arguments: [Data(bundleID)])
     }
 
-    public func currentRosterForBundle() throws -> BundleRosterRow? {
-        try Row.fetchOne(self, sql: "SELECT body, signature FROM roster ORDER BY version DESC LIMIT 1").map { row in
-            BundleRosterRow(body: Array(row["body"] as Data), signature: Array(row["signature"] as Data))
-        }
-    }
-
-    public func foreignRosters(vault: [UInt8]) throws -> [BundleRosterRow] {
+    public func foreignRosters(vault: [UInt8]) throws -> [SignedRosterRow] {
         try Row.fetchAll(self, sql: "SELECT body, signature FROM foreign_rosters WHERE vault = ? ORDER BY version",
                          arguments: [Data(vault)]).map { row in
-            BundleRosterRow(body: Array(row["body"] as Data), signature: Array(row["signature"] as Data))
+            SignedRosterRow(body: Array(row["body"] as Data), signature: Array(row["signature"] as Data))
         }
     }
 

@@ -25,8 +25,16 @@ extension Database: CaseRows {
             arguments: [Data(id), Data(caseKey), day])
     }
 
-    public func keepIndexPagesForBulkDeposit() throws {
-        try execute(sql: "PRAGMA cache_size = -262144")
+    public func deleteCase(id: [UInt8]) throws {
+        try execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [Data(id)])
+    }
+
+    public func isShredded(caseID: [UInt8]) throws -> Bool {
+        try Bool.fetchOne(self, sql: "SELECT 1 FROM shredded WHERE case_id = ?", arguments: [Data(caseID)]) != nil
+    }
+
+    public func insertShredded(caseID: [UInt8]) throws {
+        try execute(sql: "INSERT OR IGNORE INTO shredded (case_id) VALUES (?)", arguments: [Data(caseID)])
     }
 
     public func insertRecord(_ row: RecordRow) throws {
@@ -68,11 +76,19 @@ extension Database: CaseRows {
         }
     }
 
+    public func deleteRecords(caseID: [UInt8]) throws {
+        try execute(sql: "DELETE FROM records WHERE case_id = ?", arguments: [Data(caseID)])
+    }
+
     public func hasChunks(blob: [UInt8]) throws -> Bool {
         try Bool.fetchOne(self, sql: "SELECT 1 FROM chunks WHERE blob = ? LIMIT 1", arguments: [Data(blob)]) != nil
     }
 
     public func chunk(blob: [UInt8], segment: Int) throws -> [UInt8]? {
         try Data.fetchOne(self, sql: "SELECT data FROM chunks WHERE blob = ? AND n = ?", arguments: [Data(blob), segment]).map(Array.init)
+    }
+
+    public func deleteChunks(caseID: [UInt8]) throws {
+        try execute(sql: "DELETE FROM chunks WHERE case_id = ?", arguments: [Data(caseID)])
     }
 }

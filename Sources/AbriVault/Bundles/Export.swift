@@ -19,7 +19,7 @@ extension MemberSession {
         defer { output.discard() }
         try run { context in
             guard let (own, ownLocator) = try context.grant(on: caseID),
-                  let caseKey = try context.db.bundleCaseKey(caseID: caseID.bytes) else {
+                  let caseKey = try context.db.caseKey(caseID: caseID.bytes) else {
                 throw AbriError.notPermitted(CaseID.unknownMessage)
             }
             guard let destination = context.roster.trustedVaults.first(where: { $0.name == vaultName.precomposedStringWithCanonicalMapping }) else {
