@@ -19,8 +19,7 @@ public protocol CaseRows {
 
     /// Adds a record's row to `records`, sealed parts and public columns.
     func insertRecord(_ row: RecordRow) throws
-    /// A record's row in `records` if it belongs to the case: its id, sequence number, origin vault and both sealed
-    /// parts; nil otherwise.
+    /// A record's row in `records` (id, sequence number, origin vault, both sealed parts) if it is the case's, else nil.
     func record(id: [UInt8], caseID: [UInt8]) throws -> StoredRecordRow?
     /// A record's origin vault and sealed general part, if its row in `records` belongs to the case.
     func generalPart(record: [UInt8], caseID: [UInt8]) throws -> GeneralPartRow?

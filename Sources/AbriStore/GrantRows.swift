@@ -12,8 +12,7 @@ public protocol GrantRows {
     func grants(blind: [UInt8], holder: [UInt8]) throws -> [SealedGrantRow]
     /// The rows of `grants`, whoever holds them, whose public expiry day is before `day`, in the store's order.
     func grantsExpired(before day: Int32) throws -> [ExpiredGrantRow]
-    /// Rewrites rows of `grants` in order, each found by its old locator, with its new locator, holder, blind index and
-    /// box (a partner's grants re-sealed to a fresh generation).
+    /// Rewrites rows of `grants` in order, each found by its old locator, as re-sealed to a fresh generation.
     func resealGrants(_ rows: [ResealedGrantRow]) throws
 
     /// Adds a sealed item (a signed grant or withdrawal for another partner) to `inbox`.
