@@ -79,7 +79,7 @@ extension MemberContext {
         var origins: Set<[UInt8]> = []
         let exported = Set(refs)
         let authors = try AuthorCheck.load(roster: roster, vault: vault.id, db)
-        for row in try db.recordsToExport(caseID: caseID.bytes) {
+        for row in try db.sealedRecords(caseID: caseID.bytes) {
             let recordID = RecordID(bytes: row.id)
             let origin = row.origin
             guard exported.contains(CompartmentRef(record: recordID, compartment: .general)) else { continue }

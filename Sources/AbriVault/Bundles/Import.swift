@@ -113,7 +113,7 @@ extension MemberSession {
                 guard let record = byID[ref.record.bytes], let half = keys.half(ref) else { throw forged }
                 let dataKey = try RecordSealing.dataKey(half: half, caseKey: content.caseKey, record: ref.record, compartment: ref.compartment)
                 var copies = [(origin: record.origin, sealed: ref.compartment == .general ? record.general : record.locating)]
-                if let stored = try context.db.storedCopyOfImportedRecord(recordID: ref.record.bytes) {
+                if let stored = try context.db.sealedRecord(id: ref.record.bytes) {
                     guard stored.caseID == caseID.bytes else { throw forged }
                     copies.append((stored.origin, ref.compartment == .general ? stored.general : stored.locating))
                 }
@@ -135,7 +135,7 @@ extension MemberSession {
             for (index, record) in content.records.enumerated() {
                 let row = RecordRow(id: record.id, caseID: caseID.bytes, seq: nextSeq + index, day: context.today.number,
                                     origin: record.origin, general: record.general, locating: record.locating)
-                if try context.db.insertImportedRecord(row) { added += 1 }
+                if try context.db.insertRecordUnlessPresent(row) { added += 1 }
             }
             // The attachments' segments are most of a large bundle: their writing is what the bar follows.
             let writing = AttachmentProgress(progress, label: "importing attachments (MiB)",
@@ -143,7 +143,7 @@ extension MemberSession {
             defer { writing?.finish() }
             for chunk in content.chunks {
                 // A blob this vault already keeps as a file (a case that came back) keeps its file.
-                try context.db.insertImportedChunk(blob: chunk.blob, n: chunk.n, caseID: caseID.bytes, data: chunk.data)
+                try context.db.insertChunkUnlessPresent(blob: chunk.blob, segment: chunk.n, caseID: caseID.bytes, data: chunk.data)
                 writing?.add(chunk.data.count)
             }
             // What vouched for the records' authors stays, so that `open` checks them again later.
