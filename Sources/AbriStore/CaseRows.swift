@@ -1,4 +1,4 @@
-/// The rows of cases, records, attachments' rows and their chunks (Docs/FORMAT.md: cases, records, chunks), as the domain reads and writes them.
+/// The rows of cases, records, attachments' rows and their chunks (Docs/FORMAT.md: cases, shredded, records, chunks), as the domain reads and writes them.
 public protocol CaseRows {
     /// The ids of every case in `cases` (a shredded case has none), in the store's order.
     func caseIDs() throws -> [[UInt8]]
