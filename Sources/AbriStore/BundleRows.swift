@@ -1,106 +1,22 @@
-/// The rows of what a bundle brings in and takes out: foreign rosters (Docs/FORMAT.md: bundles), as the domain reads and writes them.
+/// The rows of what bundles brought in (Docs/FORMAT.md: imported, foreign_rosters), as the domain reads and writes them.
 ///
-/// Import and export have their own semantics (a record, a chunk or a roster already here is kept, insert-or-ignore),
-/// so the rows a bundle reads and writes are named for what the bundle does, even where another area reads the same
-/// table.
+/// A bundle's records and chunks are `records` and `chunks` rows (CaseRows), its case key a `cases` row.
 public protocol BundleRows {
-    /// The case key of case `caseID` (`cases.case_key`), which an export carries and an import compares; nil if not here.
-    func bundleCaseKey(caseID: [UInt8]) throws -> [UInt8]?
-
-    /// The `records` rows of case `caseID` (id, origin, general, locating), in `seq` order: what an export may carry.
-    func recordsToExport(caseID: [UInt8]) throws -> [BundleRecordRow]
-
-    /// The stored `records` row of record `recordID` (case, origin, ciphertexts) an import opens too; nil if not here.
-    func storedCopyOfImportedRecord(recordID: [UInt8]) throws -> StoredRecordCopyRow?
-
     /// Whether bundle `bundleID` is in `imported`: it was imported here before.
     func bundleWasImported(bundleID: [UInt8]) throws -> Bool
-
-    /// Whether case `caseID` is in `shredded`: a bundle of it cannot come back.
-    func bundleCaseIsShredded(caseID: [UInt8]) throws -> Bool
-
-    /// Adds the `cases` row (id, case key, day) of a case an import brings in for the first time.
-    func insertImportedCase(caseID: [UInt8], caseKey: [UInt8], day: Int) throws
-
-    /// The highest `records.seq` of case `caseID`, after which an import numbers its records; nil when it has none.
-    func lastRecordSeqBeforeImport(caseID: [UInt8]) throws -> Int?
-
-    /// Adds an imported `records` row unless its id is already here (insert-or-ignore); whether it was added.
-    func insertImportedRecord(_ record: ImportedRecordRow) throws -> Bool
-
-    /// Adds an imported `chunks` row unless that segment is here or its blob is kept as a file (`attachment_files`).
-    func insertImportedChunk(blob: [UInt8], n: Int, caseID: [UInt8], data: [UInt8]) throws
-
-    /// Keeps a `foreign_rosters` row that vouched for an import, unless that vault's version is kept (insert-or-ignore).
-    func insertForeignRoster(vault: [UInt8], version: Int, body: [UInt8], signature: [UInt8]) throws
-
     /// Adds bundle `bundleID` to `imported`: it cannot be imported again.
     func insertImportedBundle(bundleID: [UInt8]) throws
 
-    /// The highest-version `roster` row (body, signature), an export's proof of membership; nil when there is none.
-    func currentRosterForBundle() throws -> BundleRosterRow?
-
+    /// Keeps a `foreign_rosters` row that vouched for an import, unless that vault's version is kept (insert-or-ignore).
+    func insertForeignRoster(vault: [UInt8], version: Int, body: [UInt8], signature: [UInt8]) throws
     /// The `foreign_rosters` rows of vault `vault` (body, signature), by version: what an export carries for its records.
-    func foreignRosters(vault: [UInt8]) throws -> [BundleRosterRow]
-
+    func foreignRosters(vault: [UInt8]) throws -> [SignedRosterRow]
     /// Every `foreign_rosters` row (vault, body, signature), by vault then version: what vouches for imported authors.
     func foreignRosters() throws -> [ForeignRosterRow]
 }
 
-/// A `records` row as a bundle carries it: the record's id, its origin vault and its sealed compartments.
-public struct BundleRecordRow: Sendable, Equatable {
-    public var id: [UInt8]
-    public var origin: [UInt8]
-    public var general: [UInt8]
-    public var locating: [UInt8]
-
-    public init(id: [UInt8], origin: [UInt8], general: [UInt8], locating: [UInt8]) {
-        self.id = id
-        self.origin = origin
-        self.general = general
-        self.locating = locating
-    }
-}
-
-/// The stored `records` row of a record an import also carries: its case, its origin vault and its sealed
-/// compartments.
-public struct StoredRecordCopyRow: Sendable, Equatable {
-    public var caseID: [UInt8]
-    public var origin: [UInt8]
-    public var general: [UInt8]
-    public var locating: [UInt8]
-
-    public init(caseID: [UInt8], origin: [UInt8], general: [UInt8], locating: [UInt8]) {
-        self.caseID = caseID
-        self.origin = origin
-        self.general = general
-        self.locating = locating
-    }
-}
-
-/// A `records` row an import adds: the bundle's ciphertexts as they are, numbered and dated here.
-public struct ImportedRecordRow: Sendable, Equatable {
-    public var id: [UInt8]
-    public var caseID: [UInt8]
-    public var seq: Int
-    public var day: Int
-    public var origin: [UInt8]
-    public var general: [UInt8]
-    public var locating: [UInt8]
-
-    public init(id: [UInt8], caseID: [UInt8], seq: Int, day: Int, origin: [UInt8], general: [UInt8], locating: [UInt8]) {
-        self.id = id
-        self.caseID = caseID
-        self.seq = seq
-        self.day = day
-        self.origin = origin
-        self.general = general
-        self.locating = locating
-    }
-}
-
-/// A signed roster as stored (`roster` or `foreign_rosters`): its canonical body and its administrator's signature.
-public struct BundleRosterRow: Sendable, Equatable {
+/// A signed roster as `foreign_rosters` stores it: its canonical body and its administrator's signature.
+public struct SignedRosterRow: Sendable, Equatable {
     public var body: [UInt8]
     public var signature: [UInt8]
 

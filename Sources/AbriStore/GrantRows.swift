@@ -12,6 +12,8 @@ public protocol GrantRows {
     func grants(blind: [UInt8], holder: [UInt8]) throws -> [SealedGrantRow]
     /// The rows of `grants`, whoever holds them, whose public expiry day is before `day`, in the store's order.
     func grantsExpired(before day: Int32) throws -> [ExpiredGrantRow]
+    /// Rewrites rows of `grants` in order, each found by its old locator, as re-sealed to a fresh generation.
+    func resealGrants(_ rows: [ResealedGrantRow]) throws
 
     /// Adds a sealed item (a signed grant or withdrawal for another partner) to `inbox`.
     func insertInboxItem(box: [UInt8]) throws
@@ -77,6 +79,23 @@ public struct ExpiredGrantRow: Sendable, Equatable {
         self.locator = locator
         self.holder = holder
         self.expires = expires
+        self.box = box
+    }
+}
+
+/// A `grants` row re-sealed to a fresh generation, and the locator of the row it replaces (Docs/FORMAT.md §3.3).
+public struct ResealedGrantRow: Sendable, Equatable {
+    public var oldLocator: [UInt8]
+    public var locator: [UInt8]
+    public var holder: [UInt8]
+    public var blind: [UInt8]?
+    public var box: [UInt8]
+
+    public init(oldLocator: [UInt8], locator: [UInt8], holder: [UInt8], blind: [UInt8]?, box: [UInt8]) {
+        self.oldLocator = oldLocator
+        self.locator = locator
+        self.holder = holder
+        self.blind = blind
         self.box = box
     }
 }

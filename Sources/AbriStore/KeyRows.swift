@@ -1,6 +1,6 @@
 /// The rows of key custody: generations, their seals and the log-key seals (Docs/FORMAT.md: generations), as the domain reads and writes them.
 public protocol KeyRows {
-    /// Every `generations` row, by partner then number (what the key-custody digest binds, §3.7).
+    /// Every `generations` row, by partner then number (what the key-custody digest binds, §3.7, and verify checks).
     func generations() throws -> [GenerationRow]
     /// Every `generation_seals` row, by partner, number, then member key (what the key-custody digest binds, §3.7).
     func generationSeals() throws -> [GenerationSealRow]
@@ -35,15 +35,6 @@ public protocol KeyRows {
     func insertLogKeySealUnlessPresent(_ row: LogKeySealRow) throws
     /// Deletes the `log_key_seals` rows of every log-key generation older than `generation`: older log keys are destroyed.
     func deleteLogKeySeals(olderThan generation: Int) throws
-
-    // Of the `grants` rows (GrantRows' at merge): the re-seal of a partner's grants to a fresh generation.
-
-    /// Rewrites `grants` rows in order, each found by its old locator, with its new locator, holder, blind index and box.
-    func resealGrants(_ rows: [ResealedGrantRow]) throws
-    /// Raises the connection's page cache to 256 MiB while a re-seal rewrites every grant of a partner.
-    func raisePageCache() throws
-    /// Puts the connection's page cache back to its usual 16 MiB.
-    func restorePageCache() throws
 }
 
 /// A `generations` row: a partner's generation public key, who made it, and their signature (Docs/FORMAT.md §3.2).
@@ -100,23 +91,6 @@ public struct LogKeySealRow: Sendable, Equatable {
     public init(generation: Int, memberKey: [UInt8], box: [UInt8]) {
         self.generation = generation
         self.memberKey = memberKey
-        self.box = box
-    }
-}
-
-/// A `grants` row re-sealed to a fresh generation, and the locator of the row it replaces (Docs/FORMAT.md §3.3).
-public struct ResealedGrantRow: Sendable, Equatable {
-    public var oldLocator: [UInt8]
-    public var locator: [UInt8]
-    public var holder: [UInt8]
-    public var blind: [UInt8]?
-    public var box: [UInt8]
-
-    public init(oldLocator: [UInt8], locator: [UInt8], holder: [UInt8], blind: [UInt8]?, box: [UInt8]) {
-        self.oldLocator = oldLocator
-        self.locator = locator
-        self.holder = holder
-        self.blind = blind
         self.box = box
     }
 }

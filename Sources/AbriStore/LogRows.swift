@@ -93,48 +93,14 @@ public struct HeadLinkRow: Sendable, Equatable {
     }
 }
 
-/// One row of `roster` as the log's heads check it: a version, its canonical body and the administrator's signature
-/// (Docs/FORMAT.md §3.1).
-public struct LogRosterVersionRow: Sendable, Equatable {
-    public var version: Int
-    public var body: [UInt8]
-    public var signature: [UInt8]
+/// Of a `heads` row, the roster it binds: `roster_version` and `roster_hash` (Docs/FORMAT.md §3.7).
+public struct HeadRosterRow: Sendable, Equatable {
+    public var rosterVersion: Int
+    public var rosterHash: [UInt8]
 
-    public init(version: Int, body: [UInt8], signature: [UInt8]) {
-        self.version = version
-        self.body = body
-        self.signature = signature
-    }
-}
-
-/// One row of `generations` as `abri verify` checks it (Docs/FORMAT.md §3.2).
-public struct LogGenerationRow: Sendable, Equatable {
-    public var partner: String
-    public var number: Int
-    public var publicKey: [UInt8]
-    public var signerKey: [UInt8]
-    public var signature: [UInt8]
-
-    public init(partner: String, number: Int, publicKey: [UInt8], signerKey: [UInt8], signature: [UInt8]) {
-        self.partner = partner
-        self.number = number
-        self.publicKey = publicKey
-        self.signerKey = signerKey
-        self.signature = signature
-    }
-}
-
-/// One of a partner's own rows of `grants` found by a household's blind index, for its access extract
-/// (Docs/FORMAT.md §3.3).
-public struct HouseholdGrantRow: Sendable, Equatable {
-    public var locator: [UInt8]
-    public var expires: Int32?
-    public var box: [UInt8]
-
-    public init(locator: [UInt8], expires: Int32?, box: [UInt8]) {
-        self.locator = locator
-        self.expires = expires
-        self.box = box
+    public init(rosterVersion: Int, rosterHash: [UInt8]) {
+        self.rosterVersion = rosterVersion
+        self.rosterHash = rosterHash
     }
 }
 
@@ -186,6 +152,10 @@ public protocol LogRows {
     func storeHead(_ head: HeadRow) throws
     /// The row of `heads` with the highest size, or nil when none is stored.
     func latestHead() throws -> HeadRow?
+    /// The `keys` digest of the latest row of `heads` (the largest size), nil before the first head.
+    func latestHeadKeys() throws -> [UInt8]?
+    /// The roster version and roster hash of the latest row of `heads` (the largest size), nil before the first head.
+    func latestHeadRoster() throws -> HeadRosterRow?
     /// The rows of `heads` whose size is above `size`, by size.
     func heads(after size: Int) throws -> [HeadRow]
     /// Whether `heads` holds a row of this size.
@@ -196,15 +166,4 @@ public protocol LogRows {
     func headBinding(size: Int) throws -> HeadBindingRow?
     /// Every row of `heads` as a link of the chain (size, previous, roster version), by size.
     func headLinks() throws -> [HeadLinkRow]
-
-    // MARK: rows of other areas, as the log's checks read them
-
-    /// Every row of `roster`, by version: the roster versions a head may name.
-    func rosterVersionsForHeads() throws -> [LogRosterVersionRow]
-    /// Every row of `generations`, for `abri verify`'s check of their signatures.
-    func generationsToVerify() throws -> [LogGenerationRow]
-    /// A partner's own rows of `grants` with this blind index and holder label, for a household's access extract.
-    func householdGrants(blind: [UInt8], holder: [UInt8]) throws -> [HouseholdGrantRow]
-    /// `cases.case_key` of a case, for a household's access extract, or nil when the case is not stored.
-    func caseKeyForHouseholdExtract(caseID: [UInt8]) throws -> [UInt8]?
 }

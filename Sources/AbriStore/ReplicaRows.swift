@@ -10,9 +10,6 @@ public protocol ReplicaRows {
     /// Records that this copy holds the hub's changes up to `cursor`, as of `synced` (seconds since 1970).
     func moveReplicaCursor(to cursor: Int64, synced: Int64) throws
 
-    /// The vault's id and its administrator's line as stored in its header rows, nil when either is missing.
-    func replicaHeader() throws -> (id: [UInt8], admin: [UInt8])?
-
     /// The names of every table the vault's schema holds, the store's own bookkeeping excluded, in name order.
     func replicaTableNames() throws -> [String]
     /// A table of the vault's own schema (its columns in order, its primary key), nil when there is none of that name.
@@ -67,6 +64,7 @@ public struct ReplicaTable: Sendable, Equatable {
 
 /// The rows one transaction changed so far, in the recorder's order (by table, then row).
 public protocol ChangeRecorder: AnyObject {
+    /// Every row changed since the recorder started, in the recorder's order.
     func changes() throws -> [RecordedChange]
 }
 

@@ -7,6 +7,8 @@ public protocol RosterRows {
 
     /// The `roster` row of the highest version, nil before the first change.
     func latestRoster() throws -> RosterVersionRow?
+    /// Every `roster` row, by version.
+    func rosterVersions() throws -> [RosterVersionRow]
     /// Stores a new `roster` row (a signed roster version).
     func insertRoster(_ row: RosterVersionRow) throws
 
@@ -14,30 +16,6 @@ public protocol RosterRows {
     func approvals(partner: String) throws -> [ApprovalRow]
     /// Stores an `approvals` row, replacing one with the same partner, identity, enrolment and signer.
     func insertOrReplaceApproval(_ row: ApprovalRow) throws
-
-    // Of the `heads` rows (LogRows' at merge): what the latest signed head binds, which every command checks.
-
-    /// The `keys` digest of the latest signed head (the largest `size`), nil before the first head.
-    func latestHeadKeys() throws -> [UInt8]?
-    /// The roster version and roster hash of the latest signed head (the largest `size`), nil before the first head.
-    func latestHeadRoster() throws -> HeadRosterRow?
-
-    // Of the rows of cases (CaseRows' at merge): what the administrator's `shred` reads and deletes.
-
-    /// Whether `shredded` holds this case id.
-    func isShredded(caseID: [UInt8]) throws -> Bool
-    /// Whether `cases` holds a row with this id.
-    func hasCase(id: [UInt8]) throws -> Bool
-    /// Deletes the `chunks` rows of a case.
-    func deleteChunks(caseID: [UInt8]) throws
-    /// Deletes the `records` rows of a case.
-    func deleteRecords(caseID: [UInt8]) throws
-    /// Deletes the `cases` row of a case (its case key).
-    func deleteCase(id: [UInt8]) throws
-    /// Adds a case id to `shredded`, unless it is there already.
-    func insertShredded(caseID: [UInt8]) throws
-
-    // Of the `attachment_files` rows (CaseRows' at merge): what a failed member command checks before unlinking its files.
 }
 
 /// The vault's header in `meta` (Docs/FORMAT.md §3): the `vault` id and the `admin` line, as stored (nil when missing).
@@ -78,16 +56,5 @@ public struct ApprovalRow: Sendable, Equatable {
         self.enrolled = enrolled
         self.signerKey = signerKey
         self.signature = signature
-    }
-}
-
-/// Of a `heads` row, the roster it binds: `roster_version` and `roster_hash` (Docs/FORMAT.md §3.7).
-public struct HeadRosterRow: Sendable, Equatable {
-    public var rosterVersion: Int
-    public var rosterHash: [UInt8]
-
-    public init(rosterVersion: Int, rosterHash: [UInt8]) {
-        self.rosterVersion = rosterVersion
-        self.rosterHash = rosterHash
     }
 }

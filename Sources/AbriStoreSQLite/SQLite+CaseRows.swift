@@ -25,8 +25,16 @@ extension Database: CaseRows {
             arguments: [Data(id), Data(caseKey), day])
     }
 
-    public func keepIndexPagesForBulkDeposit() throws {
-        try execute(sql: "PRAGMA cache_size = -262144")
+    public func deleteCase(id: [UInt8]) throws {
+        try execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [Data(id)])
+    }
+
+    public func isShredded(caseID: [UInt8]) throws -> Bool {
+        try Bool.fetchOne(self, sql: "SELECT 1 FROM shredded WHERE case_id = ?", arguments: [Data(caseID)]) != nil
+    }
+
+    public func insertShredded(caseID: [UInt8]) throws {
+        try execute(sql: "INSERT OR IGNORE INTO shredded (case_id) VALUES (?)", arguments: [Data(caseID)])
     }
 
     public func insertRecord(_ row: RecordRow) throws {
@@ -34,6 +42,14 @@ extension Database: CaseRows {
             INSERT INTO records (id, case_id, seq, day, origin, general, locating) VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [Data(row.id), Data(row.caseID), row.seq, row.day, Data(row.origin), Data(row.general),
                                      Data(row.locating)])
+    }
+
+    public func insertRecordUnlessPresent(_ row: RecordRow) throws -> Bool {
+        try execute(sql: """
+            INSERT OR IGNORE INTO records (id, case_id, seq, day, origin, general, locating) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [Data(row.id), Data(row.caseID), row.seq, row.day, Data(row.origin), Data(row.general),
+                             Data(row.locating)])
+        return changesCount > 0
     }
 
     public func record(id: [UInt8], caseID: [UInt8]) throws -> StoredRecordRow? {
@@ -58,6 +74,22 @@ extension Database: CaseRows {
         }
     }
 
+    public func sealedRecord(id: [UInt8]) throws -> SealedRecordRow? {
+        try Row.fetchOne(self, sql: "SELECT case_id, origin, general, locating FROM records WHERE id = ?", arguments: [Data(id)]).map {
+            SealedRecordRow(id: id, caseID: Array($0["case_id"] as Data), origin: Array($0["origin"] as Data),
+                            general: Array($0["general"] as Data), locating: Array($0["locating"] as Data))
+        }
+    }
+
+    public func sealedRecords(caseID: [UInt8]) throws -> [SealedRecordRow] {
+        try Row.fetchAll(self, sql: "SELECT id, origin, general, locating FROM records WHERE case_id = ? ORDER BY seq",
+                         arguments: [Data(caseID)]).map {
+            // The rows' case is the one the WHERE clause asked for.
+            SealedRecordRow(id: Array($0["id"] as Data), caseID: caseID, origin: Array($0["origin"] as Data),
+                            general: Array($0["general"] as Data), locating: Array($0["locating"] as Data))
+        }
+    }
+
     public func lastRecordSeq(caseID: [UInt8]) throws -> Int? {
         try Int.fetchOne(self, sql: "SELECT MAX(seq) FROM records WHERE case_id = ?", arguments: [Data(caseID)])
     }
@@ -68,11 +100,26 @@ extension Database: CaseRows {
         }
     }
 
+    public func deleteRecords(caseID: [UInt8]) throws {
+        try execute(sql: "DELETE FROM records WHERE case_id = ?", arguments: [Data(caseID)])
+    }
+
     public func hasChunks(blob: [UInt8]) throws -> Bool {
         try Bool.fetchOne(self, sql: "SELECT 1 FROM chunks WHERE blob = ? LIMIT 1", arguments: [Data(blob)]) != nil
     }
 
     public func chunk(blob: [UInt8], segment: Int) throws -> [UInt8]? {
         try Data.fetchOne(self, sql: "SELECT data FROM chunks WHERE blob = ? AND n = ?", arguments: [Data(blob), segment]).map(Array.init)
+    }
+
+    public func insertChunkUnlessPresent(blob: [UInt8], segment: Int, caseID: [UInt8], data: [UInt8]) throws {
+        try execute(sql: """
+            INSERT OR IGNORE INTO chunks (blob, n, case_id, data)
+            SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM attachment_files WHERE blob = ?)
+            """, arguments: [Data(blob), segment, Data(caseID), Data(data), Data(blob)])
+    }
+
+    public func deleteChunks(caseID: [UInt8]) throws {
+        try execute(sql: "DELETE FROM chunks WHERE case_id = ?", arguments: [Data(caseID)])
     }
 }

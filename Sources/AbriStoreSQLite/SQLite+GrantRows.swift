@@ -38,6 +38,15 @@ extension Database: GrantRows {
         }
     }
 
+    public func resealGrants(_ rows: [ResealedGrantRow]) throws {
+        // One prepared statement for every row of every batch of the re-seal.
+        let update = try cachedStatement(sql: "UPDATE grants SET locator = ?, holder = ?, blind = ?, box = ? WHERE locator = ?")
+        for row in rows {
+            try update.execute(arguments: [Data(row.locator), Data(row.holder), row.blind.map { Data($0) }, Data(row.box),
+                                           Data(row.oldLocator)])
+        }
+    }
+
     public func insertInboxItem(box: [UInt8]) throws {
         try cachedStatement(sql: "INSERT INTO inbox (box) VALUES (?)").execute(arguments: [Data(box)])
     }

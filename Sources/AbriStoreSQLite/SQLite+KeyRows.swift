@@ -88,23 +88,6 @@ extension Database: KeyRows {
     public func deleteLogKeySeals(olderThan generation: Int) throws {
         try execute(sql: "DELETE FROM log_key_seals WHERE generation < ?", arguments: [generation])
     }
-
-    public func resealGrants(_ rows: [ResealedGrantRow]) throws {
-        // One prepared statement for every row of every batch of the re-seal.
-        let update = try cachedStatement(sql: "UPDATE grants SET locator = ?, holder = ?, blind = ?, box = ? WHERE locator = ?")
-        for row in rows {
-            try update.execute(arguments: [Data(row.locator), Data(row.holder), row.blind.map { Data($0) }, Data(row.box),
-                                           Data(row.oldLocator)])
-        }
-    }
-
-    public func raisePageCache() throws {
-        try execute(sql: "PRAGMA cache_size = -262144")
-    }
-
-    public func restorePageCache() throws {
-        try execute(sql: "PRAGMA cache_size = -16384")
-    }
 }
 
 extension GenerationRow {

@@ -119,6 +119,15 @@ extension Database: LogRows {
         try Row.fetchOne(self, sql: "SELECT * FROM heads ORDER BY size DESC LIMIT 1").map(HeadRow.init)
     }
 
+    public func latestHeadKeys() throws -> [UInt8]? {
+        try Data.fetchOne(self, sql: "SELECT keys FROM heads ORDER BY size DESC LIMIT 1").map { Array($0) }
+    }
+
+    public func latestHeadRoster() throws -> HeadRosterRow? {
+        try Row.fetchOne(self, sql: "SELECT roster_version, roster_hash FROM heads ORDER BY size DESC LIMIT 1")
+            .map { HeadRosterRow(rosterVersion: $0[0] as Int, rosterHash: Array($0[1] as Data)) }
+    }
+
     public func heads(after size: Int) throws -> [HeadRow] {
         try Row.fetchAll(self, sql: "SELECT * FROM heads WHERE size > ? ORDER BY size", arguments: [size]).map(HeadRow.init)
     }
@@ -141,31 +150,5 @@ extension Database: LogRows {
         try Row.fetchAll(self, sql: "SELECT size, previous, roster_version FROM heads ORDER BY size").map {
             HeadLinkRow(size: $0["size"], previous: $0["previous"], rosterVersion: $0["roster_version"])
         }
-    }
-
-    // MARK: rows of other areas, as the log's checks read them
-
-    public func rosterVersionsForHeads() throws -> [LogRosterVersionRow] {
-        try Row.fetchAll(self, sql: "SELECT version, body, signature FROM roster ORDER BY version").map {
-            LogRosterVersionRow(version: $0["version"], body: Array($0["body"] as Data), signature: Array($0["signature"] as Data))
-        }
-    }
-
-    public func generationsToVerify() throws -> [LogGenerationRow] {
-        try Row.fetchAll(self, sql: "SELECT * FROM generations").map {
-            LogGenerationRow(partner: $0["partner"], number: $0["number"], publicKey: Array($0["public_key"] as Data),
-                             signerKey: Array($0["signer_key"] as Data), signature: Array($0["signature"] as Data))
-        }
-    }
-
-    public func householdGrants(blind: [UInt8], holder: [UInt8]) throws -> [HouseholdGrantRow] {
-        try Row.fetchAll(self, sql: "SELECT locator, expires, box FROM grants WHERE blind = ? AND holder = ?",
-                         arguments: [Data(blind), Data(holder)]).map {
-            HouseholdGrantRow(locator: Array($0["locator"] as Data), expires: $0["expires"], box: Array($0["box"] as Data))
-        }
-    }
-
-    public func caseKeyForHouseholdExtract(caseID: [UInt8]) throws -> [UInt8]? {
-        try Data.fetchOne(self, sql: "SELECT case_key FROM cases WHERE id = ?", arguments: [Data(caseID)]).map(Array.init)
     }
 }

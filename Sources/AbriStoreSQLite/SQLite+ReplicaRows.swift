@@ -25,13 +25,6 @@ extension Database: ReplicaRows {
         try execute(sql: "INSERT OR REPLACE INTO replica (key, value) VALUES ('cursor', ?), ('synced', ?)", arguments: [cursor, synced])
     }
 
-    public func replicaHeader() throws -> (id: [UInt8], admin: [UInt8])? {
-        let id = try Data.fetchOne(self, sql: "SELECT value FROM meta WHERE key = 'vault'")
-        let admin = try Data.fetchOne(self, sql: "SELECT value FROM meta WHERE key = 'admin'")
-        guard let id, let admin else { return nil }
-        return (Array(id), Array(admin))
-    }
-
     public func replicaTableNames() throws -> [String] {
         try String.fetchAll(self, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
     }

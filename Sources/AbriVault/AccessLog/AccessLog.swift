@@ -310,7 +310,7 @@ enum AccessLog {
         var versions: [Int: SignedRosterVersion] = [
             0: SignedRosterVersion(hash: HeadBinding.empty.rosterHash, logKey: LogKeyInfo(generation: 0, publicKey: "")),
         ]
-        for row in try db.rosterVersionsForHeads() {
+        for row in try db.rosterVersions() {
             let body = row.body
             guard Ed25519.isValidSignature(row.signature, for: Roster.signatureContext + body,
                                            publicKey: vault.admin.signingPublicKey),

@@ -78,7 +78,7 @@ extension MemberSession {
             var lines: [LogLine] = []
             for keys in context.generations {
                 guard let blind = try keys.blindIndex(reference) else { continue }
-                for row in try context.db.householdGrants(blind: blind, holder: try keys.holderLabel()) {
+                for row in try context.db.grants(blind: blind, holder: try keys.holderLabel()) {
                     let body = try GrantStore.StoredRow(locator: Data(row.locator), keys: keys, expires: row.expires, box: Data(row.box)).open()
                     guard try !context.caseHasLocating(body) else { continue }
                     lines += try checkedSignatures(try LogReader.entries(of: body, vault: vault, context.db), roster: context.roster)
@@ -104,7 +104,7 @@ extension MemberContext {
     /// (a tenancy unit) learns it from the records' signed general parts, which say so.
     func caseHasLocating(_ body: GrantBody) throws -> Bool {
         if body.compartments.contains(where: { $0.compartment == .locating }) { return true }
-        guard let caseKey = try db.caseKeyForHouseholdExtract(caseID: body.caseID.bytes) else {
+        guard let caseKey = try db.caseKey(caseID: body.caseID.bytes) else {
             return false
         }
         return try openRecords(caseID: body.caseID, caseKey: Array(caseKey), grant: body, reveal: false).value.records

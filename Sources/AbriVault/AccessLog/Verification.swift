@@ -194,7 +194,7 @@ extension Vault {
     }
 
     private func verifyRoster(_ db: any VaultTransaction, _ problem: (String) -> Void) {
-        guard let rows = try? db.rosterVersionsForHeads() else {
+        guard let rows = try? db.rosterVersions() else {
             problem("the roster cannot be read")
             return
         }
@@ -216,7 +216,7 @@ extension Vault {
     }
 
     private func verifyGenerations(_ db: any VaultTransaction, _ problem: (String) -> Void) {
-        guard let roster = try? storedRoster(db).roster, let rows = try? db.generationsToVerify() else { return }
+        guard let roster = try? storedRoster(db).roster, let rows = try? db.generations() else { return }
         for row in rows {
             let partner = row.partner
             let number = row.number
@@ -282,7 +282,7 @@ extension Vault {
     /// For each entry, the roster in force: the one named by the head that closes it.
     private func rostersInForce(_ db: any VaultTransaction) throws -> (Int) -> Roster? {
         var rosters: [Int: Roster] = [:]
-        for row in try db.rosterVersionsForHeads() {
+        for row in try db.rosterVersions() {
             let body = row.body
             guard Ed25519.isValidSignature(row.signature, for: Roster.signatureContext + body,
                                            publicKey: admin.signingPublicKey),

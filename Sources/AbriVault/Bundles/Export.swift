@@ -19,7 +19,7 @@ extension MemberSession {
         defer { output.discard() }
         try run { context in
             guard let (own, ownLocator) = try context.grant(on: caseID),
-                  let caseKey = try context.db.bundleCaseKey(caseID: caseID.bytes) else {
+                  let caseKey = try context.db.caseKey(caseID: caseID.bytes) else {
                 throw AbriError.notPermitted(CaseID.unknownMessage)
             }
             guard let destination = context.roster.trustedVaults.first(where: { $0.name == vaultName.precomposedStringWithCanonicalMapping }) else {
@@ -79,7 +79,7 @@ extension MemberContext {
         var origins: Set<[UInt8]> = []
         let exported = Set(refs)
         let authors = try AuthorCheck.load(roster: roster, vault: vault.id, db)
-        for row in try db.recordsToExport(caseID: caseID.bytes) {
+        for row in try db.sealedRecords(caseID: caseID.bytes) {
             let recordID = RecordID(bytes: row.id)
             let origin = row.origin
             guard exported.contains(CompartmentRef(record: recordID, compartment: .general)) else { continue }

@@ -21,7 +21,7 @@ struct SignedRoster {
 
     /// The current roster of this vault, as stored.
     static func current(_ db: any VaultTransaction) throws -> SignedRoster {
-        guard let row = try db.currentRosterForBundle() else {
+        guard let row = try db.latestRoster() else {
             throw AbriError.usage("this vault has no roster yet (ask your administrator)")
         }
         return SignedRoster(body: row.body, signature: row.signature)

@@ -89,7 +89,7 @@ extension MemberSession {
             if try context.db.bundleWasImported(bundleID: format.bundleID) {
                 throw AbriError.badData("this bundle was already imported (nothing was written)")
             }
-            if try context.db.bundleCaseIsShredded(caseID: caseID.bytes) {
+            if try context.db.isShredded(caseID: caseID.bytes) {
                 throw AbriError.badData("this bundle's case was shredded here and cannot come back (nothing was written)")
             }
             if let until = keys.consent.until, until < context.today {
@@ -98,7 +98,7 @@ extension MemberSession {
             if context.partner.neverLocating, keys.compartments.contains(where: { $0.compartment == .locating }) {
                 throw AbriError.notPermitted("partner \(context.partner.id) never receives locating parts (ask for an export without them)")
             }
-            let existingKey = try context.db.bundleCaseKey(caseID: caseID.bytes)
+            let existingKey = try context.db.caseKey(caseID: caseID.bytes)
             if let existingKey, existingKey != content.caseKey { throw forged }
 
             // Every key half must open its record, written by an author a signed roster vouches for, before
@@ -113,7 +113,7 @@ extension MemberSession {
                 guard let record = byID[ref.record.bytes], let half = keys.half(ref) else { throw forged }
                 let dataKey = try RecordSealing.dataKey(half: half, caseKey: content.caseKey, record: ref.record, compartment: ref.compartment)
                 var copies = [(origin: record.origin, sealed: ref.compartment == .general ? record.general : record.locating)]
-                if let stored = try context.db.storedCopyOfImportedRecord(recordID: ref.record.bytes) {
+                if let stored = try context.db.sealedRecord(id: ref.record.bytes) {
                     guard stored.caseID == caseID.bytes else { throw forged }
                     copies.append((stored.origin, ref.compartment == .general ? stored.general : stored.locating))
                 }
@@ -128,14 +128,14 @@ extension MemberSession {
             }
 
             if existingKey == nil {
-                try context.db.insertImportedCase(caseID: caseID.bytes, caseKey: content.caseKey, day: Int(context.today.number))
+                try context.db.insertCase(id: caseID.bytes, caseKey: content.caseKey, day: context.today.number)
             }
             var added = 0
-            let nextSeq = (try context.db.lastRecordSeqBeforeImport(caseID: caseID.bytes) ?? 0) + 1
+            let nextSeq = (try context.db.lastRecordSeq(caseID: caseID.bytes) ?? 0) + 1
             for (index, record) in content.records.enumerated() {
-                let row = ImportedRecordRow(id: record.id, caseID: caseID.bytes, seq: nextSeq + index, day: Int(context.today.number),
-                                            origin: record.origin, general: record.general, locating: record.locating)
-                if try context.db.insertImportedRecord(row) { added += 1 }
+                let row = RecordRow(id: record.id, caseID: caseID.bytes, seq: nextSeq + index, day: context.today.number,
+                                    origin: record.origin, general: record.general, locating: record.locating)
+                if try context.db.insertRecordUnlessPresent(row) { added += 1 }
             }
             // The attachments' segments are most of a large bundle: their writing is what the bar follows.
             let writing = AttachmentProgress(progress, label: "importing attachments (MiB)",
@@ -143,7 +143,7 @@ extension MemberSession {
             defer { writing?.finish() }
             for chunk in content.chunks {
                 // A blob this vault already keeps as a file (a case that came back) keeps its file.
-                try context.db.insertImportedChunk(blob: chunk.blob, n: chunk.n, caseID: caseID.bytes, data: chunk.data)
+                try context.db.insertChunkUnlessPresent(blob: chunk.blob, segment: chunk.n, caseID: caseID.bytes, data: chunk.data)
                 writing?.add(chunk.data.count)
             }
             // What vouched for the records' authors stays, so that `open` checks them again later.

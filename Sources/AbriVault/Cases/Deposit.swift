@@ -40,7 +40,7 @@ extension MemberSession {
                 // time, and write each batch in order on this thread while the next one is sealed, with the
                 // indexes' pages kept in memory (their keys are random by design, so a bulk deposit touches
                 // pages all over them).
-                try context.db.keepIndexPagesForBulkDeposit()
+                try context.db.raisePageCache()
                 // Each report's log entry is sealed with it, for the place it will take in the log.
                 let firstSeq = try AccessLog.frontier(context.db).size + 1 + context.drafts.count
                 let signer = try Signer(identity)

@@ -104,7 +104,8 @@ public enum Replica {
 
     /// The vault id and the administrator's line, nil in an empty file.
     private static func header(_ db: any VaultTransaction) throws -> (id: [UInt8], admin: String)? {
-        guard let (id, admin) = try db.replicaHeader() else { return nil }
+        let header = try db.vaultHeader()
+        guard let id = header.vault, let admin = header.admin else { return nil }
         guard id.count == 16, let line = String(validating: admin, as: UTF8.self) else {
             throw AbriError.badData("the vault's header is damaged (restore the vault from a backup)")
         }

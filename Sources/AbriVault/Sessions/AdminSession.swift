@@ -186,7 +186,7 @@ public final class AdminSession {
         // compaction is what remains.
         let finishing = try vault.store.read { db in
             try caseIDs.allSatisfy { id in
-                try db.isShredded(caseID: id.bytes) && !db.hasCase(id: id.bytes)
+                try db.isShredded(caseID: id.bytes) && !db.caseExists(caseID: id.bytes)
             }
         }
         if finishing { return try compact() }
@@ -196,7 +196,7 @@ public final class AdminSession {
             // The grant rows of the case are left to their holders (the administrator cannot tell them from others):
             // without the case key their halves open nothing, and each holder drops them at its next listing.
             for (index, caseID) in caseIDs.enumerated() {
-                guard try context.db.hasCase(id: caseID.bytes) else {
+                guard try context.db.caseExists(caseID: caseID.bytes) else {
                     throw AbriError.notPermitted(CaseID.unknownMessage)
                 }
                 if caseIDs.count > 1 { progress?.report(label: "shredding cases", done: index, total: caseIDs.count) }
