@@ -1066,7 +1066,8 @@ def hub():
                 hub_add("`clone` of 100,000 cases, **extrapolated** (a line through the last two sizes measured)",
                         f"about {est:,.0f} s (not measured)", "< 60 s", est < 60)
         hwm = vm_hwm(hub_server.pid)
-        hub_add("abri-hub peak RSS (VmHWM) under the concurrent writers and light pushes", f"{hwm_load / 1024:,.0f} MiB")
+        if HUB_PARTS & {"load", "light"}:
+            hub_add("abri-hub peak RSS (VmHWM) under the concurrent writers and light pushes", f"{hwm_load / 1024:,.0f} MiB")
         hub_add("abri-hub peak RSS (VmHWM) at the end (large pushes and clones included)", f"{hwm / 1024:,.0f} MiB")
         hub_notes.append(f"the database held {(pg.size() - empty_size) / MiB:,.0f} MiB at the end")
     finally:

@@ -197,6 +197,8 @@ struct FrenchTests {
                             #"[^\s]*[/.~][^\s]*[A-Za-z][^\s]*"#, "«[^»]*»", "abri[0-9a-z]+",
                             // Case and record ids: 26 random letters and digits, which can spell an English word.
                             "[0-9A-Z]{26}",
+                            // Fingerprints: groups of four hex digits, which can spell one too (`7be0`).
+                            #"\b[0-9a-f]{4}( [0-9a-f]{4}){3,}\b"#,
                             // A command line in a usage line (`UTILISATION : abri identity show`).
                             "abri( [a-z][a-z-]*)*"] {
                 prose = prose.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
