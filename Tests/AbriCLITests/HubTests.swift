@@ -321,6 +321,46 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: again).isEmpty)
     }
 
+    // MARK: The web interface on a replica
+
+    /// `abri ui` on the CIDFF's copy, cloned with attachments on demand: each page pulls first (a case deposited
+    /// on the first landlord's machine shows at the next page), a form's change reaches the hub before the page
+    /// answers (the new landlord's machine sees the share), and an attachment it does not hold downloads from the hub
+    /// byte for byte.
+    @Test func theInterfaceOnAReplicaPullsBeforeEachPageAndPushesEachForm() throws {
+        let story = try HubStory(actors: [.admin, .alice, .bruno])
+        let attachment = (0 ..< 300_000).map { UInt8(truncatingIfNeeded: $0 &* 40_503 >> 5) }
+        let note = try story.machine(.alice).home.write("note.json", text: #"{"type":"note","household":"\#(Story.household)"}"#)
+        let file = try story.machine(.alice).home.write("compte-rendu.pdf", attachment)
+        try story.must(.alice, ["add", story.caseID, note, "--attach-general", file, "--to", "cidff-62", "--consent", Story.consent])
+        try story.clone(.ines, ["--attachments", "on-demand"])
+
+        let ui = try UIProcess(story.machine(.ines), identity: story.identity(.ines))
+        let ines = try WebInterfaceTests.Client(ui, passphrase: story.machine(.ines).passphrase)
+        #expect(ines.unlocked.status == 303, "\(ines.unlocked)")
+        #expect(try ines.get("/dossiers").text.contains(story.caseID))
+
+        // A case deposited on another machine shows at the next page.
+        let second = try story.machine(.alice).home.write("second.json", text: Story.report.replacingOccurrences(of: Story.household, with: "FOH-2026-000777"))
+        let secondID = try story.must(.alice, ["deposit", second, "--locating-to", "cidff-62", "--consent", Story.consent]).stdoutLines[0]
+        #expect(try ines.get("/dossiers").text.contains(secondID))
+
+        // A share made in the page reaches the hub before the page answers.
+        let shared = try ines.post("/dossiers/\(story.caseID)/partager", [("partage", "g:bailleur-b"), ("consentement", "avec"),
+                                                                          ("reference", "accord relogement")])
+        #expect(shared.status == 200 && shared.text.contains("Bailleur B"), "\(shared)")
+        #expect(try story.caseIDs(.bruno).contains(story.caseID))
+
+        // The attachment, which this copy does not hold, comes from the hub.
+        #expect(try SQLite.query(story.vault(.ines), "SELECT count(*) FROM chunks").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        let page = try ines.get("/dossiers/\(story.caseID)").text
+        let form = try #require(page.components(separatedBy: "<form").first { $0.contains("/piece\"") && $0.contains("compte-rendu.pdf") })
+        let record = try #require(WebInterfaceTests.hidden("fiche", in: form))
+        let got = try ines.post("/dossiers/\(story.caseID)/piece", [("fiche", record), ("partie", "situation"), ("numero", "0")])
+        #expect(got.status == 200 && got.body == attachment, "the attachment from the hub, byte for byte (HTTP \(got.status))")
+        #expect(ui.stop() == .exited(0))
+    }
+
     // MARK: Deletion
 
     /// A shred on one machine deletes the case's rows in PostgreSQL in the push's transaction: the hub keeps only their

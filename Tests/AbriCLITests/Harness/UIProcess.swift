@@ -16,8 +16,13 @@ final class UIProcess: @unchecked Sendable {
         var description: String { switch self { case .noAddress(let output): "abri ui printed no address: \(output)" } }
     }
 
-    init(_ story: Story, as actor: Story.Actor, environment changes: [String: String] = [:]) throws {
-        var environment = story.cli.environment
+    convenience init(_ story: Story, as actor: Story.Actor, environment changes: [String: String] = [:]) throws {
+        try self.init(story.cli, identity: story.identity(actor), environment: changes)
+    }
+
+    /// `abri ui` in `cli`'s home (its vault, a replica or not), acting as the identity file `identity`.
+    init(_ cli: CLI, identity: String, environment changes: [String: String] = [:]) throws {
+        var environment = cli.environment
         // The page asks the passphrase: no file gives it.
         environment["ABRI_PASSPHRASE_FILE"] = nil
         environment["DISPLAY"] = nil
@@ -25,11 +30,11 @@ final class UIProcess: @unchecked Sendable {
         environment["LANG"] = "fr_FR.UTF-8"
         for (name, value) in changes { environment[name] = value }
         let run = UUID().uuidString.prefix(8)
-        stdout = story.file(".ui-out-\(run)")
-        stderr = story.file(".ui-err-\(run)")
+        stdout = cli.home.file(".ui-out-\(run)")
+        stderr = cli.home.file(".ui-err-\(run)")
         FileManager.default.createFile(atPath: stdout, contents: nil)
         FileManager.default.createFile(atPath: stderr, contents: nil)
-        child = try Child(story.cli.binary, ["ui", "--as", story.identity(actor)], environment: environment,
+        child = try Child(cli.binary, ["ui", "--as", identity], environment: environment,
                           stdout: .file(stdout), stderr: .file(stderr), newSession: true)
         let deadline = Date().addingTimeInterval(60)
         var found: String?
