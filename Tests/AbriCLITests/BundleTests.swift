@@ -1,3 +1,4 @@
+import GRDB
 import AbriCrypto
 @testable import AbriVault
 import Foundation

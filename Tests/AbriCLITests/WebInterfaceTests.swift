@@ -363,6 +363,46 @@ import Testing
         }
     }
 
+    /// The administrator's pages in the browser: the roster, a partner enrolled through the form, the log verified;
+    /// every field labelled, no case anywhere. Screenshots for the administrator's guide.
+    @Test func theAdministratorsPagesInTheBrowser() throws {
+        let story = try Story()
+        let caseID = try #require(try story.caseIDs(as: .alice).first)
+        let (shots, _folder) = try Self.screenshots()
+        defer { withExtendedLifetime(_folder) {} }
+        let profile = try TempDir("abri-ui-browser")
+        let browser = try WebDriver(folder: profile.path)
+        let ui = try UIProcess(story, as: .admin)
+        try browser.go(ui.entry)
+        try browser.type("#passphrase", story.cli.passphrase)
+        try browser.submit("form[action='/deverrouiller'] button[type=submit]")
+        #expect(try browser.url.hasSuffix("/administration"))
+        var text = try browser.text
+        for expected in ["foh-social", "CIDFF 62", "alice", "ines"] { #expect(text.contains(expected), "the roster shows \(expected)") }
+        #expect(!text.contains(caseID) && !text.contains(Story.household), "no case on the administrator's pages")
+        try Self.expectLabelled(browser)
+        try browser.screenshot(to: shots + "/20-administration.png")
+
+        // The kinds are the roster's, as words (a page once showed them as another library's SQL: each must be an option).
+        let source = try browser.source
+        for kind in ["landlord", "legal-aid", "association"] { #expect(source.contains("<option value=\"\(kind)\"")) }
+        try browser.type("#partenaire-id", "asso-59")
+        try browser.type("#partenaire-nom", "Association d'aide aux victimes du Nord")
+        try browser.submit("form.add-partner button[type=submit]")
+        text = try browser.text
+        #expect(text.contains("(asso-59) enrôlé. Ensuite : inscrivez ses membres ci-dessous."), "the page's sentence: \(text)")
+        try browser.screenshot(to: shots + "/21-partenaire-inscrit.png")
+        try browser.go("http://127.0.0.1:\(ui.port)/administration/verifier")
+        try browser.submit("form.verify button[type=submit]")
+        text = try browser.text
+        #expect(text.contains("Le journal est intact"), "the verification's sentence: \(text)")
+        try Self.expectLabelled(browser)
+        try browser.screenshot(to: shots + "/22-journal-verifie.png")
+        let partners = try story.json(["partner", "list"], as: .admin)["partners"] as? [[String: Any]] ?? []
+        #expect(partners.contains { $0["id"] as? String == "asso-59" })
+        #expect(ui.stop() == .exited(0))
+    }
+
     @Test func theAdministratorKeepsTheRosterAndVerifiesTheLogWithoutSeeingACase() throws {
         let story = try Story()
         let caseID = try #require(try story.caseIDs(as: .alice).first)

@@ -1,4 +1,5 @@
 import AbriPublic
+import PostgresNIO
 
 /// `GET /v1/vaults/<vault>/changes?since=S[&after=<seq>.<table>.<key hex>][&attachments=on-demand]`: one feed page
 /// (FORMAT §7.2), read from one snapshot so that its `seq` and its changes agree; `attachments=on-demand` leaves out

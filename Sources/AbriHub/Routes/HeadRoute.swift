@@ -1,4 +1,5 @@
 import AbriPublic
+import PostgresNIO
 
 /// `GET /v1/vaults/<vault>/head`: the hub's sequence and its newest signed head (FORMAT §7.2), rebuilt from the
 /// `heads` row as the vault writes its text (§3.7).

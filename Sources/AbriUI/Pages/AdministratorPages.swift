@@ -144,8 +144,8 @@ extension UIState {
         }
         let shown = name.trimmingWhitespace()
         let sentence = neverLocating
-            ? tr("Partner %@ (%@) enrolled, never receiving locating parts. Next: `abri member add %@ --identity … --name …`.", shown, id, id)
-            : tr("Partner %@ (%@) enrolled. Next: `abri member add %@ --identity … --name …`.", shown, id, id)
+            ? tr("Partner %@ (%@) enrolled, never receiving locating parts. Next: enrol its members below.", shown, id)
+            : tr("Partner %@ (%@) enrolled. Next: enrol its members below.", shown, id)
         return rosterPage(notice: (sentence, "succes"))
     }
 

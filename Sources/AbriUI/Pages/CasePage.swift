@@ -1,3 +1,4 @@
+import Foundation
 import AbriVault
 import Hummingbird
 import NIOCore

@@ -1,3 +1,4 @@
+import Foundation
 import AbriPublic
 /// Finds what locates someone in free text: a phone number, an e-mail address, a postcode before a town, a
 /// street address. A report's general part is read by partners who must never learn where the victim lives,

@@ -1,3 +1,4 @@
+import Foundation
 import AbriPublic
 /// The published report schema: every field that a report's `general` part may hold (Docs/REPORT.md).
 ///

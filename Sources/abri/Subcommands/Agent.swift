@@ -1,3 +1,4 @@
+import CDispatch
 import AbriVault
 import ArgumentParser
 import Foundation

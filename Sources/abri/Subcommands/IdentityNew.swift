@@ -1,3 +1,4 @@
+import CDispatch
 import AbriCrypto
 import AbriVault
 import ArgumentParser

@@ -2,6 +2,10 @@
 /// passphrase or a report comes from in the interface.
 extension Catalogue {
     static let ui: [String: String] = [
+        "Partner %@ (%@) enrolled, never receiving locating parts. Next: enrol its members below.":
+            "Partenaire %@ (%@) enrôlé, sans jamais recevoir de partie localisante. Ensuite : inscrivez ses membres ci-dessous.",
+        "Partner %@ (%@) enrolled. Next: enrol its members below.":
+            "Partenaire %@ (%@) enrôlé. Ensuite : inscrivez ses membres ci-dessous.",
         "Serve the local web interface on 127.0.0.1 only, in French or English as the locale says.":
             "Servir l'interface web locale sur 127.0.0.1 seulement, en français ou en anglais selon la langue du système.",
         """

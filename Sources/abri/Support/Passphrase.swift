@@ -1,5 +1,6 @@
 import AbriCrypto
 import AbriVault
+import CDispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
