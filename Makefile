@@ -93,6 +93,12 @@ BENCH_SRC = .build-bench-src
 
 .PHONY: bench
 bench: deps
+	@# The attachments' reference is age (age and age-keygen, Debian's package).
+	@if ! command -v age >/dev/null 2>&1 || ! command -v age-keygen >/dev/null 2>&1; then \
+		echo "installing age (apt)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq age >/dev/null; \
+	fi
 	rm -rf $(BENCH_SRC) && mkdir -p $(BENCH_SRC)/Benchmarks .build-bench
 	git archive HEAD Package.swift Sources Tests | tar -x -C $(BENCH_SRC)
 	if [ -f Package.resolved ]; then cp Package.resolved $(BENCH_SRC)/; fi
