@@ -43,6 +43,12 @@ import Testing
             let verified = try story.abri(actor, ["verify", "--hub"])
             #expect(verified.status == 0, "\(actor): \(verified)")
         }
+        // The administrator's exported checkpoint, checked on another machine together with the hub's head.
+        let checkpoint = story.machine(.admin).home.file("checkpoint.txt")
+        try story.must(.admin, ["checkpoint", "export", "--out", checkpoint])
+        let copied = try story.machine(.ines).home.write("checkpoint.txt", Array(try Data(contentsOf: URL(fileURLWithPath: checkpoint))))
+        let both = try story.abri(.ines, ["verify", "--hub", "--checkpoint", copied])
+        #expect(both.status == 0, "\(both)")
         let status = try story.machine(.bruno).run(["status", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         #expect(object["hub"] as? String == story.url)
