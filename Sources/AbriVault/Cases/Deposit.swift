@@ -41,6 +41,8 @@ extension MemberSession {
                 // indexes' pages kept in memory (their keys are random by design, so a bulk deposit touches
                 // pages all over them).
                 try context.db.raisePageCache()
+                // Back to the ordinary cache afterwards: `abri ui` keeps its connection from one form to the next.
+                defer { try? context.db.restorePageCache() }
                 // Each report's log entry is sealed with it, for the place it will take in the log.
                 let firstSeq = try AccessLog.frontier(context.db).size + 1 + context.drafts.count
                 let signer = try Signer(identity)
