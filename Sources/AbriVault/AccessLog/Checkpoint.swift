@@ -38,9 +38,12 @@ public struct ExportedCheckpoint: Sendable {
               let split = text.range(of: "\n\n", options: .backwards) else { throw malformed }
         let noteText = String(text[..<split.lowerBound]) + "\n"
         let signatureLine = String(text[split.upperBound...])
+        let encoded = String(signatureLine.dropFirst(Self.signatureLinePrefix.count).dropLast())
+        // Foundation's base64 decoder ignores the unused bits of the last digit: only the signature's own spelling is
+        // its line (fuzzing found `…D7==` read as `…Dw==`: FuzzRegression/checkpoint).
         guard signatureLine.hasPrefix(Self.signatureLinePrefix), signatureLine.hasSuffix("\n"),
-              let signature = Data(base64Encoded: String(signatureLine.dropFirst(Self.signatureLinePrefix.count).dropLast())),
-              signature.count == 64, let note = HeadNote(text: noteText) else { throw malformed }
+              let signature = Data(base64Encoded: encoded), signature.count == 64, signature.base64EncodedString() == encoded,
+              let note = HeadNote(text: noteText) else { throw malformed }
         self.note = note
         self.signature = Array(signature)
     }
