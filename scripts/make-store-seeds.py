@@ -132,7 +132,8 @@ write("agent-frame", "stop", frame(5))
 write("agent-frame", "reply-ok", frame(0, bytes(64)) + frame(1))
 
 # Attachments (§3.5): a record's description of one, as its compartment holds it.
-for name, size, chunks in [("pdf", 300000, 5), ("empty", 0, 1), ("two-segments", 2 * 1024 * 1024 + 1, 33)]:
+for name, size, chunks in [("pdf", 300000, 5), ("empty", 0, 1), ("two-segments", 2 * 1024 * 1024 + 1, 33),
+                           ("largest", 2**40, 2**24)]:
     info = {"blob": base64.b64encode(bytes(range(16))).decode(), "chunks": chunks, "index": 0, "name": name + ".bin",
             "size": size}
     write("attachment-info", name + ".json", json.dumps(info, sort_keys=True, separators=(",", ":")).encode())
