@@ -33,5 +33,11 @@ let package = Package(
         .executableTarget(name: "FuzzHubChangeList", dependencies: [.product(name: "AbriVault", package: root)]),
         .executableTarget(name: "FuzzHubFeedPage", dependencies: [.product(name: "AbriVault", package: root)]),
         .executableTarget(name: "FuzzHubHead", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzLogEntry", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzInboxItem", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzCheckpoint", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzAgentFrame", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzAttachmentInfo", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzFeedCursor", dependencies: [.product(name: "AbriVault", package: root)]),
     ]
 )

@@ -2,7 +2,9 @@
 # Makes the seed corpora of the fuzz targets (Fuzz/corpus/<target>/) from real outputs of `abri`:
 # an identity file, a public identity line, a bundle, reports, the vault's roster and log frontier,
 # case ids; and, for what the binary never shows in clear (grant bodies, log details, record bodies,
-# secretstream chunks, padded plaintexts), small files built here to the layouts of Docs/FORMAT.md.
+# secretstream chunks, padded plaintexts), small files built here to the layouts of Docs/FORMAT.md; the hub's wire
+# (scripts/make-wire-seeds.py), and the vault's rows and files (scripts/make-store-seeds.py, with stored log entries
+# and an exported checkpoint).
 #
 #   scripts/make-fuzz-seeds.sh            # uses $ABRI_BIN, else .build-rel/debug/abri, else .build/debug/abri
 #
@@ -90,15 +92,7 @@ def pad(m, size=None):
     size = size or next(b for b in [256 * 2**i for i in range(9)] + [65536 * k for k in range(2, 4)] if b >= len(m) + 1)
     return m + b"\x80" + b"\0" * (size - len(m) - 1)
 def str16(s): b = s.encode(); return struct.pack("<H", len(b)) + b
-# GrantBody (§3.3): version, case id, case secret, consent kind, text, until day, household, entries.
-def grant(kind, text, until, household, entries):
-    body = bytes([1]) + bytes(range(16)) + bytes(range(32, 64)) + bytes([kind]) + str16(text)
-    body += struct.pack("<i", until) + str16(household) + struct.pack("<H", len(entries))
-    for record, compartment in entries: body += record + bytes([compartment]) + bytes([7]) * 32
-    return pad(body)
-write("grant-body", "own", grant(0, "", -1, "FOH-2021-000123", [(b"R" * 16, 0), (b"R" * 16, 1)]))
-write("grant-body", "consent", grant(1, "formulaire signé le 2026-11-20", 20777, "", [(b"S" * 16, 0)]))
-write("grant-body", "without", grant(2, "danger de mort", -1, "H", []))
+# Grant bodies (§3.3): scripts/make-store-seeds.py, with the inbox items that carry them.
 # Log details (§3.6).
 details = {"action": "share", "actor": "foh-social/alice", "actorKey": "AAAA", "at": "2026-11-21T10:00:00Z",
            "case": "0" * 26, "records": ["1" * 26], "compartments": ["general", "locating"], "purpose": "suivi",
@@ -127,3 +121,11 @@ du -sh "$CORPUS" | awk '{print "fuzz seeds: " $1 " in '"$CORPUS"'"}'
 
 # The hub's wire (FORMAT §7): seeds built to its layouts.
 python3 "$ROOT/scripts/make-wire-seeds.py"
+
+# The vault's own rows and files (FORMAT §3.3, §3.5-3.7, §6, §7.2): seeds built to their layouts (the inbox items
+# carry the grant-body seed), then what the binary wrote: the smallest and the largest stored log entries, and a
+# checkpoint exported by the administrator.
+python3 "$ROOT/scripts/make-store-seeds.py"
+sqlite3 "$ABRI_VAULT" "SELECT writefile('$CORPUS/log-entry/stored-' || seq, entry) FROM log
+  WHERE seq IN (SELECT seq FROM log ORDER BY length(entry) LIMIT 1) OR seq IN (SELECT seq FROM log ORDER BY length(entry) DESC LIMIT 1);" >/dev/null
+abri checkpoint export --out "$CORPUS/checkpoint/exported" --as "$WORK/admin.identity" >/dev/null 2>&1

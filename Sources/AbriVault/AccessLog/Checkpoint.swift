@@ -28,14 +28,22 @@ public struct ExportedCheckpoint: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AbriError.noInput("cannot read the checkpoint \(path) (check the path)")
         }
-        let malformed = AbriError.badData("\(path) is not an abri checkpoint (export one with `abri checkpoint export`)")
-        guard data.count < 4096, let text = String(data: data, encoding: .utf8),
+        try self.init(bytes: [UInt8](data), source: path)
+    }
+
+    /// Parses a checkpoint file's bytes (65 when they are not a checkpoint); `source` names them in the error.
+    init(bytes data: [UInt8], source: String) throws {
+        let malformed = AbriError.badData("\(source) is not an abri checkpoint (export one with `abri checkpoint export`)")
+        guard data.count < 4096, let text = String(data: Data(data), encoding: .utf8),
               let split = text.range(of: "\n\n", options: .backwards) else { throw malformed }
         let noteText = String(text[..<split.lowerBound]) + "\n"
         let signatureLine = String(text[split.upperBound...])
+        let encoded = String(signatureLine.dropFirst(Self.signatureLinePrefix.count).dropLast())
+        // Foundation's base64 decoder ignores the unused bits of the last digit: only the signature's own spelling is
+        // its line (fuzzing found `…D7==` read as `…Dw==`: FuzzRegression/checkpoint).
         guard signatureLine.hasPrefix(Self.signatureLinePrefix), signatureLine.hasSuffix("\n"),
-              let signature = Data(base64Encoded: String(signatureLine.dropFirst(Self.signatureLinePrefix.count).dropLast())),
-              signature.count == 64, let note = HeadNote(text: noteText) else { throw malformed }
+              let signature = Data(base64Encoded: encoded), signature.count == 64, signature.base64EncodedString() == encoded,
+              let note = HeadNote(text: noteText) else { throw malformed }
         self.note = note
         self.signature = Array(signature)
     }

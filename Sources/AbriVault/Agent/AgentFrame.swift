@@ -33,9 +33,7 @@ enum AgentFrame {
 
     /// Writes `code ‖ payload` as one frame.
     static func write(_ fd: Int32, code: UInt8, payload: UnsafeRawBufferPointer) throws {
-        let length = UInt32(payload.count + 1)
-        let header: [UInt8] = [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF), code]
-        try header.withUnsafeBytes { try writeAll(fd, $0) }
+        try header(code: code, payloadLength: payload.count).withUnsafeBytes { try writeAll(fd, $0) }
         if payload.count > 0 { try writeAll(fd, payload) }
     }
 
@@ -43,13 +41,28 @@ enum AgentFrame {
         try payload.withUnsafeBytes { try write(fd, code: code, payload: $0) }
     }
 
-    /// Reads one frame's code and the length of its payload; the payload is read next with `readPayload`.
-    static func readHeader(_ fd: Int32) throws -> (code: UInt8, payloadLength: Int) {
-        var header = [UInt8](repeating: 0, count: 5)
-        try header.withUnsafeMutableBytes { try readAll(fd, $0) }
+    /// The bytes of a frame's header: `length(u32, big-endian) ‖ code`.
+    static let headerBytes = 5
+
+    /// The header of a frame of `code` and a payload of `payloadLength` bytes.
+    static func header(code: UInt8, payloadLength: Int) -> [UInt8] {
+        let length = UInt32(payloadLength + 1)
+        return [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF), code]
+    }
+
+    /// Parses a frame's 5-byte header: its code and the length of its payload (at most `maximumLength - 1`).
+    static func parseHeader(_ header: [UInt8]) throws -> (code: UInt8, payloadLength: Int) {
+        guard header.count == headerBytes else { throw AbriError.badData("the agent's frame has a bad header") }
         let length = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
         guard length >= 1, length <= maximumLength else { throw AbriError.badData("the agent's frame has a bad length") }
         return (header[4], length - 1)
+    }
+
+    /// Reads one frame's code and the length of its payload; the payload is read next with `readAll`.
+    static func readHeader(_ fd: Int32) throws -> (code: UInt8, payloadLength: Int) {
+        var header = [UInt8](repeating: 0, count: headerBytes)
+        try header.withUnsafeMutableBytes { try readAll(fd, $0) }
+        return try parseHeader(header)
     }
 
     /// Reads exactly `buffer.count` bytes.

@@ -105,9 +105,10 @@ public enum AgentServer {
         }
     }
 
-    private enum Outcome { case served, stop, failed }
+    enum Outcome { case served, stop, failed }
 
-    private static func handle(_ fd: Int32, identity: borrowing Identity) -> Outcome {
+    /// Serves one connection's request (the fuzz entry point `agentFrame` feeds it hostile frames).
+    static func handle(_ fd: Int32, identity: borrowing Identity) -> Outcome {
         do {
             let (code, length) = try AgentFrame.readHeader(fd)
             var payload = [UInt8](repeating: 0, count: length)

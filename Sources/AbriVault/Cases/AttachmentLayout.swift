@@ -14,6 +14,11 @@ enum AttachmentLayout {
     /// Ciphertext bytes of a full segment: its stream header, then its chunks.
     static let sealedSegment = SecretStream.headerBytes + chunksPerSegment * sealedChunk
 
+    /// The largest file an attachment may describe: 1 TiB. A description is read from the store or a bundle; past
+    /// this size (or its chunk count) the layout's arithmetic would overflow, so `Attachments.checkLayout` refuses it
+    /// before anything below is computed (a description of `Int.max` bytes trapped: FuzzRegression/attachment-info).
+    static let maximumSize = 1 << 40
+
     /// Chunks for a file of `size` bytes (an empty file still takes one).
     static func chunks(forSize size: Int) -> Int { max(1, (size + chunk - 1) / chunk) }
 

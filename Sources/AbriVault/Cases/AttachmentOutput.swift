@@ -54,10 +54,12 @@ enum AttachmentOutput {
     /// partial attachment under its name, and a failure removes every file this call wrote.
     static func write(_ files: [(info: AttachmentInfo, dataKey: Key)], into directory: String, stored: AttachmentFiles,
                       progress: (any ProgressListener)?, _ db: any VaultTransaction) throws {
+        // Every description checked before the sizes are added up (each at most `AttachmentLayout.maximumSize`).
+        for file in files { try Attachments.checkLayout(file.info) }
         let paths = try plan(files.map(\.info), into: directory)
         var staged: [StagedOutput] = []
         let opening = AttachmentProgress(progress, label: "opening attachments (MiB)",
-                                         totalBytes: files.reduce(0) { $0 + $1.info.size })
+                                         totalBytes: files.reduce(0) { min($0 + $1.info.size, Int.max - AttachmentLayout.maximumSize) })
         defer { opening?.finish() }
         do {
             for (file, path) in zip(files, paths) {

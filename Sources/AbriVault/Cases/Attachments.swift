@@ -87,6 +87,9 @@ enum Attachments {
             let file = input
             read = { buffer, count, offset in FileIO.read(file, into: buffer, count: count, at: offset) }
         }
+        guard size <= AttachmentLayout.maximumSize else {
+            throw AbriError.usage("\(source.path) is larger than 1 TiB, the largest attachment (nothing was written)")
+        }
         let chunks = AttachmentLayout.chunks(forSize: size)
         let blob = Random.bytes(16)
         let output = try files.create(blob)
@@ -136,6 +139,8 @@ enum Attachments {
 
         /// Finds a blob; throws when neither holds it.
         static func find(_ info: AttachmentInfo, files: AttachmentFiles, _ db: any VaultTransaction) throws -> Stored {
+            // A description from the store or a bundle is checked before its chunk count is computed with.
+            try checkLayout(info)
             guard let blob = Data(base64Encoded: info.blob).map(Array.init), blob.count == 16 else { throw Attachments.damaged }
             if let fd = files.openForReading(blob) { return .file(fd) }
             let missing = AbriError.badData("an attachment is missing from the vault (was its case shredded meanwhile? run `abri verify`)")
@@ -180,7 +185,8 @@ enum Attachments {
 
     /// The description agrees with itself: its chunk count is the one its size needs.
     static func checkLayout(_ info: AttachmentInfo) throws {
-        guard info.chunks >= 1, info.size >= 0, AttachmentLayout.chunks(forSize: info.size) == info.chunks else { throw damaged }
+        guard info.chunks >= 1, info.size >= 0, info.size <= AttachmentLayout.maximumSize,
+              AttachmentLayout.chunks(forSize: info.size) == info.chunks else { throw damaged }
     }
 
     /// Opens segment `segment` of a stored attachment into `buffers.output`, every tag checked; the number of

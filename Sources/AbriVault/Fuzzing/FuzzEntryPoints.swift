@@ -1,6 +1,9 @@
 import AbriCrypto
 import Foundation
 import AbriPublic
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One entry point per parser of untrusted bytes, for the libFuzzer targets in `Fuzz/` and for the
 /// regression tests that replay what they found (`Tests/AbriVaultTests/FuzzRegression/`).
@@ -38,6 +41,12 @@ import AbriPublic
         ("hub-change-list", hubChangeList),
         ("hub-feed-page", hubFeedPage),
         ("hub-head", hubHead),
+        ("log-entry", logEntry),
+        ("inbox-item", inboxItem),
+        ("checkpoint", checkpoint),
+        ("agent-frame", agentFrame),
+        ("attachment-info", attachmentInfo),
+        ("feed-cursor", feedCursor),
     ]
 
     // MARK: The hub's wire (Docs/FORMAT.md §7.1, §7.2)
@@ -59,6 +68,16 @@ import AbriPublic
     public static func hubHead(_ data: [UInt8]) {
         guard let answer = try? HeadAnswer(decoding: data) else { return }
         if answer.encoded() != data { mismatch("a head answer", data) }
+    }
+
+    /// `FeedCursor(parsing:)`, the `after=` of a feed request as the hub reads it from any caller; a cursor that
+    /// parses prints as the same text.
+    public static func feedCursor(_ data: [UInt8]) {
+        let text = String(decoding: data, as: UTF8.self)
+        guard let cursor = try? FeedCursor(parsing: text) else { return }
+        guard Array(cursor.text.utf8) == data, (try? FeedCursor(parsing: cursor.text)) == cursor else {
+            mismatch("a feed cursor", data)
+        }
     }
 
     static func mismatch(_ what: String, _ input: [UInt8]) -> Never {
@@ -242,7 +261,225 @@ import AbriPublic
         }
     }
 
+    /// A stored log entry (Docs/FORMAT.md §3.6), two ways:
+    /// - `LogEntry.Parts`, which cuts an entry into slots, the administrator's slot and part, and sections without a
+    ///   key: what it cuts joins back into the same bytes, every slot and every section of one size.
+    /// - `LogEntry.openSigned` of the bytes taken as one part's plaintext, sealed here under a fixed key so that the
+    ///   fuzzer reaches what is parsed behind the AEAD (padding, `u32 len ‖ json ‖ signature`, the details' JSON):
+    ///   what opens is canonical, its JSON and signature padded to the whole length.
+    public static func logEntry(_ data: [UInt8]) {
+        if let parts = try? LogEntry.Parts(data, seq: 1) {
+            let sectionSize = (parts.sections.first?.count ?? 0) - AEAD.overhead
+            var writer = ByteWriter()
+            writer.u8(LogEntry.version)
+            writer.u8(UInt8(truncatingIfNeeded: parts.slots.count))
+            writer.u8(UInt8(truncatingIfNeeded: parts.sections.count))
+            writer.u16(UInt16(truncatingIfNeeded: sectionSize))
+            for slot in parts.slots {
+                writer.raw(slot.tag)
+                writer.raw(slot.box)
+            }
+            writer.raw(parts.adminSlot)
+            writer.raw(parts.adminPart)
+            for section in parts.sections { writer.raw(section) }
+            guard writer.bytes == data, sectionSize >= 512,
+                  parts.slots.allSatisfy({ $0.tag.count == LogEntry.tagBytes && $0.tag.count + $0.box.count == LogEntry.slotBytes }),
+                  parts.sections.allSatisfy({ $0.count == sectionSize + AEAD.overhead }),
+                  parts.adminSlot.count == LogEntry.adminSlotBytes, parts.adminPart.count >= 512 + AEAD.overhead else {
+                mismatch("a log entry's parts", data)
+            }
+        }
+        guard let details = openedLogPart(data) else { return }
+        let json = CanonicalJSON.encode(details.json)
+        var plaintext = ByteWriter()
+        plaintext.blob32(json)
+        guard data.count >= 4 + json.count + 64 else { mismatch("a log entry's part (shorter than it holds)", data) }
+        plaintext.raw(Array(data[(4 + json.count) ..< (4 + json.count + 64)]))
+        guard Padding.pad(plaintext.bytes, blockSize: data.count) == data else { mismatch("a log entry's part", data) }
+    }
+
+    /// The details of one log entry part whose plaintext is `data`, sealed here under a fixed key.
+    static func openedLogPart(_ data: [UInt8]) -> LogDetails? {
+        let ad: [UInt8] = Array("fuzz".utf8)
+        guard let key = try? SecureBytes(copying: streamKey), let sealed = try? AEAD.seal(data, key: key, associatedData: ad),
+              let opened = try? LogEntry.openSigned(sealed, key: key, ad: ad, context: LogEntry.sectionContext, seq: 1) else { return nil }
+        return opened.0
+    }
+
+    // MARK: The inbox
+
+    static let inboxVault: [UInt8] = Array(repeating: 0x5A, count: 16)
+
+    /// `InboxItem.open` of an opened box's plaintext (Docs/FORMAT.md §3.3): `kind ‖ str8 recipient ‖ str16 sender ‖
+    /// sender key (32) ‖ u32 length ‖ payload ‖ signature (64) ‖ 0x80 ‖ zeros`. The bytes are opened as given, and,
+    /// when they have that layout, with the sender key and signature replaced by a fresh identity's (so that the
+    /// fuzzer reaches the payload behind the signature): a withdrawal of 16 bytes, or a grant whose body decodes,
+    /// must open to the fields laid out, and re-sealing them must give back the same plaintext padded to its bucket.
+    public static func inboxItem(_ data: [UInt8]) {
+        if let plaintext = try? SecureBytes(copying: data) { _ = InboxItem.open(plaintext, vault: inboxVault) }
+        guard let layout = inboxLayout(data), let identity = try? Identity.generate(name: "fuzz") else { return }
+        let key = identity.publicIdentity.signingPublicKey
+        guard let payload = try? SecureBytes(copying: Array(data[layout.payload])),
+              let message = try? InboxItem.message(vault: inboxVault, kind: layout.kind, recipient: layout.recipient,
+                                                   sender: layout.sender, senderKey: key, payload: payload),
+              let signature = try? identity.sign(message) else { return }
+        var resigned = data
+        resigned.replaceSubrange(layout.keyAt ..< layout.keyAt + 32, with: key)
+        resigned.replaceSubrange(layout.payload.upperBound ..< layout.payload.upperBound + 64, with: signature)
+        guard let plaintext = try? SecureBytes(copying: resigned) else { return }
+        let shouldOpen = switch layout.kind {
+        case .withdrawal: layout.payload.count == 16
+        case .grant: (try? GrantBody.decode(payload)) != nil
+        }
+        guard let opened = InboxItem.open(plaintext, vault: inboxVault) else {
+            if shouldOpen { mismatch("a well-formed, well-signed inbox item that does not open", data) }
+            return
+        }
+        guard shouldOpen, opened.kind == layout.kind, opened.recipient == layout.recipient, opened.sender == layout.sender,
+              opened.senderKey == key, (opened.kind == .grant) == (opened.grant != nil),
+              (opened.kind == .withdrawal) == (opened.caseID.map { $0.bytes == Array(data[layout.payload]) } ?? false) else {
+            mismatch("an inbox item", data)
+        }
+        guard let box = try? InboxItem.seal(kind: opened.kind, payload: payload, recipient: opened.recipient, sender: opened.sender,
+                                            signer: identity, vault: inboxVault, to: identity.publicIdentity.boxPublicKey),
+              let again = try? identity.openSealed(box) else {
+            mismatch("an inbox item (re-sealing failed)", data)
+        }
+        let end = layout.payload.upperBound + 64
+        let bytes = again.withUnsafeBytes { Array($0) }
+        guard bytes.count == Padding.bucket(for: end), bytes.count > end, Array(bytes[...end]) == Array(resigned[...end]),
+              bytes[(end + 1)...].allSatisfy({ $0 == 0 }) else {
+            mismatch("an inbox item (re-sealed)", data)
+        }
+    }
+
+    /// Where the fields of an inbox item's plaintext lie, read independently of `InboxItem.open`; nil for another layout.
+    static func inboxLayout(_ data: [UInt8])
+        -> (kind: InboxItem.Kind, recipient: String, sender: String, keyAt: Int, payload: Range<Int>)? {
+        guard let end = data.lastIndex(where: { $0 != 0 }), data[end] == 0x80 else { return nil }
+        var offset = 0
+        func take(_ count: Int) -> [UInt8]? {
+            guard count >= 0, offset + count <= end else { return nil }
+            defer { offset += count }
+            return Array(data[offset ..< offset + count])
+        }
+        guard let kindByte = take(1), let kind = InboxItem.Kind(rawValue: kindByte[0]),
+              let recipientLength = take(1), let recipientBytes = take(Int(recipientLength[0])),
+              let recipient = String(validating: recipientBytes, as: UTF8.self),
+              let senderLength = take(2), let senderBytes = take(Int(senderLength[0]) | Int(senderLength[1]) << 8),
+              let sender = String(validating: senderBytes, as: UTF8.self) else { return nil }
+        let keyAt = offset
+        guard take(32) != nil, let lengthBytes = take(4) else { return nil }
+        let length = lengthBytes.enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        guard offset + length + 64 == end else { return nil }
+        return (kind, recipient, sender, keyAt, offset ..< offset + length)
+    }
+
+    // MARK: Checkpoints
+
+    /// `ExportedCheckpoint(bytes:source:)`, a checkpoint file as `abri verify --checkpoint` reads it, and `HeadNote(text:)`,
+    /// the signed note of a head (Docs/FORMAT.md §3.7), on the bytes as given: what parses is written back to the
+    /// same bytes.
+    public static func checkpoint(_ data: [UInt8]) {
+        if let checkpoint = try? ExportedCheckpoint(bytes: data, source: "fuzz") {
+            guard checkpoint.bytes == data, checkpoint.signature.count == 64 else { mismatch("a checkpoint", data) }
+        }
+        if let text = String(validating: data, as: UTF8.self), let note = HeadNote(text: text) {
+            guard note.text() == data, HeadNote(text: String(decoding: note.text(), as: UTF8.self)) == note else {
+                mismatch("a head's note", data)
+            }
+        }
+    }
+
+    // MARK: The agent
+
+    /// The agent's frames (Docs/FORMAT.md §6), two ways:
+    /// - `AgentFrame.parseHeader` over the frames the input holds back to back, as a command reads the agent's
+    ///   replies: every header that parses is the header `AgentFrame.header` writes for its code and length.
+    /// - `AgentServer.handle` serving the input as one connection's request (through a socket pair, the first 64 KiB),
+    ///   with a fresh identity: it answers with nothing or one well-formed frame: `refused` and empty, or `ok` and
+    ///   the reply's length (64 for `hello` and `sign`, 32 for `sharedKey`, none for `stop`).
+    public static func agentFrame(_ data: [UInt8]) {
+        var offset = 0
+        while data.count - offset >= AgentFrame.headerBytes {
+            let header = Array(data[offset ..< offset + AgentFrame.headerBytes])
+            guard let parsed = try? AgentFrame.parseHeader(header) else { break }
+            guard parsed.payloadLength >= 0, parsed.payloadLength < AgentFrame.maximumLength,
+                  AgentFrame.header(code: parsed.code, payloadLength: parsed.payloadLength) == header else {
+                mismatch("an agent frame's header", data)
+            }
+            offset += AgentFrame.headerBytes + min(parsed.payloadLength, data.count - offset - AgentFrame.headerBytes)
+        }
+
+        guard let identity = try? Identity.generate(name: "fuzz") else { return }
+        var fds: [Int32] = [-1, -1]
+        #if canImport(Glibc)
+        let stream = Int32(SOCK_STREAM.rawValue)
+        #else
+        let stream = SOCK_STREAM
+        #endif
+        guard socketpair(AF_UNIX, stream, 0, &fds) == 0 else { return }
+        defer {
+            close(fds[0])
+            close(fds[1])
+        }
+        let input = Array(data.prefix(65536))
+        guard (try? input.withUnsafeBytes({ try AgentFrame.writeAll(fds[1], $0) })) != nil else { return }
+        shutdown(fds[1], Int32(SHUT_WR))
+        let outcome = AgentServer.handle(fds[0], identity: identity)
+        shutdown(fds[0], Int32(SHUT_WR))
+        var reply: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let got = buffer.withUnsafeMutableBytes { read(fds[1], $0.baseAddress!, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { break }
+            reply += buffer[0 ..< got]
+        }
+        if reply.isEmpty {
+            guard outcome == .failed else { mismatch("the agent served a request without answering", data) }
+            return
+        }
+        guard reply.count >= AgentFrame.headerBytes,
+              let parsed = try? AgentFrame.parseHeader(Array(reply.prefix(AgentFrame.headerBytes))),
+              reply.count == AgentFrame.headerBytes + parsed.payloadLength, data.count >= AgentFrame.headerBytes else {
+            mismatch("the agent's reply (not one frame)", data)
+        }
+        let (code, length) = parsed
+        let request = AgentFrame.Request(rawValue: data[4])
+        let expected: Int? = switch request {
+        case .hello, .sign: 64
+        case .sharedKey: 32
+        case .stop: 0
+        case .openSealed: nil
+        case nil: -1
+        }
+        guard code == AgentFrame.ok || code == AgentFrame.refused, code == AgentFrame.refused ? length == 0 : request != nil,
+              code == AgentFrame.refused || expected == nil || expected == length,
+              (outcome == .stop) == (request == .stop && code == AgentFrame.ok) else {
+            mismatch("the agent's reply", data)
+        }
+    }
+
     // MARK: Attachments
+
+    /// An attachment's description (`AttachmentInfo`, the JSON of one of a record's attachments) as the vault checks
+    /// it before reading a byte: what `Attachments.checkLayout` accepts must lay out without overflow, its last
+    /// segment ending where the ciphertext does and holding between 0 and 2 MiB of the file.
+    public static func attachmentInfo(_ data: [UInt8]) {
+        guard let info = try? JSONDecoder().decode(AttachmentInfo.self, from: Data(data)),
+              (try? Attachments.checkLayout(info)) != nil else { return }
+        let total = AttachmentLayout.sealedBytes(chunks: info.chunks)
+        let segments = AttachmentLayout.segments(chunks: info.chunks)
+        let last = segments - 1
+        let plain = info.size - last * AttachmentLayout.segmentPlain
+        guard segments >= 1,
+              AttachmentLayout.sealedOffset(segment: last) + AttachmentLayout.sealedSize(segment: last, of: info.chunks) == total,
+              (1 ... AttachmentLayout.chunksPerSegment).contains(AttachmentLayout.chunks(inSegment: last, of: info.chunks)),
+              plain >= 0, plain <= AttachmentLayout.segmentPlain else {
+            mismatch("an attachment's layout", data)
+        }
+    }
 
     static let streamKey: [UInt8] = Array(0 ..< 32)
     static let streamHeader: [UInt8] = Array(100 ..< 124)

@@ -27,7 +27,7 @@ struct InboxItem {
 
     /// The signed message: the public fields and a digest of the payload (the payload holds keys: it is hashed in
     /// secure memory, never copied out).
-    private static func message(vault: [UInt8], kind: Kind, recipient: String, sender: String, senderKey: [UInt8],
+    static func message(vault: [UInt8], kind: Kind, recipient: String, sender: String, senderKey: [UInt8],
                                 payload: borrowing SecureBytes) throws -> [UInt8] {
         var hasher = try BLAKE2bHasher()
         payload.withUnsafeBytes { hasher.update($0) }
