@@ -60,7 +60,7 @@ cat > "$CORPUS/report/signalement.json" <<'JSON'
  "victim": {"name": "Camille D.", "birthYear": 1988}, "facts": "Violences signalées le 2 mars.", "children": 2,
  "locating": {"address": "12 rue des Tilleuls, 62100 Calais", "phone": "+33 6 12 34 56 78"}}
 JSON
-printf '{"type": "note", "notes": "appel reçu le 2 mars", "objet": "suivi", "enfants": [{"prenom": "Léa", "anneeNaissance": 2015}], "qpv": null}' > "$CORPUS/report/note.json"
+printf '{"type": "note", "menage": "FOH-2026-000042", "notes": "appel reçu le 2 mars", "objet": "suivi", "enfants": [{"prenom": "Léa", "anneeNaissance": 2015}], "qpv": null}' > "$CORPUS/report/note.json"
 printf '{"consent": {"ref": "formulaire", "until": "31/12/2099"}, "type": "note", "household": "H-1", "locating": {"city": "Lille"}}' \
   > "$CORPUS/report/consent.json"
 printf '{"a": {"b": [{"c": "d"}, 1e3, -0, 12345678901234567890]}}' > "$CORPUS/report/nested.json"
