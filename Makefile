@@ -93,11 +93,12 @@ BENCH_SRC = .build-bench-src
 
 .PHONY: bench
 bench: deps
-	@# The attachments' reference is age (age and age-keygen, Debian's package).
-	@if ! command -v age >/dev/null 2>&1 || ! command -v age-keygen >/dev/null 2>&1; then \
-		echo "installing age (apt)"; \
+	@# The attachments' reference is age (age and age-keygen); commands are timed by hyperfine (Debian's packages).
+	@missing=; for tool in age age-keygen hyperfine; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing age hyperfine (apt)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq age >/dev/null; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq age hyperfine >/dev/null; \
 	fi
 	rm -rf $(BENCH_SRC) && mkdir -p $(BENCH_SRC)/Benchmarks .build-bench
 	git archive HEAD Package.swift Sources Tests | tar -x -C $(BENCH_SRC)
