@@ -241,12 +241,13 @@ class Vault:
         return timed(a, env=self.env(who))
 
     def add_fast_member(self):
-        """Enrols `fast` (the public test identity, minimum Argon2id) in p1, then lets alice run the re-seal
-        that the roster change left pending, so that fast reads every case and unlocks in about a millisecond:
+        """Enrols `fast` (the public test identity, minimum Argon2id) in p1, then alice approves it (its keys sealed
+        and the grants re-sealed then), so that fast reads every case and unlocks in about a millisecond:
         a command's own cost is then measured directly, with no unlock to subtract."""
         line = run([ABRI, "identity", "show", os.path.join(DATA, "fast.identity")]).stdout.strip()
         self.abri("member", "add", "p1", "--identity", line, "--name", "fast", who="admin")
-        self.abri("cases", "--json")
+        # Format 3: a colleague approves the newcomer (which seals the keys and re-seals the grants at once).
+        self.abri("member", "approve", "p1", "fast", "--yes")
 
     def save(self, dest):
         self.abri("verify", who=None)  # also checkpoints the WAL through a clean close
