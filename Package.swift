@@ -14,6 +14,9 @@ let package = Package(
         .library(name: "AbriCrypto", targets: ["AbriCrypto"]),
         .library(name: "AbriPublic", targets: ["AbriPublic"]),
         .library(name: "AbriVault", targets: ["AbriVault"]),
+        // For the fuzz targets of Fuzz/ (the hub's request authentication, the web interface's forms).
+        .library(name: "AbriHub", targets: ["AbriHub"]),
+        .library(name: "AbriUI", targets: ["AbriUI"]),
         .executable(name: "abri", targets: ["abri"]),
         .executable(name: "abri-hub", targets: ["abri-hub"]),
     ],
@@ -87,7 +90,7 @@ let package = Package(
         ),
         // What the tests share: child processes without Foundation's Process, a throwaway PostgreSQL cluster, a hub.
         .target(name: "AbriTestSupport", path: "Tests/Support", swiftSettings: upcoming),
-        .testTarget(name: "AbriCLITests", dependencies: ["abri", "AbriVault", "AbriCrypto", "AbriTestSupport", "AbriStore",
+        .testTarget(name: "AbriCLITests", dependencies: ["abri", "AbriUI", "AbriVault", "AbriCrypto", "AbriTestSupport", "AbriStore",
                                                    .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: upcoming),
         .testTarget(
             name: "AbriHubTests",

@@ -1,6 +1,7 @@
 // swift-tools-version:6.1
 // libFuzzer targets for Abri's parsers of untrusted bytes: one executable per parser, each calling the matching
-// `FuzzEntryPoints` function of AbriVault. Build and run them with `make fuzz` from the repository root, or:
+// `FuzzEntryPoints` function of AbriVault (`HubFuzzEntryPoints` of AbriHub, `UIFuzzEntryPoints` of AbriUI). Build and
+// run them with `make fuzz` from the repository root, or:
 //
 //   cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
 //       --scratch-path ../.build-fuzz
@@ -39,5 +40,8 @@ let package = Package(
         .executableTarget(name: "FuzzAgentFrame", dependencies: [.product(name: "AbriVault", package: root)]),
         .executableTarget(name: "FuzzAttachmentInfo", dependencies: [.product(name: "AbriVault", package: root)]),
         .executableTarget(name: "FuzzFeedCursor", dependencies: [.product(name: "AbriVault", package: root)]),
+        .executableTarget(name: "FuzzHubRequest", dependencies: [.product(name: "AbriHub", package: root)]),
+        .executableTarget(name: "FuzzUIForm", dependencies: [.product(name: "AbriUI", package: root)]),
+        .executableTarget(name: "FuzzUIMultipart", dependencies: [.product(name: "AbriUI", package: root)]),
     ]
 )

@@ -10,7 +10,8 @@
 # crashes, leaks and timeouts to fuzz-out/<target>/artifacts/, libFuzzer's output to fuzz-out/<target>/log.txt.
 # Swift's backtracer is off (SWIFT_BACKTRACE=enable=no): with it AddressSanitizer reports a false
 # use-after-free after a real crash. A crash found: copy it to Tests/AbriVaultTests/FuzzRegression/<target>/
-# once fixed, so that `make test` replays it. Exit status 1 when any target found something.
+# (hub-request: Tests/AbriHubTests/FuzzRegression/, ui-*: Tests/AbriCLITests/FuzzRegression/) once fixed, so that
+# `make test` replays it. Exit status 1 when any target found something.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

@@ -52,7 +52,7 @@ import Testing
             }
         }
         let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
-        let hub = try #require(manifest.range(of: #"name: "AbriHub","#))
+        let hub = try #require(manifest.range(of: #"\.target\(\s*name: "AbriHub","#, options: .regularExpression))
         let end = try #require(manifest.range(of: "),", range: hub.upperBound ..< manifest.endIndex))
         #expect(!manifest[hub.lowerBound ..< end.lowerBound].contains("AbriVault"))
     }
