@@ -51,6 +51,10 @@ extension Catalogue {
             "impossible de créer le brouillon dans %@ (vérifiez XDG_RUNTIME_DIR ; rien n'a été écrit)",
         "the agent's frame has a bad length":
             "une trame de l'agent a une longueur invalide",
+        "the agent's frame has a bad header":
+            "une trame de l'agent a un en-tête invalide",
+        "%@ is larger than 1 TiB, the largest attachment (nothing was written)":
+            "%@ dépasse 1 Tio, la plus grande pièce jointe (rien n'a été écrit)",
         "the agent's folder %@ is not a private folder of yours (remove it, or set XDG_RUNTIME_DIR)":
             "le répertoire de l'agent %@ n'est pas un répertoire privé à vous (supprimez-le, ou définissez XDG_RUNTIME_DIR)",
         "the partners' keys are not the ones the latest signed head names: key generations or seals were rolled back or altered (run `abri verify`)":
