@@ -243,8 +243,8 @@ extension UIState {
             if report.ok {
                 body += Page.notice(words.checksOut(report), kind: "succes")
             } else {
-                let summary = (report.problems.first ?? "the vault was altered")
-                    + (report.problems.count > 1 ? " (and \(report.problems.count - 1) more, see --json)" : "")
+                // The first problem; every one of them is listed below it.
+                let summary = report.problems.first ?? "the vault was altered"
                 body += Page.notice(words.message(
                     "verification failed: \(summary) (restore the vault from a backup, or run `abri verify --accept-restore --as ADMIN` if you restored one on purpose)"),
                     kind: "erreur")
