@@ -383,6 +383,31 @@ import Testing
         #expect(try SQLite.query(story.vault(.ines), "SELECT count(*) FROM records").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
+    /// A copy that fetches attachments on demand holds no row of them, so its push could not delete them on the hub:
+    /// it refuses to shred (64, nothing changed anywhere), and a mirrored copy's shred deletes them.
+    @Test func anOnDemandCopyRefusesToShredAndAMirroredOneDeletesTheAttachmentsOnTheHub() throws {
+        let story = try HubStory(actors: [.admin, .alice])
+        let file = try story.machine(.alice).home.write("pj.bin", (0 ..< 50_000).map { UInt8(truncatingIfNeeded: $0) })
+        let note = try story.machine(.alice).home.write("note.json", text: #"{"type":"note","household":"\#(Story.household)"}"#)
+        try story.must(.alice, ["add", story.caseID, note, "--attach-general", file])
+        let live = "SELECT count(*) FROM rows WHERE tbl = 'chunks' AND value IS NOT NULL"
+        #expect(try story.hub.sql(live) == "1")
+
+        var onDemand = try CLI()
+        onDemand.environment["ABRI_VAULT"] = onDemand.home.file("vault.db")
+        let admin = onDemand.home.file("admin.identity")
+        try FileManager.default.copyItem(atPath: story.identity(.admin), toPath: admin)
+        let cloned = try onDemand.run(["clone", story.url, story.vaultID, "--as", admin, "--attachments", "on-demand"])
+        #expect(cloned.status == 0, "\(cloned)")
+        let refused = try onDemand.run(["shred", story.caseID, "--yes", "--as", admin])
+        #expect(refused.status == 64 && refused.stderr.contains("on demand"), "\(refused)")
+        #expect(try story.hub.sql(live) == "1")
+        #expect(try story.caseIDs(.alice) == [story.caseID])
+
+        try story.must(.admin, ["shred", story.caseID, "--yes"])
+        #expect(try story.hub.sql(live) == "0")
+    }
+
     /// A clone receives the vault it asked for: a hub that serves another id in the vault's header is refused (65),
     /// and no file is kept.
     @Test func aCloneOfAVaultWhoseHeaderNamesAnotherIdIsRefused() throws {

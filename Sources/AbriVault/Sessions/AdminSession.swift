@@ -190,6 +190,11 @@ public final class AdminSession {
             }
         }
         if finishing { return try compact() }
+        // A copy that fetches attachments on demand holds no `chunks` row of the case: its push could not delete the
+        // attachments' rows on the hub, and they would outlive the shred there.
+        guard !vault.store.fetchesAttachmentsOnDemand else {
+            throw AbriError.usage("this copy fetches attachments from the hub on demand and cannot delete them there: shred the case from a machine that keeps every attachment (nothing was changed)")
+        }
         let files = vault.store.attachmentFiles
         let unlinked: [[UInt8]] = try run { context in
             var blobs: [[UInt8]] = []

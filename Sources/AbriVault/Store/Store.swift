@@ -41,6 +41,10 @@ public final class Store: Sendable {
     nonisolated(unsafe) private var hub: HubLink?
     nonisolated(unsafe) private var signer: HubSigner?
 
+    /// Whether this copy fetches attachments from the hub when they are opened, keeping none of its own rows for them
+    /// (`abri clone --attachments on-demand`).
+    var fetchesAttachmentsOnDemand: Bool { hub?.fetchAttachment != nil }
+
     /// Makes every later write transaction push the rows it changed to the hub before it commits.
     public func link(to hub: HubLink) { self.hub = hub }
 

@@ -51,6 +51,8 @@ extension Catalogue {
             "impossible de créer le brouillon dans %@ (vérifiez XDG_RUNTIME_DIR ; rien n'a été écrit)",
         "the agent's frame has a bad length":
             "une trame de l'agent a une longueur invalide",
+        "this copy fetches attachments from the hub on demand and cannot delete them there: shred the case from a machine that keeps every attachment (nothing was changed)":
+            "cette copie demande les pièces jointes au hub à l'ouverture et ne peut pas les y effacer : détruisez le dossier depuis une machine qui garde toutes les pièces jointes (rien n'a été modifié)",
         "the agent's frame has a bad header":
             "une trame de l'agent a un en-tête invalide",
         "%@ is larger than 1 TiB, the largest attachment (nothing was written)":
